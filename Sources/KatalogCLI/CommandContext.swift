@@ -1,0 +1,37 @@
+import Foundation
+import KatalogCore
+import KatalogServices
+
+/// What a command runs with: the service layer, the user's language, the clock, and where its
+/// output goes. Built once by the executable and handed in — no globals.
+public struct CommandContext: Sendable {
+    public let services: ServiceLayer
+    public let language: Language
+    public let timeZone: TimeZone
+    let write: @Sendable (String) -> Void
+
+    public init(services: ServiceLayer, language: Language, timeZone: TimeZone = .current, write: @escaping @Sendable (String) -> Void) {
+        self.services = services
+        self.language = language
+        self.timeZone = timeZone
+        self.write = write
+    }
+
+    public var now: Date { services.now() }
+
+    /// Picks the right language of a message.
+    func t(_ nb: String, _ en: String) -> String { language == .nb ? nb : en }
+
+    func print(_ line: String = "") { write(line + "\n") }
+}
+
+/// A subcommand that works through the service layer.
+public protocol ServiceCommand: ParsableCommandWithGlobals {
+    /// Changes something (refused under `--read-only`).
+    static var isMutating: Bool { get }
+    func run(in context: CommandContext) async throws
+}
+
+extension ServiceCommand {
+    public static var isMutating: Bool { false }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import KatalogCore
+import KatalogServices
+
+/// `katalog ls [DATASET]`: the project's datasets, or one dataset's tables.
+public struct LsCommand: ServiceCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "ls",
+        abstract: "List datasets, or the tables of one dataset.",
+        discussion: "DATASET is a dataset id (rasone) or PROJECT.DATASET.")
+
+    @Argument(help: ArgumentHelp("A dataset id or PROJECT.DATASET.", valueName: "dataset"))
+    var dataset: String?
+
+    @Flag(help: "Print JSON with stable field names.")
+    var json = false
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run(in context: CommandContext) async throws {
+        let warehouse = context.services.warehouse
+        guard let dataset else {
+            let datasets = try await warehouse.datasets()
+            if json { return context.print(try JSONOutput.render(datasets)) }
+            var table = TextTable([
+                .init(title: "DATASET"), .init(title: context.t("NAVN", "NAME")), .init(title: context.t("TABELLER", "TABLES"), alignment: .right),
+                .init(title: context.t("LOKASJON", "LOCATION")), .init(title: context.t("BESKRIVELSE", "DESCRIPTION")),
+            ])
+            for info in datasets {
+                table.add([info.ref.dataset.rawValue, info.friendlyName ?? "", info.tableCount.map(String.init) ?? "", info.location, info.description ?? ""])
+            }
+            context.print(context.t("Prosjekt \(warehouse.project)", "Project \(warehouse.project)"))
+            return context.print(table.render())
+        }
+        let ref = try Self.parseDataset(dataset, project: warehouse.project)
+        let tables = try await warehouse.tables(in: ref)
+        if json { return context.print(try JSONOutput.render(tables)) }
+        var table = TextTable([
+            .init(title: context.t("TABELL", "TABLE")), .init(title: context.t("TYPE", "KIND")),
+            .init(title: context.t("RADER", "ROWS"), alignment: .right), .init(title: context.t("STØRRELSE", "SIZE"), alignment: .right),
+            .init(title: context.t("SIST ENDRET", "LAST MODIFIED")),
+        ])
+        for info in tables {
+            table.add([info.ref.table.rawValue, "\(info.kind.marker) \(info.kind.label.text(context.language))",
+                       info.numRows.map { Formatting.count($0, context.language) } ?? "–",
+                       info.numBytes.map { Formatting.bytes($0, context.language) } ?? "–",
+                       info.modified.map { Formatting.dateTime($0, timeZone: context.timeZone) } ?? ""])
+        }
+        context.print(table.render())
+    }
+
+    /// `rasone` or `project.rasone`.
+    static func parseDataset(_ text: String, project: ProjectID) throws -> DatasetRef {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        switch parts.count {
+        case 1: return DatasetRef(project: project, dataset: try DatasetID(parts[0]))
+        case 2: return DatasetRef(project: try ProjectID(parts[0]), dataset: try DatasetID(parts[1]))
+        default:
+            throw InvalidInput([Problem(field: "dataset", code: "dataset_ref", message: LocalizedText(
+                nb: "«\(TerminalText.line(text))» er ikke et datasett. Skriv DATASET eller PROJECT.DATASET, for eksempel rasone.",
+                en: "“\(TerminalText.line(text))” is not a dataset. Write DATASET or PROJECT.DATASET, for example rasone."))])
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import KatalogCore
+import KatalogServices
+
+/// `katalog products [list|show]`: the dataprodukter on the marketplace.
+public struct ProductsCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "products",
+        abstract: "List dataprodukter, or show one.",
+        subcommands: [ProductsListCommand.self, ProductsShowCommand.self],
+        defaultSubcommand: ProductsListCommand.self)
+
+    public init() {}
+}
+
+public struct ProductsListCommand: ServiceCommand {
+    public static let configuration = CommandConfiguration(commandName: "list", abstract: "List dataprodukter.")
+
+    @Option(help: ArgumentHelp("Only those whose name, description or keywords contain this text.", valueName: "text"))
+    var search: String?
+
+    @Flag(help: "Print JSON with stable field names.")
+    var json = false
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run(in context: CommandContext) async throws {
+        let products = try await context.services.marketplace.search(SearchQuery(text: search ?? ""))
+        if json { return context.print(try JSONOutput.render(products)) }
+        var table = TextTable([
+            .init(title: "SLUG"), .init(title: context.t("NAVN", "NAME")), .init(title: context.t("EIER", "OWNER")),
+            .init(title: "DATASETT", alignment: .right), .init(title: context.t("NØKKELORD", "KEYWORDS")),
+        ])
+        for product in products {
+            table.add([product.slug, product.name, product.owner.group, String(product.datasett.count), product.keywords.joined(separator: ", ")])
+        }
+        context.print(table.render())
+    }
+}
+
+public struct ProductsShowCommand: ServiceCommand {
+    public static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a dataprodukt with its datasett and access.")
+
+    @Argument(help: ArgumentHelp("The dataprodukt's id or slug.", valueName: "id|slug"))
+    var product: String
+
+    @Flag(help: "Print JSON with stable field names.")
+    var json = false
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run(in context: CommandContext) async throws {
+        let services = context.services
+        let product = try await services.marketplace.dataprodukt(idOrSlug: product)
+        if json { return context.print(try JSONOutput.render(product)) }
+        let language = context.language
+        context.print("\(TerminalText.line(product.name))  (\(TerminalText.line(product.slug)))")
+        if let description = product.description { context.print(TerminalText.block(description)) }
+        context.print()
+        context.print(context.t("Eier:      ", "Owner:     ") + TerminalText.line(product.owner.group)
+            + (product.owner.teamContact.map { "  #" + TerminalText.line($0) } ?? ""))
+        if let url = product.owner.teamkatalogenURL { context.print("Teamkatalogen: " + TerminalText.line(url)) }
+        context.print("Id:        " + product.id.text)
+        context.print(context.t("Endret:    ", "Modified:  ") + Formatting.dateTime(product.lastModified, timeZone: context.timeZone))
+        for datasett in product.datasett {
+            let grants = try await services.access.grants(datasett: datasett.id)
+            let pending = try await services.access.accessRequests(datasett: datasett.id, pendingOnly: true)
+            let active = grants.filter { $0.status(at: context.now) == .active }
+            context.print()
+            context.print("Datasett «\(TerminalText.line(datasett.name))»  \(datasett.id.text)")
+            context.print("  " + context.t("Tabell:        ", "Table:         ") + "\(datasett.source.table) (\(datasett.source.tableKind.label.text(language)))")
+            context.print("  " + context.t("Personopplysn.:", "Personal data: ") + " " + datasett.pii.label.text(language))
+            if let method = datasett.anonymisationDescription { context.print("  " + context.t("Anonymisering: ", "Anonymisation: ") + TerminalText.line(method)) }
+            if !datasett.keywords.isEmpty { context.print("  " + context.t("Nøkkelord:     ", "Keywords:      ") + TerminalText.line(datasett.keywords.joined(separator: ", "))) }
+            if !datasett.source.piiTags.isEmpty {
+                let tags = datasett.source.piiTags.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.label.text(language))" }
+                context.print("  " + context.t("PII-kolonner:  ", "PII columns:   ") + TerminalText.line(tags.joined(separator: ", ")))
+            }
+            context.print("  " + context.t("Tilganger:     ", "Grants:        ")
+                + context.t("\(active.count) aktive, \(pending.count) søknader venter", "\(active.count) active, \(pending.count) requests pending"))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// A scheduled query (a Data Transfer config with `dataSourceId = scheduled_query`).
+public struct ScheduledQuery: Hashable, Sendable, Codable {
+    public enum RunState: String, Sendable, Codable {
+        case succeeded = "SUCCEEDED"
+        case failed = "FAILED"
+        case running = "RUNNING"
+        case pending = "PENDING"
+        case cancelled = "CANCELLED"
+    }
+
+    public let id: String
+    public let displayName: String
+    public let query: String
+    public let destination: DatasetRef?
+    /// `destination_table_name_template`, e.g. `vedtak_{run_date}`; nil for DML/DDL queries.
+    public let destinationTableTemplate: String?
+    /// `WRITE_TRUNCATE` or `WRITE_APPEND`.
+    public let writeDisposition: String?
+    /// In the Data Transfer syntax: `every day 03:00`, `every 24 hours`.
+    public let schedule: String
+    public let disabled: Bool
+    public let lastRunState: RunState?
+    public let lastRun: Date?
+
+    public init(id: String, displayName: String, query: String, destination: DatasetRef?, destinationTableTemplate: String?,
+                writeDisposition: String? = nil, schedule: String, disabled: Bool = false, lastRunState: RunState? = nil, lastRun: Date? = nil) {
+        self.id = id
+        self.displayName = displayName
+        self.query = query
+        self.destination = destination
+        self.destinationTableTemplate = destinationTableTemplate
+        self.writeDisposition = writeDisposition
+        self.schedule = schedule
+        self.disabled = disabled
+        self.lastRunState = lastRunState
+        self.lastRun = lastRun
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import KatalogCore
+import KatalogServices
+
+/// Creates the demo workspace: the BigQuery side is stored directly (it stands for what GCP
+/// already holds), the marketplace side goes through the service layer — rules, IAM changes
+/// and audit included — exactly as a user's own publishing would.
+public enum DemoWorkspace {
+    /// `$XDG_DATA_HOME/katalog/demo.sqlite`, with XDG's default `~/.local/share`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return base + "/katalog/demo.sqlite"
+    }
+
+    /// Empties `workspace` and fills it with the demo project as of `now`.
+    public static func reset(_ workspace: LocalWorkspace, now: Date) async throws {
+        let demo = DemoProject(now: now)
+        try workspace.reset(project: DemoProject.project, user: DemoProject.user)
+        try await workspace.warehouseStore.store(datasets: demo.datasets, tables: demo.tables, connections: demo.connections,
+                                                 scheduledQueries: demo.scheduledQueries, streams: demo.streams)
+        let services = try workspace.services(now: { now })
+        // Grants were given weeks ago and requests came in lately, so ages look real.
+        let monthsAgo = try workspace.services(now: { now.addingTimeInterval(-60 * 86_400) })
+        let daysAgo = try workspace.services(now: { now.addingTimeInterval(-2 * 86_400) })
+
+        for product in demo.products {
+            let created = try await services.marketplace.createDataprodukt(product.new)
+            let draft = product.datasett
+            let datasett = try await services.marketplace.createDatasett(NewDatasett(
+                dataproduktID: created.id, name: draft.name, description: draft.description, pii: draft.pii, keywords: draft.keywords,
+                table: draft.table, piiTags: draft.piiTags, anonymisationDescription: draft.anonymisationDescription,
+                grantAllUsers: draft.grantAllUsers))
+            for grant in product.grants {
+                _ = try await monthsAgo.access.grant(GrantRequest(
+                    datasettID: datasett.id, subject: grant.subject, owner: grant.owner,
+                    expires: grant.expiresInDays.map { now.addingTimeInterval($0 * 86_400) }))
+            }
+            for request in product.requests {
+                _ = try await daysAgo.access.requestAccess(NewAccessRequest(
+                    datasettID: datasett.id, subject: request.subject, owner: request.owner,
+                    expires: request.expiresInDays.map { now.addingTimeInterval($0 * 86_400) }, polly: request.polly))
+            }
+        }
+        try await services.audit.record(AuditEvent(time: now, actor: DemoProject.user.email, action: "demo.reset",
+                                                   target: workspace.path, detail: "demoarbeidsflaten er laget på nytt"))
+    }
+}

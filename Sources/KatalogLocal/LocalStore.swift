@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import KatalogCore
+import KatalogServices
+
+/// Reads and writes the workspace database for the local services, turning SQLite failures
+/// into messages a user can act on. Every `write` is one transaction: a change that fails
+/// half-way leaves nothing behind.
+struct LocalStore: Sendable {
+    let pool: DatabasePool
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    static func translate(_ error: Error) -> Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return ServiceError.backend(LocalizedText(
+                nb: "Arbeidsflaten er opptatt av en annen katalog-prosess. Prøv igjen om litt.",
+                en: "The workspace is busy with another katalog process. Try again in a moment."))
+        case .SQLITE_READONLY:
+            return ServiceError.backend(LocalizedText(
+                nb: "Arbeidsflaten er skrivebeskyttet. Sjekk rettighetene på filen.",
+                en: "The workspace is read-only. Check the file's permissions."))
+        case .SQLITE_FULL:
+            return ServiceError.backend(LocalizedText(nb: "Disken er full.", en: "The disk is full."))
+        default:
+            let detail = TerminalText.line(error.message ?? "\(error.resultCode)")
+            return ServiceError.backend(LocalizedText(
+                nb: "Arbeidsflaten feilet: \(detail)", en: "The workspace failed: \(detail)"))
+        }
+    }
+
+    /// A fresh etag: opaque, different on every write, like BigQuery's.
+    static func newEtag() -> String {
+        withUnsafeBytes(of: UUID().uuid) { Data($0) }.prefix(9).base64EncodedString()
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import KatalogCore
+import KatalogServices
+
+/// The workspace's copy of a BigQuery project: browsed through `Warehouse`, written by the demo
+/// seed (and, later, the cloud metadata cache).
+public struct LocalWarehouse: Warehouse {
+    let store: LocalStore
+    public let project: ProjectID
+
+    init(pool: DatabasePool, project: ProjectID) {
+        store = LocalStore(pool: pool)
+        self.project = project
+    }
+
+    public func datasets() async throws -> [DatasetInfo] {
+        let project = project.rawValue
+        return try await store.read { db in
+            let counts = try Row.fetchAll(db, sql: "SELECT dataset, COUNT(*) AS n FROM bqTable WHERE project = ? GROUP BY dataset", arguments: [project])
+                .reduce(into: [String: Int]()) { $0[$1["dataset"]] = $1["n"] }
+            return try DatasetRow.filter(Column("project") == project).order(Column("dataset")).fetchAll(db)
+                .map { try $0.domain(tableCount: counts[$0.dataset] ?? 0) }
+        }
+    }
+
+    public func tables(in dataset: DatasetRef) async throws -> [TableInfo] {
+        try await store.read { db in
+            guard try DatasetRow.exists(db, key: ["project": dataset.project.rawValue, "dataset": dataset.dataset.rawValue]) else {
+                throw ServiceError.notFound(LocalizedText(
+                    nb: "Datasettet \(dataset) finnes ikke i BigQuery-prosjektet. `katalog ls` viser alle.",
+                    en: "The dataset \(dataset) does not exist in the BigQuery project. `katalog ls` lists them all."))
+            }
+            return try TableRow
+                .filter(Column("project") == dataset.project.rawValue && Column("dataset") == dataset.dataset.rawValue)
+                .order(Column("tableId")).fetchAll(db).map { try $0.domain(listing: true) }
+        }
+    }
+
+    public func table(_ ref: TableRef) async throws -> TableInfo {
+        try await store.read { db in
+            let key: [String: String] = ["project": ref.project.rawValue, "dataset": ref.dataset.rawValue, "tableId": ref.table.rawValue]
+            guard let row = try TableRow.fetchOne(db, key: key) else {
+                throw ServiceError.notFound(LocalizedText(
+                    nb: "Tabellen \(ref) finnes ikke. `katalog ls \(ref.dataset)` viser tabellene i datasettet.",
+                    en: "The table \(ref) does not exist. `katalog ls \(ref.dataset)` lists the dataset's tables."))
+            }
+            return try row.domain()
+        }
+    }
+
+    public func connections() async throws -> [Connection] {
+        try await store.read { db in try ConnectionRow.order(Column("id")).fetchAll(db).map(\.domain) }
+    }
+
+    public func scheduledQueries() async throws -> [ScheduledQuery] {
+        try await store.read { db in try ScheduledQueryRow.order(Column("displayName")).fetchAll(db).map(\.domain) }
+    }
+
+    public func streams() async throws -> [DatastreamStream] {
+        try await store.read { db in try StreamRow.order(Column("displayName")).fetchAll(db).map(\.domain) }
+    }
+
+    // MARK: Writing
+
+    /// Stores (or replaces) datasets with their tables, connections, scheduled queries and
+    /// streams, in one transaction. Each dataset gets BigQuery's default access entries.
+    public func store(datasets: [DatasetInfo], tables: [TableInfo], connections: [Connection] = [],
+                      scheduledQueries: [ScheduledQuery] = [], streams: [DatastreamStream] = []) async throws {
+        try await store.write { db in
+            for dataset in datasets {
+                try DatasetRow(dataset).save(db)
+                if try DatasetAccessRow.fetchOne(db, key: dataset.ref.description) == nil {
+                    try DatasetAccessRow(datasetRef: dataset.ref.description, etag: LocalStore.newEtag(), entries: [
+                        DatasetAccessEntry(role: "OWNER", grantee: .specialGroup("projectOwners")),
+                        DatasetAccessEntry(role: "WRITER", grantee: .specialGroup("projectWriters")),
+                        DatasetAccessEntry(role: "READER", grantee: .specialGroup("projectReaders")),
+                    ]).insert(db)
+                }
+            }
+            for table in tables { try TableRow(table).save(db) }
+            for connection in connections { try ConnectionRow(connection).save(db) }
+            for query in scheduledQueries { try ScheduledQueryRow(query).save(db) }
+            for stream in streams { try StreamRow(stream).save(db) }
+        }
+    }
+}

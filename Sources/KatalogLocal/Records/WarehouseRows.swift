@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import KatalogCore
+import KatalogServices
+
+struct DatasetRow: WorkspaceRecord {
+    static let databaseTableName = "bqDataset"
+    var project: String
+    var dataset: String
+    var friendlyName: String?
+    var description: String?
+    var labels: [String: String]
+    var location: String
+    var created: Date?
+    var modified: Date?
+
+    init(_ info: DatasetInfo) {
+        project = info.ref.project.rawValue
+        dataset = info.ref.dataset.rawValue
+        friendlyName = info.friendlyName
+        description = info.description
+        labels = info.labels
+        location = info.location
+        created = info.created
+        modified = info.modified
+    }
+
+    func domain(tableCount: Int?) throws -> DatasetInfo {
+        DatasetInfo(ref: DatasetRef(project: try ProjectID(project), dataset: try DatasetID(dataset)), friendlyName: friendlyName,
+                    description: description, labels: labels, location: location, created: created, modified: modified, tableCount: tableCount)
+    }
+}
+
+struct TableRow: WorkspaceRecord {
+    static let databaseTableName = "bqTable"
+    var project: String
+    var dataset: String
+    var tableId: String
+    var kind: String
+    var friendlyName: String?
+    var description: String?
+    var labels: [String: String]
+    var schema: [SchemaField]
+    var numRows: Int64?
+    var numBytes: Int64?
+    var partitioning: Partitioning?
+    var clustering: [String]
+    var created: Date?
+    var modified: Date?
+    var expires: Date?
+    var location: String?
+    var query: String?
+
+    init(_ info: TableInfo) {
+        project = info.ref.project.rawValue
+        dataset = info.ref.dataset.rawValue
+        tableId = info.ref.table.rawValue
+        kind = info.kind.rawValue
+        friendlyName = info.friendlyName
+        description = info.description
+        labels = info.labels
+        schema = info.schema
+        numRows = info.numRows
+        numBytes = info.numBytes
+        partitioning = info.partitioning
+        clustering = info.clustering
+        created = info.created
+        modified = info.modified
+        expires = info.expires
+        location = info.location
+        query = info.query
+    }
+
+    var ref: String { "\(project).\(dataset).\(tableId)" }
+
+    /// `listing` leaves out what tables.list leaves out (schema, description, SQL).
+    func domain(listing: Bool = false) throws -> TableInfo {
+        guard let kind = TableKind(rawValue: kind) else { throw WorkspaceError.corrupt("bqTable.kind = \(kind)") }
+        return TableInfo(
+            ref: TableRef(project: try ProjectID(project), dataset: try DatasetID(dataset), table: try TableID(tableId)),
+            kind: kind, friendlyName: friendlyName, description: listing ? nil : description, labels: labels,
+            schema: listing ? [] : schema, numRows: numRows, numBytes: numBytes, partitioning: partitioning, clustering: clustering,
+            created: created, modified: modified, expires: expires, location: location, query: listing ? nil : query)
+    }
+}
+
+struct ConnectionRow: WorkspaceRecord {
+    static let databaseTableName = "bqConnection"
+    var id: String
+    var friendlyName: String?
+    var description: String?
+    var databaseType: String
+    var instance: String?
+    var database: String?
+
+    init(_ c: Connection) {
+        id = c.id
+        friendlyName = c.friendlyName
+        description = c.description
+        databaseType = c.databaseType
+        instance = c.instance
+        database = c.database
+    }
+
+    var domain: Connection {
+        Connection(id: id, friendlyName: friendlyName, description: description, databaseType: databaseType, instance: instance, database: database)
+    }
+}
+
+struct ScheduledQueryRow: WorkspaceRecord {
+    static let databaseTableName = "scheduledQuery"
+    var id: String
+    var displayName: String
+    var query: String
+    var destination: DatasetRef?
+    var destinationTableTemplate: String?
+    var writeDisposition: String?
+    var schedule: String
+    var disabled: Bool
+    var lastRunState: String?
+    var lastRun: Date?
+
+    init(_ q: ScheduledQuery) {
+        id = q.id
+        displayName = q.displayName
+        query = q.query
+        destination = q.destination
+        destinationTableTemplate = q.destinationTableTemplate
+        writeDisposition = q.writeDisposition
+        schedule = q.schedule
+        disabled = q.disabled
+        lastRunState = q.lastRunState?.rawValue
+        lastRun = q.lastRun
+    }
+
+    var domain: ScheduledQuery {
+        ScheduledQuery(id: id, displayName: displayName, query: query, destination: destination, destinationTableTemplate: destinationTableTemplate,
+                       writeDisposition: writeDisposition, schedule: schedule, disabled: disabled,
+                       lastRunState: lastRunState.flatMap(ScheduledQuery.RunState.init(rawValue:)), lastRun: lastRun)
+    }
+}
+
+struct StreamRow: WorkspaceRecord {
+    static let databaseTableName = "datastreamStream"
+    var id: String
+    var displayName: String
+    var state: String
+    var sourceType: String
+    var sourceProfile: String
+    var sourceObjects: [String]
+    var destination: DatasetRef
+    var tablePrefix: String
+
+    init(_ s: DatastreamStream) {
+        id = s.id
+        displayName = s.displayName
+        state = s.state
+        sourceType = s.sourceType
+        sourceProfile = s.sourceProfile
+        sourceObjects = s.sourceObjects
+        destination = s.destination
+        tablePrefix = s.tablePrefix
+    }
+
+    var domain: DatastreamStream {
+        DatastreamStream(id: id, displayName: displayName, state: state, sourceType: sourceType, sourceProfile: sourceProfile,
+                         sourceObjects: sourceObjects, destination: destination, tablePrefix: tablePrefix)
+    }
+}

@@ -1,0 +1,41 @@
+import KatalogCore
+
+/// Why a workspace file could not be used. Every case names the file and what to do.
+public enum WorkspaceError: UserFacingError, Equatable {
+    case missing(path: String)
+    case notSQLite(path: String)
+    case notAWorkspace(path: String)
+    case newerVersion(path: String)
+    case cannotOpen(path: String, reason: String)
+    case corrupt(String)
+
+    public var message: LocalizedText {
+        switch self {
+        case let .missing(path):
+            LocalizedText(nb: "Fant ingen arbeidsflate i \(TerminalText.line(path)). Lag en med `katalog demo --reset --workspace \(TerminalText.line(path))`.",
+                          en: "There is no workspace at \(TerminalText.line(path)). Create one with `katalog demo --reset --workspace \(TerminalText.line(path))`.")
+        case let .notSQLite(path):
+            LocalizedText(nb: "\(TerminalText.line(path)) er ikke en SQLite-fil, så den er ikke en katalog-arbeidsflate. Filen er ikke endret; velg en annen sti med --workspace.",
+                          en: "\(TerminalText.line(path)) is not an SQLite file, so it is not a katalog workspace. The file was left untouched; choose another path with --workspace.")
+        case let .notAWorkspace(path):
+            LocalizedText(nb: "\(TerminalText.line(path)) er en SQLite-database, men ikke en katalog-arbeidsflate. Filen er ikke endret; velg en annen sti med --workspace.",
+                          en: "\(TerminalText.line(path)) is an SQLite database but not a katalog workspace. The file was left untouched; choose another path with --workspace.")
+        case let .newerVersion(path):
+            LocalizedText(nb: "\(TerminalText.line(path)) er laget av en nyere katalog. Oppgrader katalog for å åpne den.",
+                          en: "\(TerminalText.line(path)) was written by a newer katalog. Upgrade katalog to open it.")
+        case let .cannotOpen(path, reason):
+            LocalizedText(nb: "Kunne ikke åpne arbeidsflaten \(TerminalText.line(path)): \(TerminalText.line(reason))",
+                          en: "Could not open the workspace \(TerminalText.line(path)): \(TerminalText.line(reason))")
+        case let .corrupt(what):
+            LocalizedText(nb: "Arbeidsflaten har ugyldige data (\(TerminalText.line(what))). `katalog demo --reset` lager demoen på nytt.",
+                          en: "The workspace holds invalid data (\(TerminalText.line(what))). `katalog demo --reset` recreates the demo.")
+        }
+    }
+
+    public var isBadInput: Bool {
+        switch self {
+        case .missing, .notSQLite, .notAWorkspace, .newerVersion: true
+        case .cannotOpen, .corrupt: false
+        }
+    }
+}

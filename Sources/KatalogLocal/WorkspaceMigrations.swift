@@ -1,0 +1,168 @@
+import GRDB
+
+/// The workspace schema, one registered migration per version. Never edit a shipped migration:
+/// add the next one, so every older workspace file upgrades in place.
+enum WorkspaceMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: warehouse, marketplace, IAM, drafts, audit") { db in
+            try db.create(table: "setting") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "bqDataset") { t in
+                t.column("project", .text).notNull()
+                t.column("dataset", .text).notNull()
+                t.column("friendlyName", .text)
+                t.column("description", .text)
+                t.column("labels", .jsonText).notNull()
+                t.column("location", .text).notNull()
+                t.column("created", .datetime)
+                t.column("modified", .datetime)
+                t.primaryKey(["project", "dataset"])
+            }
+            try db.create(table: "bqTable") { t in
+                t.column("project", .text).notNull()
+                t.column("dataset", .text).notNull()
+                t.column("tableId", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("friendlyName", .text)
+                t.column("description", .text)
+                t.column("labels", .jsonText).notNull()
+                t.column("schema", .jsonText).notNull()
+                t.column("numRows", .integer)
+                t.column("numBytes", .integer)
+                t.column("partitioning", .jsonText)
+                t.column("clustering", .jsonText).notNull()
+                t.column("created", .datetime)
+                t.column("modified", .datetime)
+                t.column("expires", .datetime)
+                t.column("location", .text)
+                t.column("query", .text)
+                t.primaryKey(["project", "dataset", "tableId"])
+                t.foreignKey(["project", "dataset"], references: "bqDataset", onDelete: .cascade)
+            }
+            try db.create(table: "bqConnection") { t in
+                t.primaryKey("id", .text)
+                t.column("friendlyName", .text)
+                t.column("description", .text)
+                t.column("databaseType", .text).notNull()
+                t.column("instance", .text)
+                t.column("database", .text)
+            }
+            try db.create(table: "scheduledQuery") { t in
+                t.primaryKey("id", .text)
+                t.column("displayName", .text).notNull()
+                t.column("query", .text).notNull()
+                t.column("destination", .text)
+                t.column("destinationTableTemplate", .text)
+                t.column("writeDisposition", .text)
+                t.column("schedule", .text).notNull()
+                t.column("disabled", .boolean).notNull()
+                t.column("lastRunState", .text)
+                t.column("lastRun", .datetime)
+            }
+            try db.create(table: "datastreamStream") { t in
+                t.primaryKey("id", .text)
+                t.column("displayName", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("sourceType", .text).notNull()
+                t.column("sourceProfile", .text).notNull()
+                t.column("sourceObjects", .jsonText).notNull()
+                t.column("destination", .text).notNull()
+                t.column("tablePrefix", .text).notNull()
+            }
+            try db.create(table: "dataprodukt") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("description", .text)
+                t.column("slug", .text).notNull().unique()
+                t.column("ownerGroup", .text).notNull()
+                t.column("teamkatalogenURL", .text)
+                t.column("teamContact", .text)
+                t.column("teamID", .text)
+                t.column("productAreaID", .text)
+                t.column("teamName", .text)
+                t.column("created", .datetime).notNull()
+                t.column("lastModified", .datetime).notNull()
+            }
+            try db.create(table: "datasett") { t in
+                t.primaryKey("id", .text)
+                t.column("dataproduktID", .text).notNull().indexed().references("dataprodukt", onDelete: .cascade)
+                t.column("name", .text).notNull()
+                t.column("description", .text)
+                t.column("slug", .text).notNull()
+                t.column("repo", .text)
+                t.column("pii", .text).notNull()
+                t.column("keywords", .jsonText).notNull()
+                t.column("anonymisationDescription", .text)
+                t.column("targetUser", .text).notNull()
+                t.column("tableRef", .text).notNull().indexed()
+                t.column("tableKind", .text).notNull()
+                t.column("piiTags", .jsonText).notNull()
+                t.column("pseudoColumns", .jsonText).notNull()
+                t.column("created", .datetime).notNull()
+                t.column("lastModified", .datetime).notNull()
+            }
+            try db.create(table: "accessGrant") { t in
+                t.primaryKey("id", .text)
+                t.column("datasettID", .text).notNull().indexed().references("datasett", onDelete: .cascade)
+                t.column("subject", .text).notNull()
+                t.column("owner", .text).notNull()
+                t.column("granter", .text).notNull()
+                t.column("expires", .datetime)
+                t.column("created", .datetime).notNull()
+                t.column("revoked", .datetime)
+                t.column("accessRequestID", .text)
+                t.column("platform", .text).notNull()
+            }
+            try db.create(table: "accessRequest") { t in
+                t.primaryKey("id", .text)
+                t.column("datasettID", .text).notNull().indexed().references("datasett", onDelete: .cascade)
+                t.column("subject", .text).notNull()
+                t.column("owner", .text).notNull()
+                t.column("created", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("closed", .datetime)
+                t.column("expires", .datetime)
+                t.column("granter", .text)
+                t.column("polly", .jsonText)
+                t.column("reason", .text)
+                t.column("platform", .text).notNull()
+            }
+            try db.create(table: "tableIamPolicy") { t in
+                t.primaryKey("tableRef", .text)
+                t.column("etag", .text).notNull()
+                t.column("bindings", .jsonText).notNull()
+            }
+            try db.create(table: "datasetAccess") { t in
+                t.primaryKey("datasetRef", .text)
+                t.column("etag", .text).notNull()
+                t.column("entries", .jsonText).notNull()
+            }
+            try db.create(table: "draft") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("payload", .blob).notNull()
+                t.column("updated", .datetime).notNull()
+            }
+            try db.create(table: "auditEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("time", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+            // Append-only: the database itself refuses to rewrite history.
+            try db.execute(sql: """
+                CREATE TRIGGER auditEventNoUpdate BEFORE UPDATE ON auditEvent
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER auditEventNoDelete BEFORE DELETE ON auditEvent
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import KatalogCore
+
+/// The marketplace as front ends see it: every change is checked against `MarketplaceRules`
+/// before it is sent (all problems at once, in the user's language) and recorded in the audit
+/// log after it succeeded.
+struct CheckedMarketplace: Marketplace {
+    let base: any Marketplace
+    let warehouse: any Warehouse
+    let audit: any Audit
+    let now: @Sendable () -> Date
+
+    func currentUser() async throws -> UserContext { try await base.currentUser() }
+    func dataprodukter() async throws -> [Dataprodukt] { try await base.dataprodukter() }
+    func dataprodukt(_ id: UUID) async throws -> Dataprodukt { try await base.dataprodukt(id) }
+    func datasett(_ id: UUID) async throws -> Datasett { try await base.datasett(id) }
+    func search(_ query: SearchQuery) async throws -> [Dataprodukt] { try await base.search(query) }
+    func keywords() async throws -> [KeywordCount] { try await base.keywords() }
+
+    func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt {
+        let user = try await base.currentUser()
+        try ServiceError.check(MarketplaceRules.check(new, by: user))
+        let created = try await base.createDataprodukt(new)
+        try await record(user, "dataprodukt.create", created.id, "«\(created.name)» eid av \(created.owner.group)")
+        return created
+    }
+
+    func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate) async throws -> Dataprodukt {
+        let user = try await base.currentUser()
+        let existing = try await base.dataprodukt(id)
+        try ServiceError.check(MarketplaceRules.check(update, of: existing, by: user))
+        let updated = try await base.updateDataprodukt(id, update)
+        try await record(user, "dataprodukt.update", id, "«\(updated.name)»")
+        return updated
+    }
+
+    func deleteDataprodukt(_ id: UUID) async throws {
+        let user = try await base.currentUser()
+        let existing = try await base.dataprodukt(id)
+        try ServiceError.check(MarketplaceRules.checkDelete(existing, by: user))
+        try await base.deleteDataprodukt(id)
+        try await record(user, "dataprodukt.delete", id, "«\(existing.name)» med \(existing.datasett.count) datasett")
+    }
+
+    func createDatasett(_ new: NewDatasett) async throws -> Datasett {
+        let user = try await base.currentUser()
+        let product = try await base.dataprodukt(new.dataproduktID)
+        let table = try await warehouse.tableIfExists(new.table)
+        try ServiceError.check(MarketplaceRules.check(new, in: product, table: table, by: user))
+        let created = try await base.createDatasett(new)
+        try await record(user, "datasett.create", created.id, "«\(created.name)» → \(created.source.table)")
+        return created
+    }
+
+    func updateDatasett(_ id: UUID, _ update: DatasettUpdate) async throws -> Datasett {
+        let user = try await base.currentUser()
+        let existing = try await base.datasett(id)
+        let current = try await base.dataprodukt(existing.dataproduktID)
+        let target = update.dataproduktID == current.id ? current : try await base.dataprodukt(update.dataproduktID)
+        let table = try await warehouse.tableIfExists(existing.source.table)
+        try ServiceError.check(MarketplaceRules.check(update, of: existing, from: current, to: target, table: table, by: user))
+        let updated = try await base.updateDatasett(id, update)
+        try await record(user, "datasett.update", id, "«\(updated.name)»")
+        return updated
+    }
+
+    func deleteDatasett(_ id: UUID) async throws {
+        let user = try await base.currentUser()
+        let existing = try await base.datasett(id)
+        let product = try await base.dataprodukt(existing.dataproduktID)
+        try ServiceError.check(MarketplaceRules.checkDelete(existing, in: product, by: user))
+        try await base.deleteDatasett(id)
+        try await record(user, "datasett.delete", id, "«\(existing.name)» (\(existing.source.table))")
+    }
+
+    private func record(_ user: UserContext, _ action: String, _ target: UUID, _ detail: String) async throws {
+        try await audit.record(AuditEvent(time: now(), actor: user.email, action: action, target: target.text, detail: detail))
+    }
+}
+
+extension Warehouse {
+    /// The table, or nil when the warehouse says it does not exist; other failures propagate.
+    func tableIfExists(_ ref: TableRef) async throws -> TableInfo? {
+        do {
+            return try await table(ref)
+        } catch ServiceError.notFound {
+            return nil
+        }
+    }
+}

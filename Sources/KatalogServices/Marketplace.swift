@@ -1,0 +1,67 @@
+import Foundation
+import KatalogCore
+
+/// The marketplace (Datamarkedsplassen): dataprodukter and their datasett. Implemented by the
+/// local workspace and by the marketplace REST backend.
+public protocol Marketplace: Sendable {
+    /// The signed-in user: name, e-mail, groups and the GCP projects their teams own.
+    func currentUser() async throws -> UserContext
+
+    /// Every dataprodukt with its datasett.
+    func dataprodukter() async throws -> [Dataprodukt]
+    func dataprodukt(_ id: UUID) async throws -> Dataprodukt
+    func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt
+    func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate) async throws -> Dataprodukt
+    /// Deletes it with its datasett and revokes all their grants.
+    func deleteDataprodukt(_ id: UUID) async throws
+
+    func datasett(_ id: UUID) async throws -> Datasett
+    func createDatasett(_ new: NewDatasett) async throws -> Datasett
+    func updateDatasett(_ id: UUID, _ update: DatasettUpdate) async throws -> Datasett
+    func deleteDatasett(_ id: UUID) async throws
+
+    /// Free-text search over names, descriptions and keywords; empty text lists all.
+    func search(_ query: SearchQuery) async throws -> [Dataprodukt]
+    /// Keywords in use, most used first.
+    func keywords() async throws -> [KeywordCount]
+}
+
+public struct SearchQuery: Hashable, Sendable {
+    public var text: String
+    public var keywords: [String]
+    public var groups: [String]
+
+    public init(text: String = "", keywords: [String] = [], groups: [String] = []) {
+        self.text = text
+        self.keywords = keywords
+        self.groups = groups
+    }
+}
+
+public struct KeywordCount: Hashable, Sendable, Codable {
+    public let keyword: String
+    public let count: Int
+
+    public init(keyword: String, count: Int) {
+        self.keyword = keyword
+        self.count = count
+    }
+}
+
+extension Marketplace {
+    /// A dataprodukt by id or slug, as the user typed it.
+    public func dataprodukt(idOrSlug text: String) async throws -> Dataprodukt {
+        if let id = UUID(uuidString: text) { return try await dataprodukt(id) }
+        if let match = try await dataprodukter().first(where: { $0.slug == text }) { return match }
+        throw ServiceError.notFound(LocalizedText(
+            nb: "Fant ingen dataprodukt med id eller slug «\(TerminalText.line(text))». `katalog products` viser alle.",
+            en: "No dataprodukt has the id or slug “\(TerminalText.line(text))”. `katalog products` lists them all."))
+    }
+
+    /// The datasett registered on a BigQuery table or view, with their dataprodukt.
+    public func registrations(of table: TableRef) async throws -> [(dataprodukt: Dataprodukt, datasett: Datasett)] {
+        try await dataprodukter().flatMap { product in
+            product.datasett.filter { $0.source.table == table }.map { (product, $0) }
+        }
+    }
+}

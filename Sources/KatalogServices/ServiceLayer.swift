@@ -1,0 +1,26 @@
+import Foundation
+import KatalogCore
+
+/// Everything a front end may call, built once in `main` from the chosen backends and handed
+/// down. Marketplace and access changes pass the domain rules and the audit log on the way.
+public struct ServiceLayer: Sendable {
+    public let warehouse: any Warehouse
+    public let marketplace: any Marketplace
+    public let access: any Access
+    public let iam: any IAMPolicies
+    public let drafts: any Drafts
+    public let audit: any Audit
+    public let now: @Sendable () -> Date
+
+    public init(warehouse: any Warehouse, marketplace: any Marketplace, access: any Access, iam: any IAMPolicies,
+                drafts: any Drafts, audit: any Audit, now: @escaping @Sendable () -> Date = { Date() }) {
+        let checkedMarketplace = CheckedMarketplace(base: marketplace, warehouse: warehouse, audit: audit, now: now)
+        self.warehouse = warehouse
+        self.marketplace = checkedMarketplace
+        self.access = CheckedAccess(base: access, marketplace: checkedMarketplace, audit: audit, now: now)
+        self.iam = iam
+        self.drafts = drafts
+        self.audit = audit
+        self.now = now
+    }
+}

@@ -1,0 +1,18 @@
+import KatalogCore
+
+/// Browsing the team's GCP project: BigQuery datasets and tables, and the transfer machinery
+/// around them. Read-only. Implemented by the local workspace and by the BigQuery REST backend.
+public protocol Warehouse: Sendable {
+    /// The project this warehouse shows.
+    var project: ProjectID { get }
+
+    func datasets() async throws -> [DatasetInfo]
+    /// Tables of one dataset, as a list shows them (no schema, no SQL).
+    func tables(in dataset: DatasetRef) async throws -> [TableInfo]
+    /// Everything about one table; throws `ServiceError.notFound` when it does not exist.
+    func table(_ ref: TableRef) async throws -> TableInfo
+    /// BigQuery connections (Federated Query).
+    func connections() async throws -> [Connection]
+    func scheduledQueries() async throws -> [ScheduledQuery]
+    func streams() async throws -> [DatastreamStream]
+}

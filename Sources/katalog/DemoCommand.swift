@@ -1,0 +1,14 @@
+import ArgumentParser
+import KatalogCLI
+
+/// `katalog demo [--reset]`: where the demo workspace is, and recreating it.
+struct DemoCommand: ParsableCommand, ParsableCommandWithGlobals {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Show where the demo workspace is; --reset recreates it (or creates it at --workspace).")
+
+    @Flag(help: "Empty the workspace and fill it with the demo project again. The audit log is kept.")
+    var reset = false
+
+    @OptionGroup var global: GlobalOptions
+}

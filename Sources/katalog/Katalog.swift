@@ -1,0 +1,22 @@
+import ArgumentParser
+import KatalogCLI
+
+/// The root command: `katalog` alone opens the terminal UI; subcommands are the CLI.
+struct Katalog: ParsableCommand, ParsableCommandWithGlobals {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "katalog",
+        abstract: "Browse a team's GCP project, see its lineage, publish dataprodukter and review access.",
+        discussion: """
+            With no subcommand, katalog opens the terminal UI. With no configuration it works on the
+            embedded demo workspace ($XDG_DATA_HOME/katalog/demo.sqlite), fully offline.
+            Global options (--workspace, --project, --lang, --theme, --read-only) may come before or
+            after the subcommand.
+            Exit codes: 0 ok, 1 bad input, 2 backend failure.
+            """,
+        version: version,
+        subcommands: [LsCommand.self, ShowCommand.self, ProductsCommand.self, AccessCommand.self, DemoCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+}

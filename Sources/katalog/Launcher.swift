@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import KatalogCLI
+import KatalogCore
+import KatalogLocal
+import KatalogServices
+
+/// Parses the arguments, picks the backend and the front end, runs, and turns every failure
+/// into a message and an exit code: 0 ok, 1 bad input, 2 backend failure.
+struct Launcher {
+    let environment: [String: String]
+    let stdout: @Sendable (String) -> Void
+    let stderr: @Sendable (String) -> Void
+
+    func run(_ rawArguments: [String]) async -> Int32 {
+        let arguments = GlobalOptions.reorder(rawArguments)
+        let command: ParsableCommand
+        do {
+            command = try Katalog.parseAsRoot(arguments)
+        } catch {
+            let code = Katalog.exitCode(for: error)
+            let message = Katalog.fullMessage(for: error)
+            if code == .success {
+                stdout(message + "\n")
+                return 0
+            }
+            stderr(message + "\n")
+            return 1
+        }
+        var language = Language.fromEnvironment(environment)
+        do {
+            let global = (command as? ParsableCommandWithGlobals)?.global ?? GlobalOptions()
+            language = try chooseLanguage(global)
+            let now = try clock()
+            switch command {
+            case let demo as DemoCommand:
+                try await runDemo(demo, language: language, now: now())
+            case let serviceCommand as ServiceCommand:
+                if global.readOnly && type(of: serviceCommand).isMutating {
+                    throw InvalidInput([Problem(field: "read-only", code: "read_only", message: LocalizedText(
+                        nb: "--read-only er satt, så katalog endrer ingenting. Kjør uten --read-only for å gjøre endringen.",
+                        en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])
+                }
+                let services = try await openServices(global, now: now)
+                try await serviceCommand.run(in: CommandContext(services: services, language: language, write: stdout))
+            default:
+                // The terminal UI arrives with its own issue; until then, say so plainly.
+                _ = try await openServices(global, now: now)
+                stdout(language == .nb
+                    ? "katalog: terminalgrensesnittet kommer i neste versjon; `katalog --help` viser kommandoene som finnes nå.\n"
+                    : "katalog: the terminal UI arrives in the next version; `katalog --help` lists the commands there are now.\n")
+            }
+            return 0
+        } catch let error as UserFacingError {
+            stderr("katalog: " + error.message.text(language) + "\n")
+            return error.isBadInput ? 1 : 2
+        } catch {
+            stderr("katalog: " + TerminalText.line("\(error)") + "\n")
+            return 2
+        }
+    }
+
+    private func chooseLanguage(_ global: GlobalOptions) throws -> Language {
+        guard let text = global.lang else { return Language.fromEnvironment(environment) }
+        guard let language = Language(userInput: text) else {
+            throw InvalidInput([Problem(field: "lang", code: "lang", message: LocalizedText(
+                nb: "Ukjent språk «\(TerminalText.line(text))». Bruk --lang nb eller --lang en.",
+                en: "Unknown language “\(TerminalText.line(text))”. Use --lang nb or --lang en."))])
+        }
+        return language
+    }
+
+    /// The real clock, or a fixed one from `KATALOG_NOW` (RFC 3339) for reproducible demos,
+    /// screenshots and tests.
+    private func clock() throws -> @Sendable () -> Date {
+        guard let text = environment["KATALOG_NOW"], !text.isEmpty else { return { Date() } }
+        guard let fixed = try? Date(text, strategy: .iso8601) else {
+            throw InvalidInput([Problem(field: "KATALOG_NOW", code: "time", message: LocalizedText(
+                nb: "KATALOG_NOW=«\(TerminalText.line(text))» er ikke et tidspunkt. Bruk RFC 3339, for eksempel 2026-11-25T12:00:00Z.",
+                en: "KATALOG_NOW=“\(TerminalText.line(text))” is not a time. Use RFC 3339, for example 2026-11-25T12:00:00Z."))])
+        }
+        return { fixed }
+    }
+
+    /// The local workspace: the one named by --workspace, else the demo, created on first use.
+    private func openServices(_ global: GlobalOptions, now: @escaping @Sendable () -> Date) async throws -> ServiceLayer {
+        let workspace: LocalWorkspace
+        if let path = global.workspace {
+            workspace = try LocalWorkspace(path: path)
+        } else {
+            let path = DemoWorkspace.defaultPath(environment: environment)
+            let isNew = !FileManager.default.fileExists(atPath: path)
+            workspace = try LocalWorkspace(path: path, create: true)
+            if try isNew || workspace.project() == nil {
+                try await DemoWorkspace.reset(workspace, now: now())
+                stderr("katalog: created the demo workspace at \(TerminalText.line(path))\n")
+            }
+        }
+        let services = try workspace.services(now: now)
+        if let project = global.project, project != services.warehouse.project.rawValue {
+            _ = try ProjectID(project)
+            throw InvalidInput([Problem(field: "project", code: "project", message: LocalizedText(
+                nb: "Arbeidsflaten \(TerminalText.line(workspace.path)) har prosjektet \(services.warehouse.project), ikke \(TerminalText.line(project)). Andre prosjekter krever BigQuery-backenden, som ikke er med i denne versjonen.",
+                en: "The workspace \(TerminalText.line(workspace.path)) holds the project \(services.warehouse.project), not \(TerminalText.line(project)). Other projects need the BigQuery backend, which this version does not have."))])
+        }
+        return services
+    }
+
+    private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {
+        let path = demo.global.workspace ?? DemoWorkspace.defaultPath(environment: environment)
+        guard demo.reset else {
+            let exists = FileManager.default.fileExists(atPath: path)
+            stdout(language == .nb
+                ? "Demoarbeidsflaten: \(TerminalText.line(path))\(exists ? "" : " (ikke laget ennå; `katalog demo --reset` lager den)")\n"
+                : "Demo workspace: \(TerminalText.line(path))\(exists ? "" : " (not created yet; `katalog demo --reset` creates it)")\n")
+            return
+        }
+        let workspace = try LocalWorkspace(path: path, create: true)
+        try await DemoWorkspace.reset(workspace, now: now)
+        stdout(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path)).\n"
+                               : "Recreated the demo workspace at \(TerminalText.line(path)).\n")
+    }
+}

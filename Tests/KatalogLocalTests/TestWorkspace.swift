@@ -1,0 +1,33 @@
+import Foundation
+import KatalogCore
+import KatalogServices
+@testable import KatalogLocal
+
+/// A demo workspace in a fresh temporary folder, removed when the test is done.
+final class TestWorkspace {
+    static let now = try! Date("2026-11-25T12:00:00Z", strategy: .iso8601)
+    let folder: URL
+    let workspace: LocalWorkspace
+    let services: ServiceLayer
+
+    var path: String { workspace.path }
+
+    init(seeded: Bool = true) async throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
+        try await DemoWorkspace.reset(workspace, now: Self.now)
+        services = try workspace.services(now: { Self.now })
+    }
+
+    deinit {
+        try? workspace.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    static func ref(_ text: String) -> TableRef { try! TableRef(parsing: text) }
+
+    func product(_ slug: String) async throws -> Dataprodukt {
+        try await services.marketplace.dataprodukt(idOrSlug: slug)
+    }
+}
