@@ -26,6 +26,8 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogLocal"]),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
-        .testTarget(name: "KatalogCLITests", dependencies: ["KatalogLocal", "KatalogCLI"]),
+        .testTarget(
+            name: "KatalogCLITests",
+            dependencies: ["KatalogLocal", "KatalogCLI", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -9,10 +9,11 @@ struct Katalog: ParsableCommand, ParsableCommandWithGlobals {
         commandName: "katalog",
         abstract: "Browse a team's GCP project, see its lineage, publish dataprodukter and review access.",
         discussion: """
-            With no subcommand, katalog opens the terminal UI. With no configuration it works on the
+            With no subcommand, katalog opens the terminal UI. With no configuration it works on the \
             embedded demo workspace ($XDG_DATA_HOME/katalog/demo.sqlite), fully offline.
-            Global options (--workspace, --project, --lang, --theme, --read-only) may come before or
-            after the subcommand.
+
+            The options below may come before or after the subcommand.
+
             Exit codes: 0 ok, 1 bad input, 2 backend failure.
             """,
         version: version,

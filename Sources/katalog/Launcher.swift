@@ -18,18 +18,16 @@ struct Launcher {
         do {
             command = try Katalog.parseAsRoot(arguments)
         } catch {
-            let code = Katalog.exitCode(for: error)
-            let message = Katalog.fullMessage(for: error)
-            if code == .success {
-                stdout(message + "\n")
-                return 0
-            }
-            stderr(message + "\n")
-            return 1
+            return reportParsing(error)
         }
         var language = Language.fromEnvironment(environment)
+        guard let global = (command as? ParsableCommandWithGlobals)?.global else {
+            // ArgumentParser's own commands (`katalog help ls`) print help when run.
+            var builtIn = command
+            do { try builtIn.run() } catch { return reportParsing(error) }
+            return 0
+        }
         do {
-            let global = (command as? ParsableCommandWithGlobals)?.global ?? GlobalOptions()
             language = try chooseLanguage(global)
             let now = try clock()
             switch command {
@@ -58,6 +56,18 @@ struct Launcher {
             stderr("katalog: " + TerminalText.line("\(error)") + "\n")
             return 2
         }
+    }
+
+    /// ArgumentParser's errors, and its clean exits (help, version): help goes to stdout with
+    /// exit 0, a usage error to stderr with exit 1.
+    private func reportParsing(_ error: Error) -> Int32 {
+        let message = Katalog.fullMessage(for: error)
+        if Katalog.exitCode(for: error) == .success {
+            stdout(message + "\n")
+            return 0
+        }
+        stderr(message + "\n")
+        return 1
     }
 
     private func chooseLanguage(_ global: GlobalOptions) throws -> Language {

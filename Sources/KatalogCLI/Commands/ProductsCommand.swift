@@ -61,28 +61,33 @@ public struct ProductsShowCommand: ServiceCommand {
         let language = context.language
         context.print("\(TerminalText.line(product.name))  (\(TerminalText.line(product.slug)))")
         if let description = product.description { context.print(TerminalText.block(description)) }
+        var facts: [(label: String, value: String)] = [
+            (context.t("Eier", "Owner"), product.owner.group + (product.owner.teamContact.map { "  #" + $0 } ?? "")),
+        ]
+        if let url = product.owner.teamkatalogenURL { facts.append(("Teamkatalogen", url)) }
+        facts.append(("Id", product.id.text))
+        facts.append((context.t("Endret", "Modified"), Formatting.dateTime(product.lastModified, timeZone: context.timeZone)))
         context.print()
-        context.print(context.t("Eier:      ", "Owner:     ") + TerminalText.line(product.owner.group)
-            + (product.owner.teamContact.map { "  #" + TerminalText.line($0) } ?? ""))
-        if let url = product.owner.teamkatalogenURL { context.print("Teamkatalogen: " + TerminalText.line(url)) }
-        context.print("Id:        " + product.id.text)
-        context.print(context.t("Endret:    ", "Modified:  ") + Formatting.dateTime(product.lastModified, timeZone: context.timeZone))
+        context.print(FactList.render(facts))
         for datasett in product.datasett {
             let grants = try await services.access.grants(datasett: datasett.id)
             let pending = try await services.access.accessRequests(datasett: datasett.id, pendingOnly: true)
             let active = grants.filter { $0.status(at: context.now) == .active }
-            context.print()
-            context.print("Datasett «\(TerminalText.line(datasett.name))»  \(datasett.id.text)")
-            context.print("  " + context.t("Tabell:        ", "Table:         ") + "\(datasett.source.table) (\(datasett.source.tableKind.label.text(language)))")
-            context.print("  " + context.t("Personopplysn.:", "Personal data: ") + " " + datasett.pii.label.text(language))
-            if let method = datasett.anonymisationDescription { context.print("  " + context.t("Anonymisering: ", "Anonymisation: ") + TerminalText.line(method)) }
-            if !datasett.keywords.isEmpty { context.print("  " + context.t("Nøkkelord:     ", "Keywords:      ") + TerminalText.line(datasett.keywords.joined(separator: ", "))) }
+            var facts: [(label: String, value: String)] = [
+                (context.t("Tabell", "Table"), "\(datasett.source.table) (\(datasett.source.tableKind.label.text(language)))"),
+                (context.t("Personopplysninger", "Personal data"), datasett.pii.label.text(language)),
+            ]
+            if let method = datasett.anonymisationDescription { facts.append((context.t("Anonymisering", "Anonymisation"), method)) }
+            if !datasett.keywords.isEmpty { facts.append((context.t("Nøkkelord", "Keywords"), datasett.keywords.joined(separator: ", "))) }
             if !datasett.source.piiTags.isEmpty {
                 let tags = datasett.source.piiTags.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.label.text(language))" }
-                context.print("  " + context.t("PII-kolonner:  ", "PII columns:   ") + TerminalText.line(tags.joined(separator: ", ")))
+                facts.append((context.t("PII-kolonner", "PII columns"), tags.joined(separator: ", ")))
             }
-            context.print("  " + context.t("Tilganger:     ", "Grants:        ")
-                + context.t("\(active.count) aktive, \(pending.count) søknader venter", "\(active.count) active, \(pending.count) requests pending"))
+            facts.append((context.t("Tilganger", "Access"),
+                          context.t("\(active.count) aktive, \(pending.count) søknader venter", "\(active.count) active, \(pending.count) requests pending")))
+            context.print()
+            context.print("Datasett «\(TerminalText.line(datasett.name))»  \(datasett.id.text)")
+            context.print(FactList.render(facts, indent: "  "))
         }
     }
 }

@@ -44,7 +44,7 @@ public struct ShowCommand: ServiceCommand {
             })))
         }
         let language = context.language
-        var facts: [(String, String)] = [(context.t("Type", "Kind"), info.kind.label.text(language))]
+        var facts: [(label: String, value: String)] = [(context.t("Type", "Kind"), info.kind.label.text(language))]
         if let name = info.friendlyName { facts.append((context.t("Navn", "Name"), name)) }
         if let rows = info.numRows { facts.append((context.t("Rader", "Rows"), Formatting.count(rows, language))) }
         if let bytes = info.numBytes { facts.append((context.t("Størrelse", "Size"), Formatting.bytes(bytes, language))) }
@@ -66,8 +66,7 @@ public struct ShowCommand: ServiceCommand {
         context.print(TerminalText.line(ref.description))
         if let description = info.description, !description.isEmpty { context.print(TerminalText.block(description)) }
         context.print()
-        let width = facts.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (label, value) in facts { context.print(DisplayWidth.pad(label + ":", to: width + 1) + "  " + TerminalText.line(value)) }
+        context.print(FactList.render(facts))
         context.print()
         context.print(context.t("Skjema", "Schema"))
         let piiTags = registrations.first?.datasett.source.piiTags ?? [:]

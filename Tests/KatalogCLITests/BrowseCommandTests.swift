@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// `katalog ls`, `show` and `products` against a demo workspace, through the real binary.
+@Suite("Browsing from the command line")
+struct BrowseCommandTests {
+    @Test func lsListsDatasets() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let result = try katalog.run(["ls", "--workspace", katalog.workspace])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            Project dagpenger-prod-4e2b
+            DATASET        NAME           TABLES  LOCATION       DESCRIPTION
+            behandling     Behandling          5  europe-north1  Views og planlagte spørringer som renser, slår sammen og be…
+            dataprodukter  Dataprodukter       3  europe-north1  Stabile tabeller og views på utsiden, registrert som datapr…
+            rasone         Råsone              5  europe-north1  Rådata landet fra fagsystemene, uendret. Kun for teamet – i…
+
+            """)
+    }
+
+    @Test func lsJSONListsTheRåsoneAndDataproduktDatasets() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let result = try katalog.run(["ls", "--json", "--workspace", katalog.workspace])
+        #expect(result.status == 0)
+        let datasets = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(datasets.compactMap { $0["ref"] as? String } == [
+            "dagpenger-prod-4e2b.behandling", "dagpenger-prod-4e2b.dataprodukter", "dagpenger-prod-4e2b.rasone",
+        ])
+        let rasone = try #require(datasets.last)
+        #expect(rasone["friendlyName"] as? String == "Råsone")
+        #expect(rasone["tableCount"] as? Int == 5)
+        #expect((rasone["labels"] as? [String: String])?["sone"] == "rasone")
+    }
+
+    @Test func lsOfADatasetInBokmål() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let result = try katalog.run(["ls", "rasone", "--workspace", katalog.workspace, "--lang", "nb"])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            TABELL            TYPE           RADER  STØRRELSE  SIST ENDRET
+            rapid_hendelser   T tabell  58 120 441    41,2 GB  2026-11-25 11:57
+            stønadshistorikk  T tabell   4 019 220   402,1 MB  2026-11-22 12:00
+            tabell_1          T tabell   1 284 331   812,4 MB  2026-11-25 11:48
+            tabell_2          T tabell     903 112    96,3 MB  2026-11-25 03:00
+            tabell_n          T tabell  22 404 998     3,8 GB  2026-11-25 07:00
+
+            """)
+    }
+
+    @Test func globalOptionsWorkBeforeAndAfterTheSubcommand() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let after = try katalog.run(["ls", "behandling", "--lang", "nb", "--workspace", katalog.workspace])
+        let before = try katalog.run(["--lang", "nb", "--workspace=\(katalog.workspace)", "ls", "behandling"])
+        let mixed = try katalog.run(["--workspace", katalog.workspace, "ls", "--lang=nb", "behandling"])
+        #expect(after.status == 0)
+        #expect(after.stdout.contains("materialisert view"))
+        #expect(before.stdout == after.stdout)
+        #expect(mixed.stdout == after.stdout)
+    }
+
+    @Test func showPrintsNestedSchemasWithÆØÅ() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let result = try katalog.run(["show", "`dagpenger-prod-4e2b`.rasone.`stønadshistorikk`", "--workspace", katalog.workspace])
+        #expect(result.status == 0)
+        #expect(result.stdout == """
+            dagpenger-prod-4e2b.rasone.stønadshistorikk
+            Historiske stønadsperioder fra DB2 på stormaskinen, eksportert ukentlig av Naisjob dp-db2-eksport.
+
+            Kind:           table
+            Name:           Stønadshistorikk (DB2)
+            Rows:           4,019,220
+            Size:           402.1 MB
+            Partitioning:   integer range on år: 1990–2040 step 1
+            Labels:         kilde=db2, naisjob=dp-db2-eksport, overforing=naisjob
+            Location:       europe-north1
+            Created:        2022-10-17 12:00
+            Last modified:  2026-11-22 12:00
+            Dataprodukt:    not published
+
+            Schema
+              COLUMN           TYPE     MODE      PII  DESCRIPTION
+              fødselsnummer    STRING   REQUIRED
+              år               INTEGER  REQUIRED
+              stønadsperioder  RECORD   REPEATED
+              ├─ fom           DATE     NULLABLE
+              ├─ tom           DATE     NULLABLE
+              ├─ stønadstype   STRING   NULLABLE
+              └─ beløp         NUMERIC  NULLABLE
+
+            """)
+    }
+
+    @Test func showAViewWithItsSQLAndDataprodukt() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let result = try katalog.run(["show", "dataprodukter.søknader_per_måned", "--workspace", katalog.workspace, "--lang", "nb"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Dataprodukt:  Søknader per måned (soknader-per-maned) → Søknader per måned, ingen personopplysninger"))
+        #expect(result.stdout.contains("  FROM `dagpenger-prod-4e2b.behandling.søknader_beriket`"))
+        let json = try katalog.run(["show", "dagpenger-prod-4e2b.dataprodukter.vedtak_statistikk", "--json", "--workspace", katalog.workspace])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let registrations = try #require(object["registrations"] as? [[String: Any]])
+        #expect(registrations.first?["slug"] as? String == "dagpengevedtak")
+        #expect(registrations.first?["pii"] as? String == "sensitive")
+        #expect((object["table"] as? [String: Any])?["kind"] as? String == "TABLE")
+    }
+
+    @Test func productsListAndShow() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let list = try katalog.run(["products", "--workspace", katalog.workspace])
+        #expect(list.status == 0)
+        #expect(list.stdout.split(separator: "\n").count == 4)
+        #expect(list.stdout.contains("meldekort-anonymisert  Meldekort anonymisert  teamdagpenger@nav.no"))
+        let show = try katalog.run(["products", "show", "dagpengevedtak", "--workspace", katalog.workspace, "--lang", "nb"])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("Datasett «Vedtaksstatistikk»"))
+        #expect(show.stdout.contains("fødselsnummer: direkte identifiserende"))
+        #expect(show.stdout.contains("3 aktive, 2 søknader venter"))
+        let json = try katalog.run(["products", "show", "meldekort-anonymisert", "--json", "--workspace", katalog.workspace])
+        let product = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((product["owner"] as? [String: Any])?["group"] as? String == "teamdagpenger@nav.no")
+        #expect(((product["datasett"] as? [[String: Any]])?.first?["pii"]) as? String == "anonymised")
+    }
+
+    @Test func versionAndHelp() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let version = try katalog.run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("0."))
+        let help = try katalog.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("SUBCOMMANDS") && help.stdout.contains("--read-only"))
+        let completion = try katalog.run(["--generate-completion-script", "bash"])
+        #expect(completion.status == 0 && completion.stdout.contains("_katalog"))
+    }
+
+    @Test func noArgumentsCreatesTheDemoAndSaysTheUIIsComing() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let result = try katalog.run([])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("created the demo workspace"))
+        #expect(FileManager.default.fileExists(atPath: katalog.home.appendingPathComponent("data/katalog/demo.sqlite").path))
+        // The second run finds it.
+        #expect(try katalog.run(["ls"]).stderr.isEmpty)
+    }
+}

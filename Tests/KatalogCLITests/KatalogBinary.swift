@@ -1,0 +1,67 @@
+import Foundation
+
+/// Runs the built `katalog` binary the way a user does, in a scratch home with a fixed clock,
+/// time zone and locale, so output is reproducible.
+struct KatalogBinary {
+    struct Result {
+        let stdout: String
+        let stderr: String
+        let status: Int32
+    }
+
+    let home: URL
+    var workspace: String { home.appendingPathComponent("ws.sqlite").path }
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: home)
+    }
+
+    /// The binary beside the test bundle (`swift build` puts both in the same folder), or
+    /// `KATALOG_BIN`.
+    static var executable: URL {
+        if let path = ProcessInfo.processInfo.environment["KATALOG_BIN"] { return URL(fileURLWithPath: path) }
+        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        return bundle.appendingPathComponent("katalog")
+    }
+
+    var environment: [String: String] {
+        ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+         "LANG": "C.UTF-8", "TZ": "UTC", "KATALOG_NOW": "2026-11-25T12:00:00Z", "PATH": "/usr/bin:/bin"]
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = environment.merging(extra) { $1 }
+        // Output goes to files, not pipes: a large output can never block the child.
+        let outURL = home.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errURL = home.appendingPathComponent("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        return Result(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// A demo workspace at `workspace`.
+    func seed() throws {
+        let result = try run(["demo", "--reset", "--workspace", workspace])
+        precondition(result.status == 0, result.stderr)
+    }
+}
