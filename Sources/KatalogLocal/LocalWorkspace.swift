@@ -52,6 +52,7 @@ public final class LocalWorkspace: Sendable {
         do {
             var configuration = Configuration()
             configuration.readonly = true
+            configuration.busyMode = .timeout(10)  // another katalog may be writing
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             let (tables, applied): ([String], Set<String>) = try queue.read { db in
@@ -64,8 +65,10 @@ public final class LocalWorkspace: Sendable {
             if !applied.isSubset(of: known) { throw WorkspaceError.newerVersion(path: path) }
         } catch let error as WorkspaceError {
             throw error
-        } catch {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notSQLite(path: path)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
         }
     }
 
