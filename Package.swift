@@ -2,8 +2,9 @@
 import PackageDescription
 
 // One target per layer; dependencies point down only (see docs/architecture.md):
-//   katalog (executable) → KatalogCLI → KatalogServices → KatalogCore
-//                        → KatalogLocal → KatalogServices
+//   katalog (executable) → KatalogCLI ─┐
+//                        → KatalogTUI ─┴→ KatalogServices → KatalogCore
+//                        → KatalogLocal → KatalogServices       KatalogTUI → CNcurses (ncursesw)
 let package = Package(
     name: "katalog",
     platforms: [.macOS(.v14)],
@@ -13,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(name: "KatalogCore"),
@@ -23,9 +25,18 @@ let package = Package(
         .target(
             name: "KatalogCLI",
             dependencies: ["KatalogServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogLocal"]),
+        .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The shipped themes live in themes/ at the top, carried into the binary as resources.
+        .target(
+            name: "KatalogThemes", path: "themes",
+            resources: ["default", "light", "high-contrast", "monochrome", "nav"].map { .copy("\($0).yaml") }),
+        .target(
+            name: "KatalogTUI",
+            dependencies: ["KatalogServices", "KatalogThemes", "CNcurses", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal"]),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
+        .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal"]),
         .testTarget(
             name: "KatalogCLITests",
             dependencies: ["KatalogLocal", "KatalogCLI", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -4,6 +4,7 @@ import KatalogCLI
 import KatalogCore
 import KatalogLocal
 import KatalogServices
+import KatalogTUI
 
 /// Parses the arguments, picks the backend and the front end, runs, and turns every failure
 /// into a message and an exit code: 0 ok, 1 bad input, 2 backend failure.
@@ -12,20 +13,26 @@ struct Launcher {
     let stdout: @Sendable (String) -> Void
     let stderr: @Sendable (String) -> Void
 
-    func run(_ rawArguments: [String]) async -> Int32 {
+    /// What to do after parsing and running: exit, or open the terminal UI on the main thread.
+    enum Outcome {
+        case exit(Int32)
+        case terminalUI(ServiceLayer, GlobalOptions)
+    }
+
+    func run(_ rawArguments: [String]) async -> Outcome {
         let arguments = GlobalOptions.reorder(rawArguments)
         let command: ParsableCommand
         do {
             command = try Katalog.parseAsRoot(arguments)
         } catch {
-            return reportParsing(error)
+            return .exit(reportParsing(error))
         }
         var language = Language.fromEnvironment(environment)
         guard let global = (command as? ParsableCommandWithGlobals)?.global else {
             // ArgumentParser's own commands (`katalog help ls`) print help when run.
             var builtIn = command
-            do { try builtIn.run() } catch { return reportParsing(error) }
-            return 0
+            do { try builtIn.run() } catch { return .exit(reportParsing(error)) }
+            return .exit(0)
         }
         do {
             language = try chooseLanguage(global)
@@ -33,6 +40,11 @@ struct Launcher {
             switch command {
             case let demo as DemoCommand:
                 try await runDemo(demo, language: language, now: now())
+            case let keys as KeysCommand:
+                let registry = KeyRegistry(readOnly: global.readOnly)
+                stdout(keys.markdown ? registry.markdown() : registry.bindings.map {
+                    "\($0.keyNames.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.description.text(language))"
+                }.joined(separator: "\n") + "\n")
             case let serviceCommand as ServiceCommand:
                 if global.readOnly && type(of: serviceCommand).isMutating {
                     throw InvalidInput([Problem(field: "read-only", code: "read_only", message: LocalizedText(
@@ -42,19 +54,15 @@ struct Launcher {
                 let services = try await openServices(global, now: now)
                 try await serviceCommand.run(in: CommandContext(services: services, language: language, write: stdout))
             default:
-                // The terminal UI arrives with its own issue; until then, say so plainly.
-                _ = try await openServices(global, now: now)
-                stdout(language == .nb
-                    ? "katalog: terminalgrensesnittet kommer i neste versjon; `katalog --help` viser kommandoene som finnes nå.\n"
-                    : "katalog: the terminal UI arrives in the next version; `katalog --help` lists the commands there are now.\n")
+                return .terminalUI(try await openServices(global, now: now), global)
             }
-            return 0
+            return .exit(0)
         } catch let error as UserFacingError {
             stderr("katalog: " + error.message.text(language) + "\n")
-            return error.isBadInput ? 1 : 2
+            return .exit(error.isBadInput ? 1 : 2)
         } catch {
             stderr("katalog: " + TerminalText.line("\(error)") + "\n")
-            return 2
+            return .exit(2)
         }
     }
 

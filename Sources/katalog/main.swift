@@ -1,8 +1,16 @@
 import Foundation
 
-// The entry point: everything else happens in Launcher, which tests can drive too.
+// The entry point: Launcher parses and runs commands; the terminal UI runs here, on the main
+// thread, which is the one thread that ever touches ncurses.
+let environment = ProcessInfo.processInfo.environment
 let launcher = Launcher(
-    environment: ProcessInfo.processInfo.environment,
+    environment: environment,
     stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
     stderr: { FileHandle.standardError.write(Data($0.utf8)) })
-exit(await launcher.run(Array(CommandLine.arguments.dropFirst())))
+switch await launcher.run(Array(CommandLine.arguments.dropFirst())) {
+case let .exit(status):
+    exit(status)
+case let .terminalUI(services, global):
+    TUILauncher(environment: environment).run(services: services, global: global)
+    exit(0)
+}

@@ -1,0 +1,42 @@
+#ifndef KATALOG_CNCURSES_H
+#define KATALOG_CNCURSES_H
+
+// The wide-character API (cchar_t, get_wch, mvaddwstr) needs this before <curses.h>.
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <locale.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <wchar.h>
+#include <curses.h>
+
+// Swift cannot import function-like macros: these wrap the ones katalog uses.
+static inline attr_t katalog_A_NORMAL(void) { return A_NORMAL; }
+static inline attr_t katalog_A_BOLD(void) { return A_BOLD; }
+static inline attr_t katalog_A_DIM(void) { return A_DIM; }
+static inline attr_t katalog_A_REVERSE(void) { return A_REVERSE; }
+static inline attr_t katalog_A_UNDERLINE(void) { return A_UNDERLINE; }
+static inline attr_t katalog_A_ITALIC(void) { return A_ITALIC; }
+static inline int katalog_COLOR_PAIR(int n) { return COLOR_PAIR(n); }
+static inline int katalog_KEY_F(int n) { return KEY_F(n); }
+static inline chtype katalog_ACS_HLINE(void) { return ACS_HLINE; }
+static inline chtype katalog_ACS_VLINE(void) { return ACS_VLINE; }
+static inline int katalog_getmaxy(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)x; return y; }
+static inline int katalog_getmaxx(WINDOW *w) { int y, x; getmaxyx(w, y, x); (void)y; return x; }
+static inline mmask_t katalog_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED; }
+static inline mmask_t katalog_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
+static inline mmask_t katalog_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
+static inline mmask_t katalog_MOUSE_MASK(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline WINDOW *katalog_stdscr(void) { return stdscr; }
+int katalog_wcwidth(wchar_t c);
+static inline int katalog_COLORS(void) { return COLORS; }
+static inline int katalog_COLOR_PAIRS(void) { return COLOR_PAIRS; }
+
+// Signals set a flag the input loop reads: the terminal is restored on the main thread,
+// never inside a signal handler.
+void katalog_install_stop_handlers(void);
+int katalog_stop_requested(void);
+
+// True when the locale's character set is UTF-8 (else katalog draws lines in ASCII).
+int katalog_locale_is_utf8(void);
+
+#endif

@@ -1,0 +1,76 @@
+import Foundation
+import KatalogCore
+
+/// The whole UI as a value: every frame is drawn from it, every key and every finished
+/// background load turns it into the next one (see `AppState+Update`). No UI types inside, so
+/// it is tested without a terminal (the k9s model/view split).
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var readOnly: Bool
+    public var project: ProjectID
+    public var themeName: String
+    public var themeNames: [String]
+    /// Where the copy key may write the clipboard (OSC 52), if the user enabled it.
+    public var clipboardEnabled: Bool
+    /// Times are shown in this zone (the user's; tests fix it).
+    public var timeZone: TimeZone = .current
+
+    var screen: ScreenID = .explorer
+    var explorer = ExplorerState()
+    var overlay: Overlay?
+    var input: InputLine?
+    var toast: Toast?
+    var messages: [LogMessage] = []
+    /// Background loads in flight, for the spinner.
+    var inFlight = 0
+    var tick = 0
+    public internal(set) var shouldQuit = false
+
+    public init(width: Int, height: Int, language: Language, readOnly: Bool, project: ProjectID, themeName: String,
+                themeNames: [String], clipboardEnabled: Bool = false) {
+        self.width = width
+        self.height = height
+        self.language = language
+        self.readOnly = readOnly
+        self.project = project
+        self.themeName = themeName
+        self.themeNames = themeNames
+        self.clipboardEnabled = clipboardEnabled
+    }
+
+    func t(_ text: LocalizedText) -> String { text.text(language) }
+
+    /// The smallest terminal the layout works in.
+    static let minimumWidth = 60
+    static let minimumHeight = 15
+    var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+enum ScreenID: Sendable { case explorer }
+
+enum Overlay: Equatable, Sendable {
+    case help(scroll: Int)
+    case messages(scroll: Int)
+}
+
+/// The line at the bottom while the user types a filter (`/`) or a command (`:`).
+struct InputLine: Equatable, Sendable {
+    enum Kind: Sendable { case filter, command }
+    var kind: Kind
+    var text: String
+}
+
+struct Toast: Equatable, Sendable {
+    let text: String
+    let isError: Bool
+    /// The tick after which it disappears.
+    let until: Int
+}
+
+struct LogMessage: Equatable, Sendable {
+    let tick: Int
+    let text: String
+    let isError: Bool
+}

@@ -1,0 +1,56 @@
+import KatalogCore
+
+/// Something that happened: a key, a resize, a timer tick, or a background load finishing.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick
+    case mouse(x: Int, y: Int, button: MouseButton)
+    case datasetsLoaded(Result<[DatasetInfo], LoadFailure>)
+    case tablesLoaded(DatasetRef, Result<[TableInfo], LoadFailure>)
+    case tableLoaded(TableRef, Result<TableInfo, LoadFailure>)
+    case productsLoaded(Result<[Dataprodukt], LoadFailure>)
+    case connectionsLoaded(Result<[Connection], LoadFailure>)
+    case scheduledQueriesLoaded(Result<[ScheduledQuery], LoadFailure>)
+    case streamsLoaded(Result<[DatastreamStream], LoadFailure>)
+    case themeLoaded(name: String, error: LocalizedText?)
+    case notice(LocalizedText, isError: Bool)
+}
+
+public enum MouseButton: Sendable { case click, wheelUp, wheelDown }
+
+/// Why a load failed, already phrased for the user.
+public struct LoadFailure: Error, Sendable {
+    public let message: LocalizedText
+
+    public init(_ error: Error) {
+        if let error = error as? UserFacingError {
+            message = error.message
+        } else {
+            let text = TerminalText.line("\(error)")
+            message = LocalizedText(nb: "Uventet feil: \(text)", en: "Unexpected error: \(text)")
+        }
+    }
+}
+
+/// Work the update asks the runtime to do in the background; each ends in an `Event`.
+public enum Effect: Equatable, Sendable {
+    case loadDatasets
+    case loadTables(DatasetRef)
+    case loadTable(TableRef)
+    case loadProducts
+    case loadTransfers
+    case loadTheme(String)
+    case copyToClipboard(String)
+}
+
+extension Effect {
+    /// How many load events the effect ends in (the spinner waits for them).
+    var resultCount: Int {
+        switch self {
+        case .loadTransfers: 3
+        case .loadDatasets, .loadTables, .loadTable, .loadProducts: 1
+        case .loadTheme, .copyToClipboard: 0
+        }
+    }
+}

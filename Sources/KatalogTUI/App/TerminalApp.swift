@@ -1,0 +1,77 @@
+import CNcurses
+import Foundation
+import KatalogCore
+import KatalogServices
+
+/// The application loop: read a key or a finished load, update the state, draw the frame.
+/// ncurses is only touched here, on one thread; service calls run as tasks and post their
+/// results to the inbox, so the UI never waits on I/O.
+public final class TerminalApp {
+    private var state: AppState
+    private let services: ServiceLayer
+    private let keys: KeyRegistry
+    private let themes: ThemeCatalog
+    private var theme: Theme
+    private let useColor: Bool
+    private let mouse: Bool
+    private let inbox = Inbox()
+
+    public init(state: AppState, services: ServiceLayer, keys: KeyRegistry, themes: ThemeCatalog, theme: Theme,
+                useColor: Bool, mouse: Bool) {
+        self.state = state
+        self.services = services
+        self.keys = keys
+        self.themes = themes
+        self.theme = theme
+        self.useColor = useColor
+        self.mouse = mouse
+    }
+
+    /// Runs until the user quits or a signal asks to stop; the terminal is restored either way.
+    public func run(startupNotices: [LocalizedText] = []) {
+        katalog_install_stop_handlers()
+        let terminal = CursesTerminal(theme: theme, useColor: useColor, mouse: mouse)
+        defer { terminal.stop() }
+        (state.width, state.height) = terminal.size
+        for notice in startupNotices { state.notify(notice, isError: true) }
+        perform(AppState.startEffects, terminal)
+        var lastTick = Date()
+        while !state.shouldQuit && katalog_stop_requested() == 0 {
+            for event in inbox.drain() { apply(event, terminal) }
+            terminal.draw(Renderer.render(state, keys: keys, glyphs: terminal.glyphs))
+            if let event = terminal.read() { apply(event, terminal) }
+            if Date().timeIntervalSince(lastTick) >= 0.1 {
+                lastTick = Date()
+                apply(.tick, terminal)
+            }
+        }
+    }
+
+    private func apply(_ event: Event, _ terminal: CursesTerminal) {
+        let effects = state.handle(event, keys: keys)
+        state.started(effects)
+        perform(effects, terminal)
+    }
+
+    private func perform(_ effects: [Effect], _ terminal: CursesTerminal) {
+        for effect in effects {
+            switch effect {
+            case let .loadTheme(name):
+                switch themes.load(name) {
+                case let .success(loaded):
+                    theme = loaded
+                    terminal.apply(loaded)
+                    apply(.themeLoaded(name: name, error: nil), terminal)
+                case let .failure(error):
+                    apply(.themeLoaded(name: name, error: error.message), terminal)
+                }
+            case let .copyToClipboard(text):
+                terminal.copyToClipboard(text)
+            default:
+                let services = services
+                let inbox = inbox
+                Task.detached { inbox.post(await EffectRunner.run(effect, services: services)) }
+            }
+        }
+    }
+}

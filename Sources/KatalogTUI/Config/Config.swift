@@ -1,0 +1,72 @@
+import Foundation
+import KatalogCore
+
+/// The user's settings from `$XDG_CONFIG_HOME/katalog/config.yaml`:
+///
+///     theme: nav            # a shipped theme or one in themes/
+///     lang: nb              # nb or en
+///     mouse: false          # click to select, wheel to scroll
+///     clipboard: false      # let `y` write the clipboard through the terminal (OSC 52)
+///     keys:                 # rebind actions (names in docs/keys.md)
+///       quit: [q, ctrl-q]
+public struct Config: Equatable, Sendable {
+    public var theme: String?
+    public var language: Language?
+    public var mouse = false
+    public var clipboard = false
+    public var keys: [KeyAction: [Key]] = [:]
+
+    public init() {}
+
+    /// `$XDG_CONFIG_HOME/katalog`, with XDG's default `~/.config`.
+    public static func directory(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return base + "/katalog"
+    }
+
+    /// The config in `directory`, the defaults when there is none, or the first problem in it.
+    public static func load(from directory: String) -> Result<Config, YAMLFileError> {
+        let path = directory + "/config.yaml"
+        guard let data = FileManager.default.contents(atPath: path) else { return .success(Config()) }
+        do {
+            return .success(try parse(String(decoding: data, as: UTF8.self), path: path))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    public static func parse(_ text: String, path: String) throws(YAMLFileError) -> Config {
+        let file = try YAMLFile(path: path, text: text)
+        var config = Config()
+        for (key, keyNode, value) in try file.mapping(file.root, what: "the config") {
+            switch key {
+            case "theme":
+                config.theme = try file.string(value, what: "theme")
+            case "lang":
+                let text = try file.string(value, what: "lang")
+                guard let language = Language(userInput: text) else { throw file.fail(value, "lang must be nb or en, not '\(text)'") }
+                config.language = language
+            case "mouse", "clipboard":
+                let text = try file.string(value, what: key)
+                guard let flag = Bool(text) else { throw file.fail(value, "\(key) must be true or false, not '\(text)'") }
+                if key == "mouse" { config.mouse = flag } else { config.clipboard = flag }
+            case "keys":
+                for (name, actionNode, keysNode) in try file.mapping(value, what: "keys") {
+                    guard let action = KeyAction(rawValue: name) else {
+                        throw file.fail(actionNode, "unknown action '\(name)' (see docs/keys.md for the names)")
+                    }
+                    var keys: [Key] = []
+                    for keyName in try file.strings(keysNode, what: "the keys of \(name)") {
+                        guard let key = Key(name: keyName) else { throw file.fail(keysNode, "'\(keyName)' is not a key (e.g. j, G, enter, esc, ctrl-d, pgdn, f1)") }
+                        keys.append(key)
+                    }
+                    config.keys[action] = keys
+                }
+            default:
+                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys)")
+            }
+        }
+        return config
+    }
+}

@@ -1,0 +1,66 @@
+/// A key press, decoded from ncurses into something screens can match on.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case control(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case enter, escape, backspace, delete, tab, backTab
+    case function(Int)
+
+    /// Parses a key as config files and the registry spell it: `j`, `G`, `?`, `space`, `enter`,
+    /// `esc`, `ctrl-c`, `pgdn`, `f1`, `shift-tab`, …
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "up": self = .up
+        case "down": self = .down
+        case "left": self = .left
+        case "right": self = .right
+        case "pgup", "pageup": self = .pageUp
+        case "pgdn", "pagedown": self = .pageDown
+        case "home": self = .home
+        case "end": self = .end
+        case "enter", "return": self = .enter
+        case "esc", "escape": self = .escape
+        case "backspace": self = .backspace
+        case "delete", "del": self = .delete
+        case "tab": self = .tab
+        case "shift-tab", "backtab": self = .backTab
+        case "space": self = .character(" ")
+        default:
+            let lower = name.lowercased()
+            if lower.hasPrefix("ctrl-"), lower.count == 6, let c = lower.last, c.isLetter {
+                self = .control(c)
+            } else if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) {
+                self = .function(n)
+            } else if name.count == 1, let c = name.first {
+                self = .character(c)
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// How help and the footer show it.
+    public var name: String {
+        switch self {
+        case let .character(" "): "space"
+        case let .character(c): String(c)
+        case let .control(c): "ctrl-\(c)"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .pageUp: "pgup"
+        case .pageDown: "pgdn"
+        case .home: "home"
+        case .end: "end"
+        case .enter: "enter"
+        case .escape: "esc"
+        case .backspace: "backspace"
+        case .delete: "del"
+        case .tab: "tab"
+        case .backTab: "shift-tab"
+        case let .function(n): "f\(n)"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import KatalogCore
+
+/// Where a binding applies.
+public enum KeyScope: String, CaseIterable, Sendable {
+    case global
+    case explorer
+    case help
+}
+
+/// Everything a key can ask for.
+public enum KeyAction: String, CaseIterable, Sendable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case open, back, expand, collapse, switchPane
+    case filter, nextMatch, previousMatch, command, help, messages
+    case screenExplorer, screenLineage, screenPublish, screenAccess
+    case refresh, copyReference, quit
+}
+
+/// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made
+/// from (the k9s pattern).
+public struct KeyBinding: Sendable {
+    public let action: KeyAction
+    public var keys: [Key]
+    public let scope: KeyScope
+    public let description: LocalizedText
+    /// The footer's one-word label.
+    public let label: LocalizedText
+    public let inFooter: Bool
+    /// Changes something; hidden under `--read-only`.
+    public let dangerous: Bool
+    /// Why the action cannot be used (yet), shown instead of running it; nil when it can.
+    public let disabledReason: LocalizedText?
+
+    public init(_ action: KeyAction, _ keys: [String], scope: KeyScope, _ description: LocalizedText, label: LocalizedText,
+                footer: Bool = false, dangerous: Bool = false, disabled: LocalizedText? = nil) {
+        self.action = action
+        self.keys = keys.compactMap(Key.init(name:))
+        self.scope = scope
+        self.description = description
+        self.label = label
+        inFooter = footer
+        self.dangerous = dangerous
+        disabledReason = disabled
+    }
+
+    public var keyNames: String { keys.map(\.name).joined(separator: "/") }
+}

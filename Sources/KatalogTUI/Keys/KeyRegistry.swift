@@ -1,0 +1,110 @@
+import KatalogCore
+
+/// The one list of key bindings. The footer hints, the `?` overlay and `docs/keys.md` are all
+/// generated from it; `--read-only` removes every dangerous binding here, in one place; users
+/// rebind actions in config.yaml.
+public struct KeyRegistry: Sendable {
+    public private(set) var bindings: [KeyBinding]
+
+    public init(readOnly: Bool = false, overrides: [KeyAction: [Key]] = [:]) {
+        var bindings = Self.defaults.filter { !(readOnly && $0.dangerous) }
+        for index in bindings.indices {
+            if let keys = overrides[bindings[index].action] { bindings[index].keys = keys }
+        }
+        self.bindings = bindings
+    }
+
+    /// The binding a key triggers in the given scopes, innermost scope first.
+    public func binding(for key: Key, in scopes: [KeyScope]) -> KeyBinding? {
+        for scope in scopes {
+            if let match = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) { return match }
+        }
+        return nil
+    }
+
+    /// Bindings to show in the footer for these scopes, innermost first.
+    public func footer(in scopes: [KeyScope]) -> [KeyBinding] {
+        scopes.flatMap { scope in bindings.filter { $0.scope == scope && $0.inFooter } }
+    }
+
+    public func bindings(in scope: KeyScope) -> [KeyBinding] {
+        bindings.filter { $0.scope == scope }
+    }
+
+    /// `docs/keys.md`, generated: a test fails when the committed file differs.
+    public func markdown() -> String {
+        var out = """
+            # Key bindings
+
+            Generated from the key registry (`Sources/KatalogTUI/Keys/KeyRegistry.swift`) by
+            `katalog keys --markdown`; do not edit by hand. Rebind any action in
+            `$XDG_CONFIG_HOME/katalog/config.yaml` under `keys:` (see `docs/configuration.md`).
+            Actions marked *changes data* are hidden under `--read-only`.
+
+            """
+        for scope in KeyScope.allCases {
+            let rows = bindings(in: scope)
+            if rows.isEmpty { continue }
+            out += "\n## \(Self.scopeTitle(scope).en)\n\n| keys | action | what it does |\n|---|---|---|\n"
+            for binding in rows {
+                var what = binding.description.en
+                if binding.dangerous { what += " *(changes data)*" }
+                if let reason = binding.disabledReason { what += " — not yet: \(reason.en)" }
+                let keys = binding.keys.map { "`\($0.name == "|" ? "\\|" : $0.name)`" }.joined(separator: ", ")
+                out += "| \(keys) | `\(binding.action.rawValue)` | \(what) |\n"
+            }
+        }
+        return out
+    }
+
+    public static func scopeTitle(_ scope: KeyScope) -> LocalizedText {
+        switch scope {
+        case .global: LocalizedText(nb: "Overalt", en: "Everywhere")
+        case .explorer: LocalizedText(nb: "Utforsker", en: "Explorer")
+        case .help: LocalizedText(nb: "Hjelp og meldinger", en: "Help and messages")
+        }
+    }
+
+    private static let notYet = LocalizedText(nb: "kommer i en senere versjon", en: "arrives in a later version")
+
+    static let defaults: [KeyBinding] = [
+        KeyBinding(.moveDown, ["j", "down"], scope: .global, LocalizedText(nb: "Flytt ned", en: "Move down"), label: LocalizedText(nb: "flytt", en: "move")),
+        KeyBinding(.moveUp, ["k", "up"], scope: .global, LocalizedText(nb: "Flytt opp", en: "Move up"), label: LocalizedText(nb: "opp", en: "up")),
+        KeyBinding(.pageDown, ["pgdn", "ctrl-d"], scope: .global, LocalizedText(nb: "En side ned", en: "Page down"), label: LocalizedText(nb: "side ned", en: "page down")),
+        KeyBinding(.pageUp, ["pgup", "ctrl-u"], scope: .global, LocalizedText(nb: "En side opp", en: "Page up"), label: LocalizedText(nb: "side opp", en: "page up")),
+        KeyBinding(.top, ["g", "home"], scope: .global, LocalizedText(nb: "Til toppen", en: "Go to the top"), label: LocalizedText(nb: "topp", en: "top")),
+        KeyBinding(.bottom, ["G", "end"], scope: .global, LocalizedText(nb: "Til bunnen", en: "Go to the bottom"), label: LocalizedText(nb: "bunn", en: "bottom")),
+        KeyBinding(.back, ["esc"], scope: .global, LocalizedText(nb: "Tilbake; lukk filter, kommandolinje eller hjelp", en: "Back; close the filter, command line or help"),
+                   label: LocalizedText(nb: "tilbake", en: "back")),
+        KeyBinding(.filter, ["/"], scope: .global, LocalizedText(nb: "Filtrer listen (fuzzy)", en: "Filter the list (fuzzy)"),
+                   label: LocalizedText(nb: "filter", en: "filter"), footer: true),
+        KeyBinding(.nextMatch, ["n"], scope: .global, LocalizedText(nb: "Neste treff", en: "Next match"), label: LocalizedText(nb: "neste", en: "next")),
+        KeyBinding(.previousMatch, ["N"], scope: .global, LocalizedText(nb: "Forrige treff", en: "Previous match"), label: LocalizedText(nb: "forrige", en: "previous")),
+        KeyBinding(.command, [":"], scope: .global, LocalizedText(nb: "Kommandolinje (:goto, :theme, :messages, :quit); tab fullfører",
+                                                                   en: "Command line (:goto, :theme, :messages, :quit); tab completes"),
+                   label: LocalizedText(nb: "kommando", en: "command"), footer: true),
+        KeyBinding(.help, ["?"], scope: .global, LocalizedText(nb: "Vis alle taster", en: "Show every key"), label: LocalizedText(nb: "hjelp", en: "help"), footer: true),
+        KeyBinding(.messages, ["M"], scope: .global, LocalizedText(nb: "Meldingsloggen", en: "The message log"), label: LocalizedText(nb: "meldinger", en: "messages")),
+        KeyBinding(.screenExplorer, ["1"], scope: .global, LocalizedText(nb: "Utforskeren", en: "The Explorer"), label: LocalizedText(nb: "utforsker", en: "explorer")),
+        KeyBinding(.screenLineage, ["2"], scope: .global, LocalizedText(nb: "Lineage: råsone → dataprodukt", en: "Lineage: råsone → dataprodukt"),
+                   label: LocalizedText(nb: "lineage", en: "lineage"), disabled: notYet),
+        KeyBinding(.screenPublish, ["3"], scope: .global, LocalizedText(nb: "Publiser dataprodukter", en: "Publish dataprodukter"),
+                   label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true, disabled: notYet),
+        KeyBinding(.screenAccess, ["4"], scope: .global, LocalizedText(nb: "Tilgangsstyring", en: "Access review"),
+                   label: LocalizedText(nb: "tilganger", en: "access"), dangerous: true, disabled: notYet),
+        KeyBinding(.quit, ["q"], scope: .global, LocalizedText(nb: "Avslutt", en: "Quit"), label: LocalizedText(nb: "avslutt", en: "quit"), footer: true),
+
+        KeyBinding(.open, ["enter"], scope: .explorer, LocalizedText(nb: "Åpne: vis detaljer, fold ut datasett eller RECORD-felt", en: "Open: show details, expand a dataset or RECORD field"),
+                   label: LocalizedText(nb: "åpne", en: "open"), footer: true),
+        KeyBinding(.expand, ["l", "right", "space"], scope: .explorer, LocalizedText(nb: "Fold ut", en: "Expand"), label: LocalizedText(nb: "fold ut", en: "expand")),
+        KeyBinding(.collapse, ["h", "left"], scope: .explorer, LocalizedText(nb: "Fold sammen / til forelder", en: "Collapse / go to the parent"),
+                   label: LocalizedText(nb: "fold inn", en: "collapse")),
+        KeyBinding(.switchPane, ["tab", "shift-tab"], scope: .explorer, LocalizedText(nb: "Bytt mellom listen og detaljene", en: "Switch between the list and the details"),
+                   label: LocalizedText(nb: "bytt rute", en: "pane"), footer: true),
+        KeyBinding(.copyReference, ["y"], scope: .explorer, LocalizedText(nb: "Vis hele tabellreferansen for kopiering", en: "Show the full table reference to copy"),
+                   label: LocalizedText(nb: "kopier", en: "copy"), footer: true),
+        KeyBinding(.refresh, ["R"], scope: .explorer, LocalizedText(nb: "Last inn utvalget på nytt", en: "Reload the selection"), label: LocalizedText(nb: "last inn", en: "reload")),
+
+        KeyBinding(.back, ["esc", "q", "?"], scope: .help, LocalizedText(nb: "Lukk", en: "Close"), label: LocalizedText(nb: "lukk", en: "close"), footer: true),
+    ]
+}

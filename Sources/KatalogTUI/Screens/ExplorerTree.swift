@@ -1,0 +1,121 @@
+import KatalogCore
+
+/// Builds the Explorer's visible rows from state: datasets and their tables, then the
+/// project's connections, scheduled queries and Datastream streams. With a filter, only
+/// matching rows stay, each under its parent shown as context.
+enum ExplorerTree {
+    static func rows(_ state: AppState) -> [TreeRow] {
+        let explorer = state.explorer
+        guard let datasets = explorer.datasets else { return [] }
+        let filtering = !explorer.filter.isEmpty
+        var all: [TreeRow] = []
+        for dataset in datasets {
+            let node = TreeNode.dataset(dataset.ref)
+            let expanded = explorer.expanded.contains(node)
+            let zone = zoneRole(dataset)
+            let count = explorer.tables[dataset.ref]?.count ?? dataset.tableCount
+            all.append(row(node, 0, marker: "", role: zone, label: dataset.ref.dataset.rawValue,
+                           trailing: count.map(String.init) ?? "", expandable: true, expanded: expanded))
+            guard expanded || filtering else { continue }
+            if let tables = explorer.tables[dataset.ref] {
+                for table in tables {
+                    let counts = [table.numRows.map { compact($0, state.language) }, table.numBytes.map { Formatting.bytes($0, state.language) }]
+                        .compactMap { $0 }.joined(separator: "  ")
+                    all.append(row(.table(table.ref), 1, marker: table.kind.marker, role: zone, label: table.ref.table.rawValue, trailing: counts))
+                }
+                if tables.isEmpty && !filtering { all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: state.t(UIText.noTables), trailing: "", placeholder: true)) }
+            } else if !filtering {
+                let text = explorer.failures[node] ?? state.t(UIText.loading)
+                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: text, trailing: "", placeholder: true))
+            }
+        }
+        for section in TreeNode.Section.allCases {
+            let node = TreeNode.section(section)
+            let expanded = explorer.expanded.contains(node)
+            let children: [(TreeNode, String, String)]?
+            switch section {
+            case .connections: children = explorer.connections?.map { (.connection($0.id), $0.id, $0.databaseType) }
+            case .scheduledQueries: children = explorer.scheduledQueries?.map { (.scheduledQuery($0.id), $0.displayName, runState($0, state.language)) }
+            case .streams: children = explorer.streams?.map { (.stream($0.id), $0.displayName, $0.state) }
+            }
+            all.append(row(node, 0, marker: "", role: .accent, label: state.t(title(section)), trailing: children.map { String($0.count) } ?? "",
+                           expandable: true, expanded: expanded))
+            guard expanded || filtering else { continue }
+            for (child, label, trailing) in children ?? [] {
+                all.append(row(child, 1, marker: "", role: .normal, label: label, trailing: trailing))
+            }
+            if children == nil && !filtering {
+                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: explorer.failures[node] ?? state.t(UIText.loading), trailing: "", placeholder: true))
+            }
+        }
+        return filtering ? filter(all, explorer.filter) : all
+    }
+
+    /// Keeps rows whose label matches; a match's parent stays as dimmed context.
+    private static func filter(_ rows: [TreeRow], _ query: String) -> [TreeRow] {
+        var kept: [TreeRow] = []
+        var parent: TreeRow?
+        var parentShown = false
+        for row in rows {
+            if row.depth == 0 {
+                parent = row
+                parentShown = false
+            }
+            guard let offsets = FuzzyMatch.match(query, in: row.label) else { continue }
+            if row.depth > 0, let parent, !parentShown {
+                kept.append(TreeRow(node: parent.node, depth: 0, marker: parent.marker, markerRole: parent.markerRole, label: parent.label,
+                                    trailing: parent.trailing, expandable: true, expanded: true, isContext: true, matches: []))
+            }
+            parentShown = true
+            kept.append(TreeRow(node: row.node, depth: row.depth, marker: row.marker, markerRole: row.markerRole, label: row.label,
+                                trailing: row.trailing, expandable: row.expandable, expanded: row.expanded, isContext: false, matches: offsets))
+        }
+        return kept
+    }
+
+    private static func row(_ node: TreeNode, _ depth: Int, marker: String, role: Role, label: String, trailing: String,
+                            expandable: Bool = false, expanded: Bool = false, placeholder: Bool = false) -> TreeRow {
+        TreeRow(node: node, depth: depth, marker: marker, markerRole: role, label: label, trailing: trailing,
+                expandable: expandable, expanded: expanded, isContext: placeholder, matches: [])
+    }
+
+    static func title(_ section: TreeNode.Section) -> LocalizedText {
+        switch section {
+        case .connections: UIText.connections
+        case .scheduledQueries: UIText.scheduledQueries
+        case .streams: UIText.streams
+        }
+    }
+
+    /// The zone a dataset's `sone` label puts it in (the lineage issue makes zones configurable).
+    static func zoneRole(_ dataset: DatasetInfo) -> Role {
+        switch dataset.labels["sone"] {
+        case "rasone": .zoneRaw
+        case "behandling": .zoneProcessing
+        case "dataprodukt": .zoneProduct
+        default: .normal
+        }
+    }
+
+    /// The last run as a word and a glyph, so colour never carries the meaning alone.
+    static func runState(_ query: ScheduledQuery, _ language: Language) -> String {
+        switch query.lastRunState {
+        case .succeeded?: language == .nb ? "✓ ok" : "✓ ok"
+        case .failed?: language == .nb ? "✗ feilet" : "✗ failed"
+        case .running?: language == .nb ? "… kjører" : "… running"
+        case .pending?: language == .nb ? "… venter" : "… pending"
+        case .cancelled?: language == .nb ? "– avbrutt" : "– cancelled"
+        case nil: "–"
+        }
+    }
+
+    /// `1.3M` / `1,3M`: row counts short enough for the list.
+    static func compact(_ value: Int64, _ language: Language) -> String {
+        let units: [(Double, String)] = [(1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")]
+        for (size, suffix) in units where Double(value) >= size {
+            let text = String(format: "%.1f", Double(value) / size)
+            return (language == .nb ? text.replacingOccurrences(of: ".", with: ",") : text) + suffix
+        }
+        return String(value)
+    }
+}

@@ -1,0 +1,56 @@
+import KatalogCore
+
+/// `?`: every key of the current screen and the global ones, from the key registry, with why a
+/// disabled key is disabled.
+enum HelpOverlay {
+    static func draw(_ state: AppState, keys: KeyRegistry, scroll: Int, into canvas: inout Canvas) {
+        var lines: [DetailLine] = []
+        for scope in [KeyScope.explorer, .global] {
+            lines.append(DetailLine(state.t(KeyRegistry.scopeTitle(scope)), .header))
+            for binding in keys.bindings(in: scope) {
+                var spans: [DetailLine.Span] = [
+                    .init(text: DisplayWidth.pad(binding.keyNames, to: 18), role: binding.disabledReason == nil ? .footerKey : .muted),
+                    .init(text: "  " + state.t(binding.description), role: binding.disabledReason == nil ? .overlay : .muted),
+                ]
+                if let reason = binding.disabledReason { spans.append(.init(text: " (\(state.t(reason)))", role: .muted)) }
+                lines.append(DetailLine(spans))
+            }
+            lines.append(.blank)
+        }
+        OverlayBox.draw(title: state.t(UIText.help), hint: state.t(UIText.closeHint), lines: lines, scroll: scroll, into: &canvas)
+    }
+}
+
+/// `:messages`: every toast so far, newest last.
+enum MessagesOverlay {
+    static func draw(_ state: AppState, scroll: Int, into canvas: inout Canvas) {
+        let lines = state.messages.isEmpty
+            ? [DetailLine(state.t(UIText.noMessages), .muted)]
+            : state.messages.map { DetailLine(($0.isError ? "✗ " : "• ") + $0.text, $0.isError ? .danger : .overlay) }
+        OverlayBox.draw(title: state.t(UIText.messages), hint: state.t(UIText.closeHint), lines: lines, scroll: scroll, into: &canvas)
+    }
+}
+
+/// A framed box over the screen with a title and scrolling lines.
+enum OverlayBox {
+    static func draw(title: String, hint: String, lines: [DetailLine], scroll: Int, into canvas: inout Canvas) {
+        let width = min(canvas.width - 4, 100)
+        let height = canvas.height - 4
+        let left = (canvas.width - width) / 2
+        let top = 2
+        canvas.fill(x: left, y: top, width: width, height: height, role: .overlay)
+        canvas.box(x: left, y: top, width: width, height: height)
+        canvas.draw(" \(title) ", x: left + 2, y: top, role: .title)
+        canvas.draw(" \(hint) ", x: left + width - DisplayWidth.of(hint) - 4, y: top + height - 1, role: .muted)
+        let visible = height - 2
+        let first = min(scroll, max(0, lines.count - visible))
+        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+            var x = left + 2
+            for span in line.spans {
+                let room = left + width - 2 - x
+                guard room > 0 else { break }
+                x += canvas.draw(span.text, x: x, y: top + 1 + offset, role: span.role, width: room)
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import KatalogCore
+
+/// Draws a whole frame from state: a pure function from `AppState` to `Canvas`, so every
+/// screen is tested as golden text without a terminal.
+public enum Renderer {
+    public static func render(_ state: AppState, keys: KeyRegistry, glyphs: Glyphs = .unicode) -> Canvas {
+        var canvas = Canvas(width: state.width, height: state.height, glyphs: glyphs)
+        if state.isTooSmall {
+            drawTooSmall(state, into: &canvas)
+            return canvas
+        }
+        let layout = Layout(width: state.width, height: state.height)
+        drawHeader(state, layout, into: &canvas)
+        ExplorerScreen.draw(state, layout, into: &canvas)
+        drawStatus(state, layout, into: &canvas)
+        drawFooter(state, layout, keys: keys, into: &canvas)
+        switch state.overlay {
+        case let .help(scroll)?: HelpOverlay.draw(state, keys: keys, scroll: scroll, into: &canvas)
+        case let .messages(scroll)?: MessagesOverlay.draw(state, scroll: scroll, into: &canvas)
+        case nil: break
+        }
+        return canvas
+    }
+
+    /// Below the minimum size: say so, centred, wrapped to whatever width there is.
+    static func drawTooSmall(_ state: AppState, into canvas: inout Canvas) {
+        let text = state.t(UIText.tooSmall(width: AppState.minimumWidth, height: AppState.minimumHeight))
+        let lines = DetailLine.wrap(text, width: max(1, canvas.width)).map { $0.spans.map(\.text).joined() }
+        let top = max(0, (canvas.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (canvas.width - DisplayWidth.of(line)) / 2)
+            canvas.draw(line, x: x, y: top + offset, role: .warn)
+        }
+    }
+
+    private static func drawHeader(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
+        var x = canvas.draw(" katalog ", x: 0, y: 0, role: .title)
+        var crumbs = [state.project.rawValue]
+        switch state.explorer.selection {
+        case let .dataset(ref)?: crumbs.append(ref.dataset.rawValue)
+        case let .table(ref)?: crumbs += [ref.dataset.rawValue, ref.table.rawValue]
+        case let .section(section)?: crumbs.append(state.t(ExplorerTree.title(section)))
+        case let .connection(id)?: crumbs += [state.t(UIText.connections), id]
+        case let .scheduledQuery(id)?: crumbs += [state.t(UIText.scheduledQueries), state.explorer.scheduledQueries?.first { $0.id == id }?.displayName ?? id]
+        case let .stream(id)?: crumbs += [state.t(UIText.streams), state.explorer.streams?.first { $0.id == id }?.displayName ?? id]
+        case .placeholder?, nil: break
+        }
+        let tabs = [UIText.explorer, UIText.lineage, UIText.publish, UIText.access].enumerated()
+            .map { "\($0.offset + 1) \(state.t($0.element))" }
+        let tabsText = tabs.joined(separator: "  ")
+        let spinner = state.inFlight > 0 ? spinnerFrame(state.tick, glyphs: canvas.glyphs) + " " : "  "
+        let right = spinner + tabsText + " "
+        let room = layout.width - x - DisplayWidth.of(right) - 1
+        x += 1
+        canvas.draw(crumbs.joined(separator: " \(canvas.glyphs.separator) "), x: x, y: 0, role: .breadcrumb, width: max(0, room))
+        if room > 10 {
+            let start = layout.width - DisplayWidth.of(right)
+            canvas.draw(spinner, x: start, y: 0, role: .accent)
+            var tabX = start + DisplayWidth.of(spinner)
+            for (index, tab) in tabs.enumerated() {
+                tabX += canvas.draw(tab, x: tabX, y: 0, role: index == 0 ? .title : .muted) + 2
+            }
+        }
+    }
+
+    static func spinnerFrame(_ tick: Int, glyphs: Glyphs) -> String {
+        let frames = glyphs == .ascii ? ["|", "/", "-", "\\"] : ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
+        return frames[tick % frames.count]
+    }
+
+    private static func drawStatus(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
+        let y = layout.statusRow
+        if let input = state.input {
+            let prompt = input.kind == .filter ? "/" : ":"
+            let used = canvas.draw(prompt + input.text, x: 0, y: y, role: .input)
+            canvas.draw("█", x: used, y: y, role: .input, width: 1)
+            if input.kind == .filter {
+                let count = ExplorerTree.rows(state).filter { !$0.isContext }.count
+                let text = count == 0 ? state.t(UIText.noMatches) : state.t(UIText.matches(count))
+                canvas.draw(text, x: layout.width - DisplayWidth.of(text) - 1, y: y, role: count == 0 ? .warn : .muted)
+            }
+            return
+        }
+        if let toast = state.toast {
+            canvas.draw(" \(toast.isError ? "✗" : "•") \(toast.text) ", x: 0, y: y, role: toast.isError ? .toastError : .toast)
+            return
+        }
+        let rows = ExplorerTree.rows(state)
+        var parts: [String] = []
+        if let index = rows.firstIndex(where: { $0.node == state.explorer.selection }) { parts.append("\(index + 1)/\(rows.count)") }
+        if !state.explorer.filter.isEmpty { parts.append("/\(state.explorer.filter)  (n/N)") }
+        parts.append(state.t(UIText.localWorkspace))
+        if state.readOnly { parts.append(state.t(UIText.readOnly)) }
+        canvas.draw(parts.joined(separator: "  ·  "), x: 1, y: y, role: .status)
+    }
+
+    private static func drawFooter(_ state: AppState, _ layout: Layout, keys: KeyRegistry, into canvas: inout Canvas) {
+        let scopes: [KeyScope] = state.overlay != nil ? [.help] : [.explorer, .global]
+        var x = 0
+        for binding in keys.footer(in: scopes) {
+            guard let key = binding.keys.first else { continue }
+            let label = state.t(binding.label)
+            let needed = DisplayWidth.of(key.name) + DisplayWidth.of(label) + 4
+            guard x + needed <= layout.width else { break }
+            x += canvas.draw(" \(key.name) ", x: x, y: layout.footerRow, role: .footerKey)
+            x += canvas.draw(" \(label) ", x: x, y: layout.footerRow, role: .footerText)
+        }
+    }
+}

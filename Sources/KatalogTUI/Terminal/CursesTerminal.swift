@@ -1,0 +1,176 @@
+import CNcurses
+import Foundation
+
+/// The only code that talks to ncurses. It starts and restores the terminal, reads keys, and
+/// flushes a `Canvas` — only the rows that changed since the last frame. Every call happens on
+/// the thread that runs the app loop.
+final class CursesTerminal {
+    let glyphs: Glyphs
+    private(set) var colors = 0
+    private var previous: Canvas?
+    private var pairs: [PairKey: Int16] = [:]
+    private var theme: Theme
+    private let useColor: Bool
+
+    private struct PairKey: Hashable {
+        let foreground: Int
+        let background: Int
+    }
+
+    /// Initialises ncurses the way tig and htop do.
+    init(theme: Theme, useColor: Bool, mouse: Bool) {
+        self.theme = theme
+        self.useColor = useColor
+        setlocale(LC_ALL, "")
+        glyphs = katalog_locale_is_utf8() != 0 ? .unicode : .ascii
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(katalog_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        wtimeout(katalog_stdscr(), 100)
+        if useColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(katalog_COLORS())
+        }
+        if mouse { mousemask(katalog_MOUSE_MASK(), nil) }
+    }
+
+    /// Gives the terminal back: the shell's screen returns.
+    func stop() {
+        endwin()
+    }
+
+    var size: (width: Int, height: Int) {
+        (Int(katalog_getmaxx(katalog_stdscr())), Int(katalog_getmaxy(katalog_stdscr())))
+    }
+
+    /// Uses another theme from the next frame on.
+    func apply(_ theme: Theme) {
+        self.theme = theme
+        previous = nil
+    }
+
+    /// Waits up to 100 ms for input.
+    func read() -> Event? {
+        var character: wint_t = 0
+        let status = wget_wch(katalog_stdscr(), &character)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES { return special(Int32(character)) }
+        switch character {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 1...26: return .key(.control(Character(UnicodeScalar(UInt8(character) + 96))))
+        default:
+            guard let scalar = UnicodeScalar(UInt32(character)) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func special(_ code: Int32) -> Event? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_RESIZE:
+            previous = nil
+            let (width, height) = size
+            return .resize(width: width, height: height)
+        case KEY_MOUSE:
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let button: MouseButton
+            if event.bstate & katalog_BUTTON4_PRESSED() != 0 {
+                button = .wheelUp
+            } else if event.bstate & katalog_BUTTON5_PRESSED() != 0 {
+                button = .wheelDown
+            } else if event.bstate & katalog_BUTTON1_PRESSED() != 0 {
+                button = .click
+            } else {
+                return nil
+            }
+            return .mouse(x: Int(event.x), y: Int(event.y), button: button)
+        default:
+            for n in 1...12 where code == katalog_KEY_F(Int32(n)) { return .key(.function(n)) }
+            return nil
+        }
+    }
+
+    /// Draws the rows that differ from the last frame, then updates the screen once.
+    func draw(_ canvas: Canvas) {
+        let full = previous == nil || previous?.width != canvas.width || previous?.height != canvas.height
+        if full { werase(katalog_stdscr()) }
+        for y in 0..<canvas.height {
+            if !full, let previous, (0..<canvas.width).allSatisfy({ previous[$0, y] == canvas[$0, y] }) { continue }
+            drawRow(canvas, y)
+        }
+        previous = canvas
+        wnoutrefresh(katalog_stdscr())
+        doupdate()
+    }
+
+    private func drawRow(_ canvas: Canvas, _ y: Int) {
+        var x = 0
+        while x < canvas.width {
+            // A run of cells with the same role goes out in one call.
+            let role = canvas[x, y].role
+            var text = ""
+            let start = x
+            while x < canvas.width && canvas[x, y].role == role {
+                text += canvas[x, y].text
+                x += 1
+            }
+            setStyle(theme.style(role))
+            wmove(katalog_stdscr(), Int32(y), Int32(start))
+            // The last cell of the screen: writing it would scroll, so stop one short.
+            if y == canvas.height - 1 && x == canvas.width, !text.isEmpty { text.removeLast() }
+            var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            wide.append(0)
+            waddnwstr(katalog_stdscr(), wide, -1)
+        }
+    }
+
+    private func setStyle(_ style: Style) {
+        var attributes = katalog_A_NORMAL()
+        if style.attributes.contains(.bold) { attributes |= katalog_A_BOLD() }
+        if style.attributes.contains(.dim) { attributes |= katalog_A_DIM() }
+        if style.attributes.contains(.reverse) { attributes |= katalog_A_REVERSE() }
+        if style.attributes.contains(.underline) { attributes |= katalog_A_UNDERLINE() }
+        if style.attributes.contains(.italic) { attributes |= katalog_A_ITALIC() }
+        wattr_set(katalog_stdscr(), attributes, pair(for: style), nil)
+    }
+
+    /// Colour pairs are made as themes need them.
+    private func pair(for style: Style) -> Int16 {
+        guard colors > 0 else { return 0 }
+        let key = PairKey(foreground: style.foreground.index(forTerminalColors: colors),
+                          background: style.background.index(forTerminalColors: colors))
+        if key.foreground == -1 && key.background == -1 { return 0 }
+        if let existing = pairs[key] { return existing }
+        guard pairs.count + 1 < Int(katalog_COLOR_PAIRS()) else { return 0 }
+        let number = Int16(pairs.count + 1)
+        init_pair(number, Int16(key.foreground), Int16(key.background))
+        pairs[key] = number
+        return number
+    }
+
+    /// Writes the clipboard through the terminal (OSC 52), for terminals that allow it.
+    func copyToClipboard(_ text: String) {
+        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        FileHandle.standardOutput.write(Data(sequence.utf8))
+    }
+}

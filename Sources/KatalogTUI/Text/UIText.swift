@@ -1,0 +1,77 @@
+import KatalogCore
+
+/// Every sentence the terminal UI says, in bokmål and English. Screens name these; nothing
+/// user-facing is spelt inline elsewhere. Domain words (dataprodukt, datasett, råsone) stay
+/// Norwegian in both.
+enum UIText {
+    static let loading = LocalizedText(nb: "laster …", en: "loading …")
+    static let explorer = LocalizedText(nb: "Utforsker", en: "Explorer")
+    static let lineage = LocalizedText(nb: "Lineage", en: "Lineage")
+    static let publish = LocalizedText(nb: "Publiser", en: "Publish")
+    static let access = LocalizedText(nb: "Tilganger", en: "Access")
+    static let connections = LocalizedText(nb: "Tilkoblinger", en: "Connections")
+    static let scheduledQueries = LocalizedText(nb: "Planlagte spørringer", en: "Scheduled queries")
+    static let streams = LocalizedText(nb: "Datastream-strømmer", en: "Datastream streams")
+    static let noTables = LocalizedText(nb: "(ingen tabeller)", en: "(no tables)")
+    static let none = LocalizedText(nb: "(ingen)", en: "(none)")
+    static let nothingSelected = LocalizedText(nb: "Velg noe i listen til venstre.", en: "Select something in the list on the left.")
+    static let notPublished = LocalizedText(nb: "ikke publisert", en: "not published")
+    static let schema = LocalizedText(nb: "Skjema", en: "Schema")
+    static let sql = LocalizedText(nb: "SQL", en: "SQL")
+    static let description = LocalizedText(nb: "Beskrivelse", en: "Description")
+    static let kind = LocalizedText(nb: "Type", en: "Kind")
+    static let rows = LocalizedText(nb: "Rader", en: "Rows")
+    static let size = LocalizedText(nb: "Størrelse", en: "Size")
+    static let partitioning = LocalizedText(nb: "Partisjonering", en: "Partitioning")
+    static let clustering = LocalizedText(nb: "Klynging", en: "Clustering")
+    static let labels = LocalizedText(nb: "Etiketter", en: "Labels")
+    static let created = LocalizedText(nb: "Opprettet", en: "Created")
+    static let modified = LocalizedText(nb: "Sist endret", en: "Modified")
+    static let expires = LocalizedText(nb: "Utløper", en: "Expires")
+    static let location = LocalizedText(nb: "Lokasjon", en: "Location")
+    static let tables = LocalizedText(nb: "Tabeller", en: "Tables")
+    static let dataprodukt = LocalizedText(nb: "Dataprodukt", en: "Dataprodukt")
+    static let schedule = LocalizedText(nb: "Kjøres", en: "Schedule")
+    static let lastRun = LocalizedText(nb: "Siste kjøring", en: "Last run")
+    static let destination = LocalizedText(nb: "Mål", en: "Destination")
+    static let write = LocalizedText(nb: "Skriving", en: "Write")
+    static let instance = LocalizedText(nb: "Instans", en: "Instance")
+    static let database = LocalizedText(nb: "Database", en: "Database")
+    static let source = LocalizedText(nb: "Kilde", en: "Source")
+    static let objects = LocalizedText(nb: "Objekter", en: "Objects")
+    static let state = LocalizedText(nb: "Tilstand", en: "State")
+    static let help = LocalizedText(nb: "Hjelp", en: "Help")
+    static let messages = LocalizedText(nb: "Meldinger", en: "Messages")
+    static let noMessages = LocalizedText(nb: "Ingen meldinger ennå.", en: "No messages yet.")
+    static let closeHint = LocalizedText(nb: "esc lukker", en: "esc closes")
+    static let readOnly = LocalizedText(nb: "skrivebeskyttet", en: "read-only")
+    static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
+    static let noMatches = LocalizedText(nb: "ingen treff", en: "no matches")
+    static let copied = LocalizedText(nb: "kopiert til utklippstavla", en: "copied to the clipboard")
+    static let reference = LocalizedText(nb: "Referanse", en: "Reference")
+
+    static func tooSmall(width: Int, height: Int) -> LocalizedText {
+        LocalizedText(nb: "Terminalen er for liten (trenger \(width)×\(height))", en: "Terminal too small (need \(width)×\(height))")
+    }
+
+    static func unknownCommand(_ text: String) -> LocalizedText {
+        LocalizedText(nb: "Ukjent kommando «\(text)». Kommandoer: goto, theme, messages, help, quit.",
+                      en: "Unknown command “\(text)”. Commands: goto, theme, messages, help, quit.")
+    }
+
+    static func notLoaded(_ ref: String) -> LocalizedText {
+        LocalizedText(nb: "Fant ikke \(ref) i prosjektet.", en: "\(ref) is not in the project.")
+    }
+
+    static func disabled(_ what: LocalizedText, _ reason: LocalizedText) -> LocalizedText {
+        LocalizedText(nb: "\(what.nb): \(reason.nb).", en: "\(what.en): \(reason.en).")
+    }
+
+    static func themeSet(_ name: String) -> LocalizedText {
+        LocalizedText(nb: "Tema: \(name)", en: "Theme: \(name)")
+    }
+
+    static func matches(_ count: Int) -> LocalizedText {
+        LocalizedText(nb: "\(count) treff", en: "\(count) \(count == 1 ? "match" : "matches")")
+    }
+}

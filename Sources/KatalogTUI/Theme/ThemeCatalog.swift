@@ -1,0 +1,58 @@
+import Foundation
+import KatalogCore
+import KatalogThemes
+
+/// Finds themes by name: the user's own in `$XDG_CONFIG_HOME/katalog/themes/NAME.yaml` first,
+/// then the shipped ones.
+public struct ThemeCatalog: Sendable {
+    public let userDirectory: String
+
+    public init(configDirectory: String) {
+        userDirectory = configDirectory + "/themes"
+    }
+
+    public var names: [String] {
+        let user = ((try? FileManager.default.contentsOfDirectory(atPath: userDirectory)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        return Array(Set(ShippedThemes.names + user)).sorted()
+    }
+
+    /// The theme, or why it cannot be used (the caller falls back to `Theme.fallback`).
+    public func load(_ name: String) -> Result<Theme, ThemeError> {
+        let userPath = userDirectory + "/\(name).yaml"
+        let text: String
+        let path: String
+        if let data = FileManager.default.contents(atPath: userPath) {
+            text = String(decoding: data, as: UTF8.self)
+            path = userPath
+        } else if let shipped = ShippedThemes.yaml(named: name) {
+            text = shipped
+            path = ShippedThemes.path(named: name)
+        } else {
+            return .failure(.unknown(name: name, known: names))
+        }
+        do {
+            return .success(try Theme.parse(text, path: path, name: name))
+        } catch {
+            return .failure(.invalid(error))
+        }
+    }
+}
+
+public enum ThemeError: Error, Equatable, UserFacingError {
+    case unknown(name: String, known: [String])
+    case invalid(YAMLFileError)
+
+    public var message: LocalizedText {
+        switch self {
+        case let .unknown(name, known):
+            LocalizedText(nb: "Fant ikke temaet «\(TerminalText.line(name))». Temaer: \(known.joined(separator: ", ")).",
+                          en: "There is no theme “\(TerminalText.line(name))”. Themes: \(known.joined(separator: ", ")).")
+        case let .invalid(error):
+            LocalizedText(nb: "Ugyldig tema: \(TerminalText.line(error.description)). Bruker standardtemaet.",
+                          en: "Invalid theme: \(TerminalText.line(error.description)). Using the default theme.")
+        }
+    }
+
+    public var isBadInput: Bool { true }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import KatalogCLI
+import KatalogCore
+import KatalogServices
+import KatalogTUI
+
+/// Opens the terminal UI: settings from flags, then config.yaml, then the environment.
+struct TUILauncher {
+    let environment: [String: String]
+
+    func run(services: ServiceLayer, global: GlobalOptions) {
+        let configDirectory = Config.directory(environment: environment)
+        var notices: [LocalizedText] = []
+        let config: Config
+        switch Config.load(from: configDirectory) {
+        case let .success(loaded): config = loaded
+        case let .failure(error):
+            config = Config()
+            notices.append(LocalizedText(nb: "Ugyldig oppsett, bruker standardverdier: \(error.description)",
+                                         en: "Invalid settings, using the defaults: \(error.description)"))
+        }
+        let language = global.lang.flatMap(Language.init(userInput:)) ?? config.language ?? Language.fromEnvironment(environment)
+        let themes = ThemeCatalog(configDirectory: configDirectory)
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let themeName = global.theme ?? config.theme ?? (noColor ? "monochrome" : "default")
+        let theme: Theme
+        switch themes.load(themeName) {
+        case let .success(loaded): theme = loaded
+        case let .failure(error):
+            theme = Theme.fallback
+            notices.append(error.message)
+        }
+        var state = AppState(width: 80, height: 24, language: language, readOnly: global.readOnly, project: services.warehouse.project,
+                             themeName: theme.name, themeNames: themes.names, clipboardEnabled: config.clipboard)
+        state.timeZone = .current
+        let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
+                              themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
+        app.run(startupNotices: notices)
+    }
+}
