@@ -40,6 +40,17 @@ public enum Key: Hashable, Sendable {
         }
     }
 
+    /// How config.yaml spells it (arrows as words).
+    public var configName: String {
+        switch self {
+        case .up: "up"
+        case .down: "down"
+        case .left: "left"
+        case .right: "right"
+        default: name
+        }
+    }
+
     /// How help and the footer show it.
     public var name: String {
         switch self {

@@ -50,7 +50,7 @@ public struct KeyRegistry: Sendable {
                 var what = binding.description.en
                 if binding.dangerous { what += " *(changes data)*" }
                 if let reason = binding.disabledReason { what += " — not yet: \(reason.en)" }
-                let keys = binding.keys.map { "`\($0.name == "|" ? "\\|" : $0.name)`" }.joined(separator: ", ")
+                let keys = binding.keys.map { "`\($0.configName)`" }.joined(separator: ", ")
                 out += "| \(keys) | `\(binding.action.rawValue)` | \(what) |\n"
             }
         }

@@ -28,14 +28,15 @@ enum ExplorerScreen {
             let labelRoom = layout.treeWidth - x - trailingWidth - 2
             let labelRole: Role = row.isContext ? .dim : (row.depth == 0 && !row.expandable ? .normal : row.depth == 0 ? row.markerRole : .normal)
             let used = canvas.draw(row.label, x: x, y: y, role: labelRole, width: max(1, labelRoom))
-            for offset in row.matches {
-                highlightMatch(row.label, characterOffset: offset, startX: x, y: y, limit: used, into: &canvas)
-            }
             if labelRoom > 0 && trailingWidth > 0 {
                 canvas.draw(row.trailing, x: layout.treeWidth - trailingWidth - 1, y: y, role: .muted)
             }
             if row.node == explorer.selection {
                 canvas.paint(x: 0, y: y, width: layout.treeWidth, role: explorer.focus == .tree ? .selection : .selectionInactive)
+            }
+            // Matches stay visible on the selected row too.
+            for offset in row.matches {
+                highlightMatch(row.label, characterOffset: offset, startX: x, y: y, limit: used, into: &canvas)
             }
         }
     }

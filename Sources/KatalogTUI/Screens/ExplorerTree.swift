@@ -9,6 +9,7 @@ enum ExplorerTree {
         guard let datasets = explorer.datasets else { return [] }
         let filtering = !explorer.filter.isEmpty
         var all: [TreeRow] = []
+        let roomForRowCounts = Layout(width: state.width, height: state.height).treeWidth >= 44
         for dataset in datasets {
             let node = TreeNode.dataset(dataset.ref)
             let expanded = explorer.expanded.contains(node)
@@ -19,7 +20,8 @@ enum ExplorerTree {
             guard expanded || filtering else { continue }
             if let tables = explorer.tables[dataset.ref] {
                 for table in tables {
-                    let counts = [table.numRows.map { compact($0, state.language) }, table.numBytes.map { Formatting.bytes($0, state.language) }]
+                    let rowCount = roomForRowCounts ? table.numRows.map { compact($0, state.language) } : nil
+                    let counts = [rowCount, table.numBytes.map { Formatting.bytes($0, state.language) }]
                         .compactMap { $0 }.joined(separator: "  ")
                     all.append(row(.table(table.ref), 1, marker: table.kind.marker, role: zone, label: table.ref.table.rawValue, trailing: counts))
                 }

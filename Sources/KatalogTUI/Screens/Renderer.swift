@@ -45,21 +45,20 @@ public enum Renderer {
         case let .stream(id)?: crumbs += [state.t(UIText.streams), state.explorer.streams?.first { $0.id == id }?.displayName ?? id]
         case .placeholder?, nil: break
         }
-        let tabs = [UIText.explorer, UIText.lineage, UIText.publish, UIText.access].enumerated()
-            .map { "\($0.offset + 1) \(state.t($0.element))" }
-        let tabsText = tabs.joined(separator: "  ")
+        // All four screens when there is room; on narrow terminals only the current one.
+        let names = [UIText.explorer, UIText.lineage, UIText.publish, UIText.access].map { state.t($0) }
+        let allTabs = names.enumerated().map { "\($0.offset + 1) \($0.element)" }
+        let tabs = layout.width >= 110 ? allTabs : [allTabs[0]]
         let spinner = state.inFlight > 0 ? spinnerFrame(state.tick, glyphs: canvas.glyphs) + " " : "  "
-        let right = spinner + tabsText + " "
+        let right = spinner + tabs.joined(separator: "  ") + " "
         let room = layout.width - x - DisplayWidth.of(right) - 1
         x += 1
         canvas.draw(crumbs.joined(separator: " \(canvas.glyphs.separator) "), x: x, y: 0, role: .breadcrumb, width: max(0, room))
-        if room > 10 {
-            let start = layout.width - DisplayWidth.of(right)
-            canvas.draw(spinner, x: start, y: 0, role: .accent)
-            var tabX = start + DisplayWidth.of(spinner)
-            for (index, tab) in tabs.enumerated() {
-                tabX += canvas.draw(tab, x: tabX, y: 0, role: index == 0 ? .title : .muted) + 2
-            }
+        let start = layout.width - DisplayWidth.of(right)
+        canvas.draw(spinner, x: start, y: 0, role: .accent)
+        var tabX = start + DisplayWidth.of(spinner)
+        for (index, tab) in tabs.enumerated() {
+            tabX += canvas.draw(tab, x: tabX, y: 0, role: index == 0 ? .title : .muted) + 2
         }
     }
 
@@ -94,16 +93,22 @@ public enum Renderer {
         canvas.draw(parts.joined(separator: "  ·  "), x: 1, y: y, role: .status)
     }
 
+    /// Context keys from the left, as many as fit; help and quit always, on the right.
     private static func drawFooter(_ state: AppState, _ layout: Layout, keys: KeyRegistry, into canvas: inout Canvas) {
         let scopes: [KeyScope] = state.overlay != nil ? [.help] : [.explorer, .global]
+        let hints = keys.footer(in: scopes).compactMap { binding in binding.keys.first.map { (binding.action, $0.name, state.t(binding.label)) } }
+        let pinned = hints.filter { $0.0 == .help || $0.0 == .quit }
+        let context = hints.filter { $0.0 != .help && $0.0 != .quit }
+        func width(_ hint: (KeyAction, String, String)) -> Int { DisplayWidth.of(hint.1) + DisplayWidth.of(hint.2) + 4 }
+        var right = layout.width - pinned.reduce(0) { $0 + width($1) }
         var x = 0
-        for binding in keys.footer(in: scopes) {
-            guard let key = binding.keys.first else { continue }
-            let label = state.t(binding.label)
-            let needed = DisplayWidth.of(key.name) + DisplayWidth.of(label) + 4
-            guard x + needed <= layout.width else { break }
-            x += canvas.draw(" \(key.name) ", x: x, y: layout.footerRow, role: .footerKey)
-            x += canvas.draw(" \(label) ", x: x, y: layout.footerRow, role: .footerText)
+        for hint in context where x + width(hint) <= right {
+            x += canvas.draw(" \(hint.1) ", x: x, y: layout.footerRow, role: .footerKey)
+            x += canvas.draw(" \(hint.2) ", x: x, y: layout.footerRow, role: .footerText)
+        }
+        for hint in pinned {
+            right += canvas.draw(" \(hint.1) ", x: right, y: layout.footerRow, role: .footerKey)
+            right += canvas.draw(" \(hint.2) ", x: right, y: layout.footerRow, role: .footerText)
         }
     }
 }

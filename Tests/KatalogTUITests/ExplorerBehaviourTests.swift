@@ -1,0 +1,197 @@
+import Foundation
+import GRDB
+import Testing
+import KatalogCore
+@testable import KatalogLocal
+@testable import KatalogTUI
+
+@Suite("Explorer behaviour")
+struct ExplorerBehaviourTests {
+    func rowLabels(_ harness: Harness) -> [String] { ExplorerTree.rows(harness.state).map(\.label) }
+
+    @Test func startsOnTheFirstDatasetAndLoadsDetailsWhenATableIsSelected() async throws {
+        let harness = try await Harness()
+        #expect(harness.state.explorer.selection == .dataset(try DatasetRef(project: ProjectID("dagpenger-prod-4e2b"), dataset: DatasetID("behandling"))))
+        #expect(harness.state.inFlight == 0)
+        #expect(harness.state.explorer.details.isEmpty)
+        await harness.press("enter", "j")
+        guard case let .table(ref)? = harness.state.explorer.selection else { Issue.record("expected a table"); return }
+        #expect(ref.table.rawValue == "hendelser_per_time")
+        #expect(harness.state.explorer.details[ref]?.query?.contains("TIMESTAMP_TRUNC") == true)
+        #expect(harness.screen().contains("SQL"))
+    }
+
+    @Test func filterNarrowsHighlightsAndCycles() async throws {
+        let harness = try await Harness()
+        await harness.press("/")
+        await harness.type("stønad")
+        let rows = ExplorerTree.rows(harness.state)
+        #expect(rows.map(\.label) == ["rasone", "stønadshistorikk"])
+        #expect(rows[0].isContext && !rows[1].isContext)
+        #expect(rows[1].matches == [0, 1, 2, 3, 4, 5])
+        #expect(harness.canvas().roleRows[2].contains("MMMMMM"))
+        await harness.press("enter")
+        #expect(harness.state.input == nil && harness.state.explorer.filter == "stønad")
+
+        await harness.press("/", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await harness.type("tabel")
+        await harness.press("enter")
+        let matches = ExplorerTree.rows(harness.state).filter { !$0.isContext }.map(\.label)
+        #expect(matches == ["tabell_1", "tabell_2", "tabell_n"])
+        await harness.press("n")
+        await harness.press("n")
+        #expect(harness.state.explorer.selection.map { "\($0)" }?.contains("tabell_n") == true)
+        await harness.press("n")
+        #expect(harness.state.explorer.selection.map { "\($0)" }?.contains("tabell_1") == true)
+        await harness.press("N")
+        #expect(harness.state.explorer.selection.map { "\($0)" }?.contains("tabell_n") == true)
+        await harness.press("esc")
+        #expect(harness.state.explorer.filter.isEmpty)
+    }
+
+    @Test func aFilterWithNoMatchesSaysSo() async throws {
+        let harness = try await Harness()
+        await harness.press("/")
+        await harness.type("zzzz")
+        #expect(ExplorerTree.rows(harness.state).isEmpty)
+        #expect(harness.screen().contains("no matches"))
+        await harness.press("esc")
+        #expect(rowLabels(harness).count == 6)
+    }
+
+    @Test func gotoJumpsAndBadRefsAreExplained() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press(":")
+        await harness.type("goto dagpenger-prod-4e2b.dataprodukter.vedtak_statistikk")
+        await harness.press("enter")
+        #expect(harness.screen().contains("Dagpengevedtak › Vedtaksstatistikk"))
+        #expect(harness.screen().contains("⚑ directly identifying"))
+        await harness.press(":")
+        await harness.type("goto rasone.finnes_ikke")
+        await harness.press("enter")
+        #expect(harness.state.toast?.isError == true)
+        #expect(harness.screen().contains("rasone.finnes_ikke is not in the project"))
+        await harness.press(":")
+        await harness.type("goto tabell_1")
+        await harness.press("enter")
+        #expect(harness.state.toast?.text.contains("PROJECT.DATASET.TABLE") == true)
+        await harness.press(":")
+        await harness.type("nonsense")
+        await harness.press("enter")
+        #expect(harness.state.messages.count == 3)
+        await harness.press("M")
+        #expect(harness.screen().contains("Unknown command “nonsense”"))
+        await harness.press("esc")
+        #expect(harness.state.overlay == nil)
+    }
+
+    @Test func commandLineCompletes() async throws {
+        let harness = try await Harness()
+        await harness.press(":")
+        await harness.type("go")
+        await harness.press("tab")
+        #expect(harness.state.input?.text == "goto ")
+        await harness.type("rasone.tabell_")
+        await harness.press("tab")
+        #expect(harness.state.input?.text == "goto rasone.tabell_")
+        await harness.type("n")
+        await harness.press("tab")
+        #expect(harness.state.input?.text == "goto rasone.tabell_n")
+        await harness.press("esc")
+        await harness.press(":")
+        await harness.type("theme hi")
+        await harness.press("tab")
+        #expect(harness.state.input?.text == "theme high-contrast")
+    }
+
+    @Test func recordFieldsFoldAndUnfold() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_1")
+        await harness.press("enter", "tab")
+        #expect(harness.state.explorer.focus == .details)
+        #expect(harness.screen().contains("├─ fødselsnummer"))
+        // Down to the `person` RECORD line, then fold it.
+        let lines = DetailView.lines(harness.state, width: 60, glyphs: .unicode)
+        let person = try #require(lines.firstIndex { $0.toggle?.hasSuffix("#person") == true })
+        for _ in 0..<person { await harness.press("j") }
+        await harness.press("enter")
+        #expect(!harness.screen().contains("├─ fødselsnummer"))
+        #expect(harness.screen().contains("▸ person"))
+        await harness.press("l")
+        #expect(harness.screen().contains("├─ fødselsnummer"))
+        await harness.press("h")
+        #expect(!harness.screen().contains("├─ fødselsnummer"))
+        await harness.press("esc")
+        #expect(harness.state.explorer.focus == .tree)
+    }
+
+    @Test func keysThatAreNotReadySayWhy() async throws {
+        let harness = try await Harness()
+        await harness.press("2")
+        #expect(harness.state.toast?.text == "Lineage: råsone → dataprodukt: arrives in a later version.")
+        let readOnly = try await Harness(readOnly: true)
+        await readOnly.press("3")
+        #expect(readOnly.state.toast == nil)
+        #expect(readOnly.screen().contains("read-only"))
+    }
+
+    @Test func copyShowsTheQuotedReference() async throws {
+        let harness = try await Harness()
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_1")
+        await harness.press("enter", "y")
+        #expect(harness.state.toast?.text == "`dagpenger-prod-4e2b.rasone.tabell_1`")
+        var withClipboard = try await Harness()
+        withClipboard.state.clipboardEnabled = true
+        await withClipboard.press(":")
+        await withClipboard.type("goto rasone.tabell_1")
+        await withClipboard.press("enter")
+        let effects = withClipboard.state.handle(.key(.character("y")), keys: withClipboard.keys)
+        #expect(effects == [.copyToClipboard("dagpenger-prod-4e2b.rasone.tabell_1")])
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() async throws {
+        let harness = try await Harness(width: 100, height: 40)
+        await harness.press("enter", "j", "enter", "j", "enter", "G")
+        await harness.send(.resize(width: 70, height: 15))
+        let rows = harness.canvas().rows
+        #expect(rows.contains { $0.contains("Datastream") })
+        await harness.send(.resize(width: 30, height: 8))
+        #expect(harness.screen().contains("too small"))
+        await harness.send(.resize(width: 100, height: 40))
+        #expect(harness.screen().contains("Datastream"))
+    }
+
+    @Test func hostileDescriptionsRenderAsVisibleText() async throws {
+        let harness = try await Harness(width: 160, height: 48) { workspace in
+            let hostile = "Skjerm\u{1B}[2J klipp\u{1B}]52;c;ZXZpbA==\u{07} c1\u{9B}31m bidi\u{202E}snudd"
+            try await workspace.pool.write { db in
+                try db.execute(sql: "UPDATE bqTable SET description = ? || CAST(X'FF41' AS TEXT) WHERE tableId = 'tabell_2'", arguments: [hostile])
+            }
+        }
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_2")
+        await harness.press("enter")
+        let screen = harness.screen()
+        #expect(screen.contains("Skjerm\\x1b[2J klipp\\x1b]52;c;ZXZpbA==\\x07 c1\\x9b31m bidi<U+202E>snudd\u{FFFD}A"))
+        #expect(!screen.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B || $0.value == 0x07 || $0.value == 0x202E })
+    }
+
+    @Test func tenThousandTablesDrawOnlyWhatIsVisible() async throws {
+        let harness = try await Harness(width: 120, height: 40) { workspace in
+            let project = try ProjectID("dagpenger-prod-4e2b")
+            let big = DatasetRef(project: project, dataset: try DatasetID("stor"))
+            let tables = try (0..<10_000).map { TableInfo(ref: TableRef(big, try TableID(String(format: "tabell_%05d", $0))), kind: .table, numRows: Int64($0)) }
+            try await workspace.warehouseStore.store(datasets: [DatasetInfo(ref: big, location: "EU")], tables: tables)
+        }
+        await harness.press(":")
+        await harness.type("goto stor.tabell_09999")
+        await harness.press("enter")
+        let screen = harness.screen()
+        #expect(screen.contains("tabell_09999"))
+        #expect(!screen.contains("tabell_00000"))
+        await harness.press("g")
+        #expect(harness.screen().contains("behandling"))
+    }
+}
