@@ -27,3 +27,5 @@ int katalog_locale_is_utf8(void) {
 int katalog_wcwidth(wchar_t c) { return wcwidth(c); }
 
 int katalog_stop_requested(void) { return katalog_stop_signal != 0; }
+
+SCREEN *katalog_newterm(void) { return newterm(NULL, stdout, stdin); }

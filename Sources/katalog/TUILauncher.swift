@@ -8,7 +8,7 @@ import KatalogTUI
 struct TUILauncher {
     let environment: [String: String]
 
-    func run(services: ServiceLayer, global: GlobalOptions) {
+    func run(services: ServiceLayer, global: GlobalOptions) throws(NoTerminal) {
         let configDirectory = Config.directory(environment: environment)
         var notices: [LocalizedText] = []
         let config: Config
@@ -35,6 +35,6 @@ struct TUILauncher {
         state.timeZone = .current
         let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
-        app.run(startupNotices: notices)
+        try app.run(startupNotices: notices)
     }
 }

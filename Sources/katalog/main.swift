@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 
 // The entry point: Launcher parses and runs commands; the terminal UI runs here, on the main
 // thread, which is the one thread that ever touches ncurses.
@@ -11,6 +12,12 @@ switch await launcher.run(Array(CommandLine.arguments.dropFirst())) {
 case let .exit(status):
     exit(status)
 case let .terminalUI(services, global):
-    TUILauncher(environment: environment).run(services: services, global: global)
-    exit(0)
+    do {
+        try TUILauncher(environment: environment).run(services: services, global: global)
+        exit(0)
+    } catch {
+        let language = global.lang.flatMap(Language.init(userInput:)) ?? Language.fromEnvironment(environment)
+        FileHandle.standardError.write(Data(("katalog: " + error.message.text(language) + "\n").utf8))
+        exit(1)
+    }
 }

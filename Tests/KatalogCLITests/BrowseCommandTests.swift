@@ -146,12 +146,13 @@ struct BrowseCommandTests {
         #expect(completion.status == 0 && completion.stdout.contains("_katalog"))
     }
 
-    @Test func noArgumentsCreatesTheDemoAndSaysTheUIIsComing() throws {
+    @Test func noArgumentsWithoutATerminalCreatesTheDemoAndExplains() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
         let result = try katalog.run([])
-        #expect(result.status == 0)
+        #expect(result.status == 1)
         #expect(result.stderr.contains("created the demo workspace"))
+        #expect(result.stderr.contains("The terminal UI needs a terminal") && result.stderr.contains("katalog ls"))
         #expect(FileManager.default.fileExists(atPath: katalog.home.appendingPathComponent("data/katalog/demo.sqlite").path))
         // The second run finds it.
         #expect(try katalog.run(["ls"]).stderr.isEmpty)

@@ -36,6 +36,9 @@ static inline int katalog_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 void katalog_install_stop_handlers(void);
 int katalog_stop_requested(void);
 
+// newterm on the process's own stdin/stdout; NULL when TERM is unusable (initscr would exit).
+SCREEN *katalog_newterm(void);
+
 // True when the locale's character set is UTF-8 (else katalog draws lines in ASCII).
 int katalog_locale_is_utf8(void);
 

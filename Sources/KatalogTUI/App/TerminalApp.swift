@@ -28,9 +28,10 @@ public final class TerminalApp {
     }
 
     /// Runs until the user quits or a signal asks to stop; the terminal is restored either way.
-    public func run(startupNotices: [LocalizedText] = []) {
+    /// Throws when there is no terminal to run in.
+    public func run(startupNotices: [LocalizedText] = []) throws(NoTerminal) {
+        guard let terminal = CursesTerminal(theme: theme, useColor: useColor, mouse: mouse) else { throw NoTerminal() }
         katalog_install_stop_handlers()
-        let terminal = CursesTerminal(theme: theme, useColor: useColor, mouse: mouse)
         defer { terminal.stop() }
         (state.width, state.height) = terminal.size
         for notice in startupNotices { state.notify(notice, isError: true) }
@@ -74,4 +75,15 @@ public final class TerminalApp {
             }
         }
     }
+}
+
+/// The terminal UI needs a terminal: standard input and output a TTY and a known `TERM`.
+public struct NoTerminal: UserFacingError {
+    public var message: LocalizedText {
+        LocalizedText(
+            nb: "Terminalgrensesnittet trenger en terminal (stdin og stdout til en tty og en kjent TERM). Bruk en underkommando, for eksempel `katalog ls`; `katalog --help` viser alle.",
+            en: "The terminal UI needs a terminal (stdin and stdout on a tty, and a known TERM). Use a subcommand such as `katalog ls`; `katalog --help` lists them all.")
+    }
+
+    public var isBadInput: Bool { true }
 }

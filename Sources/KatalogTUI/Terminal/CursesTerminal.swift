@@ -17,13 +17,14 @@ final class CursesTerminal {
         let background: Int
     }
 
-    /// Initialises ncurses the way tig and htop do.
-    init(theme: Theme, useColor: Bool, mouse: Bool) {
+    /// Initialises ncurses the way tig and htop do; nil when there is no usable terminal.
+    init?(theme: Theme, useColor: Bool, mouse: Bool) {
         self.theme = theme
         self.useColor = useColor
         setlocale(LC_ALL, "")
         glyphs = katalog_locale_is_utf8() != 0 ? .unicode : .ascii
-        initscr()
+        // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, katalog_newterm() != nil else { return nil }
         cbreak()
         noecho()
         nonl()
