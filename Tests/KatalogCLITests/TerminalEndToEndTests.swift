@@ -1,0 +1,183 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The real binary in a real terminal: tmux on its own socket, a plain shell, fixed size and
+/// locale, keys sent and the screen read back.
+@Suite("The terminal UI end to end (tmux)", .serialized)
+struct TerminalEndToEndTests {
+    final class Tmux {
+        let socket = "katalog-test-\(UUID().uuidString.prefix(8))"
+        let katalog: KatalogBinary
+
+        init(katalog: KatalogBinary, term: String, extraEnvironment: String = "", width: Int = 120, height: Int = 40) throws {
+            self.katalog = katalog
+            let environment = katalog.environment.merging(["TERM": term, "PS1": "$ "]) { $1 }
+                .map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+            try tmux(["new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
+                      "env -i \(environment) \(extraEnvironment) bash --norc --noprofile"])
+        }
+
+        deinit { _ = try? tmux(["kill-server"]) }
+
+        /// Runs a tmux client with posix_spawn and waitpid. (Foundation's Process never saw
+        /// the client exit here: the server that `new-session` forks keeps its descriptors.)
+        @discardableResult
+        func tmux(_ arguments: [String], output: Bool = false) throws -> String {
+            let outputFile = katalog.home.appendingPathComponent("tmux-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: outputFile) }
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, output ? outputFile : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            // The test thread blocks signals; the tmux server must not inherit that, or it
+            // never hears kill-server.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var noSignals = sigset_t()
+            sigemptyset(&noSignals)
+            var allSignals = sigset_t()
+            sigfillset(&allSignals)
+            posix_spawnattr_setsigmask(&attributes, &noSignals)
+            posix_spawnattr_setsigdefault(&attributes, &allSignals)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            let argv = (["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid: pid_t = 0
+            guard posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ) == 0 else {
+                throw CocoaError(.executableNotLoadable)
+            }
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            return output ? (try String(contentsOfFile: outputFile, encoding: .utf8)) : ""
+        }
+
+        func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+        func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+        func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []), output: true) }
+        func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"]) }
+
+        /// Waits (up to 10 s) until the screen shows `text`.
+        @discardableResult
+        func waitFor(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let deadline = Date().addingTimeInterval(10)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if last.contains(text) { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            Issue.record("the screen never showed “\(text)”:\n\(last)", sourceLocation: sourceLocation)
+            return last
+        }
+
+        /// Waits (up to 10 s) until `text` is gone from the screen.
+        @discardableResult
+        func waitUntilGone(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let deadline = Date().addingTimeInterval(10)
+            var last = ""
+            while Date() < deadline {
+                last = try screen()
+                if !last.contains(text) { return last }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            Issue.record("the screen still shows “\(text)”:\n\(last)", sourceLocation: sourceLocation)
+            return last
+        }
+
+        /// Colour escapes (SGR 30–37, 90–97, 38;5;n, and their backgrounds) in a capture.
+        static func colourCodes(_ capture: String) -> [String] {
+            let pattern = try! NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+            let range = NSRange(capture.startIndex..., in: capture)
+            return pattern.matches(in: capture, range: range).flatMap { match -> [String] in
+                let codes = (capture as NSString).substring(with: match.range(at: 1)).split(separator: ";").map(String.init)
+                return codes.filter { code in
+                    guard let n = Int(code) else { return false }
+                    return (30...38).contains(n) || (40...48).contains(n) || (90...97).contains(n) || (100...107).contains(n)
+                }
+            }
+        }
+    }
+
+    @Test func aSessionWithEveryTransientStateAndACleanExit() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        try tmux.type("echo før-katalog; \(KatalogBinary.executable.path) --workspace \(katalog.workspace)")
+        try tmux.send("Enter")
+        try tmux.waitFor("Datastream streams")
+
+        // Open a table's schema.
+        try tmux.type(":goto rasone.tabell_1")
+        try tmux.send("Enter")
+        let schema = try tmux.waitFor("├─ fødselsnummer")
+        #expect(schema.contains("dagpenger-prod-4e2b › rasone › tabell_1"))
+
+        // Filter, then leave it: the match stays selected.
+        try tmux.type("/stønad")
+        try tmux.waitFor("1 match")
+        try tmux.send("Escape")
+        try tmux.waitFor("Datastream streams")
+        try tmux.waitFor("└─ beløp")
+
+        // Help, then close it.
+        try tmux.send("?")
+        try tmux.waitFor("Everywhere")
+        try tmux.send("Escape")
+        try tmux.waitUntilGone("Everywhere")
+
+        // Too small, smaller, and back.
+        try tmux.resize(40, 12)
+        try tmux.waitFor("Terminal too small (need 60×15)")
+        try tmux.resize(20, 5)
+        try tmux.waitFor("(need 60×15)")
+        try tmux.resize(120, 40)
+        try tmux.waitFor("└─ beløp")
+
+        // Suspend to the shell and come back.
+        try tmux.send("C-z")
+        try tmux.waitFor("Stopped")
+        try tmux.type("fg")
+        try tmux.send("Enter")
+        try tmux.waitFor("└─ beløp")
+
+        // Quit: the shell's screen is back and katalog exited 0 (fg returns its status).
+        try tmux.send("q")
+        try tmux.waitUntilGone("└─ beløp")
+        try tmux.type("echo \"exit=$?\"")
+        try tmux.send("Enter")
+        let after = try tmux.waitFor("exit=0")
+        #expect(after.contains("før-katalog"))
+        #expect(!after.contains("└─ beløp"))
+    }
+
+    @Test func eightColoursAndNoColor() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+
+        let eight = try Tmux(katalog: katalog, term: "xterm")
+        try eight.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
+        try eight.send("Enter")
+        try eight.waitFor("Datastream streams")
+        let colours = Tmux.colourCodes(try eight.screen(escapes: true))
+        #expect(!colours.isEmpty, "expected colour escapes")
+        #expect(!colours.contains("38") && !colours.contains("48"), "an 8-colour terminal got 256-colour escapes")
+        try eight.send("q")
+        try eight.waitFor("exit=0")
+
+        let plain = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "NO_COLOR=1")
+        try plain.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
+        try plain.send("Enter")
+        try plain.waitFor("Datastream streams")
+        let mono = try plain.screen(escapes: true)
+        #expect(Tmux.colourCodes(mono).isEmpty, "NO_COLOR still produced colour: \(Tmux.colourCodes(mono))")
+        #expect(mono.contains("\u{1B}[7m") || mono.contains("\u{1B}[1m"), "monochrome still marks with attributes")
+        try plain.send("C-c")
+        try plain.waitFor("exit=0")
+    }
+}
