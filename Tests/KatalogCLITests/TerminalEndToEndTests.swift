@@ -180,4 +180,21 @@ struct TerminalEndToEndTests {
         try plain.send("C-c")
         try plain.waitFor("exit=0")
     }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        try tmux.type("echo før-katalog; \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
+        try tmux.send("Enter")
+        try tmux.waitFor("Datastream streams")
+        let pids = try tmux.tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true)
+        let shell = try #require(Int32(pids.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let child = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        kill(child, SIGTERM)
+        let after = try tmux.waitFor("exit=0")
+        #expect(after.contains("før-katalog") && !after.contains("Datastream streams"))
+    }
 }

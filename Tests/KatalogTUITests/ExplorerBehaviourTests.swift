@@ -195,3 +195,39 @@ struct ExplorerBehaviourTests {
         #expect(harness.screen().contains("behandling"))
     }
 }
+
+@Suite("Mouse, themes and the text cursor")
+struct InputDetailsTests {
+    @Test func clickSelectsAndWheelScrolls() async throws {
+        let harness = try await Harness(width: 100, height: 30)
+        // Row 3 of the screen is the third tree row: rasone.
+        await harness.send(.mouse(x: 5, y: 3, button: .click))
+        #expect(harness.state.explorer.selection.map { "\($0)" }?.contains("rasone") == true)
+        await harness.send(.mouse(x: 5, y: 3, button: .wheelDown))
+        #expect(harness.state.explorer.selection == .section(.connections))
+        await harness.send(.mouse(x: 60, y: 4, button: .click))
+        #expect(harness.state.explorer.focus == .details)
+    }
+
+    @Test func themeSwitchesLiveAndUnknownThemesAreExplained() async throws {
+        let harness = try await Harness()
+        await harness.press(":")
+        await harness.type("theme nav")
+        let effects = harness.state.handle(.key(.enter), keys: harness.keys)
+        #expect(effects == [.loadTheme("nav")])
+        await harness.send(.themeLoaded(name: "nav", error: nil))
+        #expect(harness.state.themeName == "nav" && harness.state.toast?.text == "Theme: nav")
+        await harness.send(.themeLoaded(name: "nope", error: ThemeError.unknown(name: "nope", known: ["default"]).message))
+        #expect(harness.state.themeName == "nav" && harness.state.toast?.isError == true)
+    }
+
+    @Test func theCursorShowsOnlyInTextFields() async throws {
+        let harness = try await Harness()
+        #expect(harness.canvas().cursor == nil)
+        await harness.press("/")
+        await harness.type("rå")
+        #expect(harness.canvas().cursor == CursorPosition(x: 3, y: 22))
+        await harness.press("esc")
+        #expect(harness.canvas().cursor == nil)
+    }
+}

@@ -173,7 +173,7 @@ extension AppState {
             input = InputLine(kind: .command, text: "")
         case .nextMatch, .previousMatch:
             guard !explorer.filter.isEmpty else {
-                notify(LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter."), isError: false)
+                notify(UIText.noFilter, isError: false)
                 break
             }
             let matches = rows.filter { !$0.isContext }
@@ -189,11 +189,10 @@ extension AppState {
             break  // disabled in the registry until their screens exist
         case .copyReference:
             guard case let .table(ref)? = explorer.selection else {
-                notify(LocalizedText(nb: "Velg en tabell for å kopiere referansen.", en: "Select a table to copy its reference."), isError: false)
+                notify(UIText.selectATable, isError: false)
                 break
             }
-            notify(LocalizedText(nb: "\(ref.quoted)\(clipboardEnabled ? " — " + UIText.copied.nb : "")",
-                                 en: "\(ref.quoted)\(clipboardEnabled ? " — " + UIText.copied.en : "")"), isError: false)
+            notify(UIText.reference(ref.quoted, copied: clipboardEnabled), isError: false)
             return clipboardEnabled ? [.copyToClipboard(ref.description)] : []
         case .refresh:
             return refreshSelection()
@@ -344,8 +343,7 @@ extension AppState {
         case "messages", "msgs": overlay = .messages(scroll: 0)
         case "theme":
             guard !argument.isEmpty else {
-                notify(LocalizedText(nb: "Temaer: \(themeNames.joined(separator: ", ")) (nå: \(themeName)).",
-                                     en: "Themes: \(themeNames.joined(separator: ", ")) (now: \(themeName))."), isError: false)
+                notify(UIText.themes(themeNames, current: themeName), isError: false)
                 return []
             }
             return [.loadTheme(argument)]

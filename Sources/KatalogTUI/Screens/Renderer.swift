@@ -71,8 +71,8 @@ public enum Renderer {
         let y = layout.statusRow
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
-            let used = canvas.draw(prompt + input.text, x: 0, y: y, role: .input)
-            canvas.draw("█", x: used, y: y, role: .input, width: 1)
+            let used = canvas.draw(prompt + input.text, x: 0, y: y, role: .input, width: layout.width - 16)
+            canvas.cursor = CursorPosition(x: used, y: y)
             if input.kind == .filter {
                 let count = ExplorerTree.rows(state).filter { !$0.isContext }.count
                 let text = count == 0 ? state.t(UIText.noMatches) : state.t(UIText.matches(count))

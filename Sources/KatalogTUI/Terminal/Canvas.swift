@@ -20,6 +20,8 @@ public struct Canvas: Equatable, Sendable {
     public let height: Int
     public let glyphs: Glyphs
     private(set) var cells: [Cell]
+    /// Where the terminal cursor shows (in a text field); hidden when nil.
+    public var cursor: CursorPosition?
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = max(0, width)
@@ -117,6 +119,11 @@ public struct Canvas: Equatable, Sendable {
     public var roleRows: [String] {
         (0..<height).map { y in String((0..<width).map { self[$0, y].role.code }) }
     }
+}
+
+public struct CursorPosition: Equatable, Sendable {
+    public let x: Int
+    public let y: Int
 }
 
 /// Line-drawing and marker characters, with an ASCII set for terminals whose locale is not

@@ -120,6 +120,12 @@ final class CursesTerminal {
             drawRow(canvas, y)
         }
         previous = canvas
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            wmove(katalog_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
         wnoutrefresh(katalog_stdscr())
         doupdate()
     }

@@ -48,7 +48,16 @@ enum UIText {
     static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
     static let noMatches = LocalizedText(nb: "ingen treff", en: "no matches")
     static let copied = LocalizedText(nb: "kopiert til utklippstavla", en: "copied to the clipboard")
-    static let reference = LocalizedText(nb: "Referanse", en: "Reference")
+    static let noFilter = LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter.")
+    static let selectATable = LocalizedText(nb: "Velg en tabell for å kopiere referansen.", en: "Select a table to copy its reference.")
+
+    static func reference(_ quoted: String, copied: Bool) -> LocalizedText {
+        LocalizedText(nb: quoted + (copied ? " — " + Self.copied.nb : ""), en: quoted + (copied ? " — " + Self.copied.en : ""))
+    }
+
+    static func themes(_ names: [String], current: String) -> LocalizedText {
+        LocalizedText(nb: "Temaer: \(names.joined(separator: ", ")) (nå: \(current)).", en: "Themes: \(names.joined(separator: ", ")) (now: \(current)).")
+    }
 
     static func tooSmall(width: Int, height: Int) -> LocalizedText {
         LocalizedText(nb: "Terminalen er for liten (trenger \(width)×\(height))", en: "Terminal too small (need \(width)×\(height))")
