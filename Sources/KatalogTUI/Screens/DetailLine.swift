@@ -10,6 +10,10 @@ struct DetailLine: Equatable, Sendable {
     var spans: [Span]
     /// "table#path" of a RECORD field: Enter on this line folds or unfolds it.
     var toggle: String?
+    /// Schema rows stay one row per field (cut, not wrapped), like a table.
+    var isSchemaRow = false
+    /// Where a wrapped continuation starts.
+    var continuationIndent = 0
 
     init(_ spans: [Span], toggle: String? = nil) {
         self.spans = spans
@@ -39,6 +43,50 @@ struct DetailLine: Equatable, Sendable {
             }
             lines.append(DetailLine(line, role))
         }
+        return lines
+    }
+
+    /// Breaks a line of spans that is wider than `width` into several, continuing under an
+    /// indent, so SQL and long values are read whole instead of cut off.
+    func wrapped(width: Int, indent: Int) -> [DetailLine] {
+        guard width > indent + 8, DisplayWidth.of(spans.map(\.text).joined()) > width else { return [self] }
+        var lines: [DetailLine] = []
+        var current: [Span] = []
+        var used = 0
+        for span in spans {
+            var rest = Substring(span.text)
+            while !rest.isEmpty {
+                let room = width - used
+                var taken = ""
+                var takenWidth = 0
+                for character in rest {
+                    let w = DisplayWidth.of(character)
+                    if takenWidth + w > room { break }
+                    taken.append(character)
+                    takenWidth += w
+                }
+                // Break after a space or a comma where there is one, not inside a word.
+                if taken.count < rest.count, let cut = taken.lastIndex(where: { $0 == " " || $0 == "," }), cut > taken.startIndex {
+                    taken = String(taken[...cut])
+                    takenWidth = DisplayWidth.of(taken)
+                }
+                if taken.isEmpty && used == indent {  // a glyph wider than the room: take it anyway
+                    taken = String(rest.first!)
+                    takenWidth = DisplayWidth.of(taken)
+                }
+                if !taken.isEmpty {
+                    current.append(Span(text: taken, role: span.role))
+                    used += takenWidth
+                    rest = rest.dropFirst(taken.count)
+                }
+                if !rest.isEmpty {
+                    lines.append(DetailLine(current, toggle: lines.isEmpty ? toggle : nil))
+                    current = [Span(text: String(repeating: " ", count: indent), role: .normal)]
+                    used = indent
+                }
+            }
+        }
+        lines.append(DetailLine(current, toggle: lines.isEmpty ? toggle : nil))
         return lines
     }
 }

@@ -4,6 +4,13 @@ import KatalogCore
 /// The right pane of the Explorer: everything about the selected row, as lines.
 enum DetailView {
     static func lines(_ state: AppState, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        unwrapped(state, width: width, glyphs: glyphs).flatMap { line in
+            // Schema rows are a table: they keep one row per field. Everything else wraps.
+            line.isSchemaRow ? [line] : line.wrapped(width: width, indent: line.continuationIndent)
+        }
+    }
+
+    private static func unwrapped(_ state: AppState, width: Int, glyphs: Glyphs) -> [DetailLine] {
         let explorer = state.explorer
         switch explorer.selection {
         case nil, .placeholder?:
@@ -69,12 +76,12 @@ enum DetailView {
         }
         var lines = facts(title: "\(table.kind.marker) \(table.ref.table.rawValue)", description: table.description, rows, state, width: width)
         if registrations.isEmpty {
-            lines.append(DetailLine([label(UIText.dataprodukt, state), .init(text: state.t(UIText.notPublished), role: .muted)]))
+            lines.append(factLine(label(UIText.dataprodukt, state), [.init(text: state.t(UIText.notPublished), role: .muted)]))
         }
         for (product, datasett) in registrations {
-            lines.append(DetailLine([label(UIText.dataprodukt, state),
-                                     .init(text: "\(product.name) \(glyphs.separator) \(datasett.name)", role: .zoneProduct),
-                                     .init(text: "  (\(datasett.pii.label.text(language)))", role: datasett.pii == .sensitive ? .warn : .muted)]))
+            lines.append(factLine(label(UIText.dataprodukt, state), [
+                .init(text: "\(product.name) \(glyphs.separator) \(datasett.name)", role: .zoneProduct),
+                .init(text: "  (\(datasett.pii.label.text(language)))", role: datasett.pii == .sensitive ? .warn : .muted)]))
         }
         lines.append(.blank)
         lines.append(DetailLine(state.t(UIText.schema), .header))
@@ -118,13 +125,17 @@ enum DetailView {
                 spans.append(.init(text: "⚑ \(tag.label.text(state.language))  ", role: tag == .kanVaereIndirekteIdentifiserende ? .muted : .warn))
             }
             if let description = entry.field.description { spans.append(.init(text: description, role: .dim)) }
-            return DetailLine(spans, toggle: entry.field.isRecord ? key : nil)
+            var line = DetailLine(spans, toggle: entry.field.isRecord ? key : nil)
+            line.isSchemaRow = true
+            return line
         }
     }
 
     private static func sqlLines(_ sql: String) -> [DetailLine] {
         SQLHighlighter.highlight(sql).map { spans in
-            DetailLine([.init(text: "  ", role: .normal)] + spans.map { .init(text: $0.text.replacingOccurrences(of: "\t", with: "    "), role: $0.role) })
+            var line = DetailLine([.init(text: "  ", role: .normal)] + spans.map { .init(text: $0.text.replacingOccurrences(of: "\t", with: "    "), role: $0.role) })
+            line.continuationIndent = 6
+            return line
         }
     }
 
@@ -132,8 +143,15 @@ enum DetailView {
         var lines = [DetailLine(title, .title)]
         if let description, !description.isEmpty { lines += DetailLine.wrap(description, width: width) }
         lines.append(.blank)
-        for (name, value) in rows { lines.append(DetailLine([label(name, state), .init(text: value, role: .normal)])) }
+        for (name, value) in rows { lines.append(factLine(label(name, state), [.init(text: value, role: .normal)])) }
         return lines
+    }
+
+    /// A label and its value; a long value continues under the value column.
+    private static func factLine(_ label: DetailLine.Span, _ value: [DetailLine.Span]) -> DetailLine {
+        var line = DetailLine([label] + value)
+        line.continuationIndent = 16
+        return line
     }
 
     private static func label(_ text: LocalizedText, _ state: AppState) -> DetailLine.Span {
