@@ -2,7 +2,7 @@
 # Both install what they need first (Debian packages), quietly when it is already there.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test build deps
+.PHONY: run test build deps bench
 
 deps:
 	@scripts/ensure-deps.sh
@@ -17,3 +17,8 @@ run: build
 test: build
 	swift build --build-tests
 	swift test
+
+# Speed figures (release build); they measure, the tests assert.
+bench: deps
+	swift build -c release --product katalog-benchmarks
+	.build/release/katalog-benchmarks

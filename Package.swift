@@ -34,6 +34,8 @@ let package = Package(
             name: "KatalogTUI",
             dependencies: ["KatalogServices", "KatalogThemes", "CNcurses", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal"]),
+        // Measurements, apart from the tests: `make bench`.
+        .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI"], path: "Benchmarks"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
         .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal"]),

@@ -62,11 +62,18 @@ struct TreeRow: Equatable, Sendable {
     let marker: String
     let markerRole: Role
     let label: String
-    let trailing: String
+    /// Right-aligned: a count, or a table's size (formatted only when drawn: with ten
+    /// thousand tables, formatting every row each frame is what makes scrolling lag).
+    let trailing: Trailing
     let expandable: Bool
     let expanded: Bool
     /// Shown only as the parent of a filter match.
     let isContext: Bool
     /// Character offsets of `label` the filter matched.
     let matches: [Int]
+}
+
+enum Trailing: Equatable, Sendable {
+    case text(String)
+    case size(rows: Int64?, bytes: Int64?)
 }

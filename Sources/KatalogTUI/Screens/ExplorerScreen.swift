@@ -3,19 +3,18 @@ import KatalogCore
 /// The Explorer: the project tree on the left, the selection's details on the right. Only the
 /// visible rows are drawn, so ten thousand tables scroll as fast as ten.
 enum ExplorerScreen {
-    static func draw(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
-        drawTree(state, layout, into: &canvas)
+    static func draw(_ state: AppState, rows: [TreeRow], _ layout: Layout, into canvas: inout Canvas) {
+        drawTree(state, rows: rows, layout, into: &canvas)
         canvas.verticalLine(x: layout.treeWidth, y: layout.bodyTop, height: layout.bodyHeight)
         drawDetails(state, layout, into: &canvas)
     }
 
-    private static func drawTree(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
+    private static func drawTree(_ state: AppState, rows: [TreeRow], _ layout: Layout, into canvas: inout Canvas) {
         let explorer = state.explorer
         guard explorer.datasets != nil else {
             canvas.draw(state.t(UIText.loading), x: 1, y: layout.bodyTop, role: .muted)
             return
         }
-        let rows = ExplorerTree.rows(state)
         let glyphs = canvas.glyphs
         for (offset, row) in rows.dropFirst(explorer.scroll).prefix(layout.bodyHeight).enumerated() {
             let y = layout.bodyTop + offset
@@ -24,12 +23,13 @@ enum ExplorerScreen {
                 x += canvas.draw((row.expanded ? glyphs.expanded : glyphs.collapsed) + " ", x: x, y: y, role: .accent)
             }
             if !row.marker.isEmpty { x += canvas.draw(row.marker + " ", x: x, y: y, role: row.markerRole) }
-            let trailingWidth = DisplayWidth.of(row.trailing)
+            let trailing = ExplorerTree.text(row.trailing, state.language)
+            let trailingWidth = DisplayWidth.of(trailing)
             let labelRoom = layout.treeWidth - x - trailingWidth - 2
             let labelRole: Role = row.isContext ? .dim : (row.depth == 0 && !row.expandable ? .normal : row.depth == 0 ? row.markerRole : .normal)
             let used = canvas.draw(row.label, x: x, y: y, role: labelRole, width: max(1, labelRoom))
             if labelRoom > 0 && trailingWidth > 0 {
-                canvas.draw(row.trailing, x: layout.treeWidth - trailingWidth - 1, y: y, role: .muted)
+                canvas.draw(trailing, x: layout.treeWidth - trailingWidth - 1, y: y, role: .muted)
             }
             if row.node == explorer.selection {
                 canvas.paint(x: 0, y: y, width: layout.treeWidth, role: explorer.focus == .tree ? .selection : .selectionInactive)

@@ -16,19 +16,17 @@ enum ExplorerTree {
             let zone = zoneRole(dataset)
             let count = explorer.tables[dataset.ref]?.count ?? dataset.tableCount
             all.append(row(node, 0, marker: "", role: zone, label: dataset.ref.dataset.rawValue,
-                           trailing: count.map(String.init) ?? "", expandable: true, expanded: expanded))
+                           trailing: .text(count.map(String.init) ?? ""), expandable: true, expanded: expanded))
             guard expanded || filtering else { continue }
             if let tables = explorer.tables[dataset.ref] {
                 for table in tables {
-                    let rowCount = roomForRowCounts ? table.numRows.map { compact($0, state.language) } : nil
-                    let counts = [rowCount, table.numBytes.map { Formatting.bytes($0, state.language) }]
-                        .compactMap { $0 }.joined(separator: "  ")
-                    all.append(row(.table(table.ref), 1, marker: table.kind.marker, role: zone, label: table.ref.table.rawValue, trailing: counts))
+                    all.append(row(.table(table.ref), 1, marker: table.kind.marker, role: zone, label: table.ref.table.rawValue,
+                                   trailing: .size(rows: roomForRowCounts ? table.numRows : nil, bytes: table.numBytes)))
                 }
-                if tables.isEmpty && !filtering { all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: state.t(UIText.noTables), trailing: "", placeholder: true)) }
+                if tables.isEmpty && !filtering { all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: state.t(UIText.noTables), trailing: .text(""), placeholder: true)) }
             } else if !filtering {
                 let text = explorer.failures[node] ?? state.t(UIText.loading)
-                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: text, trailing: "", placeholder: true))
+                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: text, trailing: .text(""), placeholder: true))
             }
         }
         for section in TreeNode.Section.allCases {
@@ -40,14 +38,14 @@ enum ExplorerTree {
             case .scheduledQueries: children = explorer.scheduledQueries?.map { (.scheduledQuery($0.id), $0.displayName, runState($0, state.language)) }
             case .streams: children = explorer.streams?.map { (.stream($0.id), $0.displayName, $0.state) }
             }
-            all.append(row(node, 0, marker: "", role: .accent, label: state.t(title(section)), trailing: children.map { String($0.count) } ?? "",
+            all.append(row(node, 0, marker: "", role: .accent, label: state.t(title(section)), trailing: .text(children.map { String($0.count) } ?? ""),
                            expandable: true, expanded: expanded))
             guard expanded || filtering else { continue }
             for (child, label, trailing) in children ?? [] {
-                all.append(row(child, 1, marker: "", role: .normal, label: label, trailing: trailing))
+                all.append(row(child, 1, marker: "", role: .normal, label: label, trailing: .text(trailing)))
             }
             if children == nil && !filtering {
-                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: explorer.failures[node] ?? state.t(UIText.loading), trailing: "", placeholder: true))
+                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: explorer.failures[node] ?? state.t(UIText.loading), trailing: .text(""), placeholder: true))
             }
         }
         return filtering ? filter(all, explorer.filter) : all
@@ -75,10 +73,18 @@ enum ExplorerTree {
         return kept
     }
 
-    private static func row(_ node: TreeNode, _ depth: Int, marker: String, role: Role, label: String, trailing: String,
+    private static func row(_ node: TreeNode, _ depth: Int, marker: String, role: Role, label: String, trailing: Trailing,
                             expandable: Bool = false, expanded: Bool = false, placeholder: Bool = false) -> TreeRow {
         TreeRow(node: node, depth: depth, marker: marker, markerRole: role, label: label, trailing: trailing,
                 expandable: expandable, expanded: expanded, isContext: placeholder, matches: [])
+    }
+
+    static func text(_ trailing: Trailing, _ language: Language) -> String {
+        switch trailing {
+        case let .text(text): text
+        case let .size(rows, bytes):
+            [rows.map { compact($0, language) }, bytes.map { Formatting.bytes($0, language) }].compactMap { $0 }.joined(separator: "  ")
+        }
     }
 
     static func title(_ section: TreeNode.Section) -> LocalizedText {

@@ -10,9 +10,10 @@ public enum Renderer {
             return canvas
         }
         let layout = Layout(width: state.width, height: state.height)
+        let rows = ExplorerTree.rows(state)
         drawHeader(state, layout, into: &canvas)
-        ExplorerScreen.draw(state, layout, into: &canvas)
-        drawStatus(state, layout, into: &canvas)
+        ExplorerScreen.draw(state, rows: rows, layout, into: &canvas)
+        drawStatus(state, rows: rows, layout, into: &canvas)
         drawFooter(state, layout, keys: keys, into: &canvas)
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.draw(state, keys: keys, scroll: scroll, into: &canvas)
@@ -67,14 +68,14 @@ public enum Renderer {
         return frames[tick % frames.count]
     }
 
-    private static func drawStatus(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
+    private static func drawStatus(_ state: AppState, rows: [TreeRow], _ layout: Layout, into canvas: inout Canvas) {
         let y = layout.statusRow
         if let input = state.input {
             let prompt = input.kind == .filter ? "/" : ":"
             let used = canvas.draw(prompt + input.text, x: 0, y: y, role: .input, width: layout.width - 16)
             canvas.cursor = CursorPosition(x: used, y: y)
             if input.kind == .filter {
-                let count = ExplorerTree.rows(state).filter { !$0.isContext }.count
+                let count = rows.filter { !$0.isContext }.count
                 let text = count == 0 ? state.t(UIText.noMatches) : state.t(UIText.matches(count))
                 canvas.draw(text, x: layout.width - DisplayWidth.of(text) - 1, y: y, role: count == 0 ? .warn : .muted)
             }
@@ -84,7 +85,6 @@ public enum Renderer {
             canvas.draw(" \(toast.isError ? "✗" : "•") \(toast.text) ", x: 0, y: y, role: toast.isError ? .toastError : .toast)
             return
         }
-        let rows = ExplorerTree.rows(state)
         var parts: [String] = []
         if let index = rows.firstIndex(where: { $0.node == state.explorer.selection }) { parts.append("\(index + 1)/\(rows.count)") }
         if !state.explorer.filter.isEmpty { parts.append("/\(state.explorer.filter)  (n/N)") }
