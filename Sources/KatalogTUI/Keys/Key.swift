@@ -54,7 +54,7 @@ public enum Key: Hashable, Sendable {
     /// How help and the footer show it.
     public var name: String {
         switch self {
-        case let .character(" "): "space"
+        case .character(" "): "space"
         case let .character(c): String(c)
         case let .control(c): "ctrl-\(c)"
         case .up: "↑"
