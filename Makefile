@@ -13,10 +13,12 @@ build: deps
 run: build
 	.build/debug/katalog
 
-# The CLI tests run the built binary, so it is built before the test bundle.
+# The CLI tests run the built binary, so it is built before the test bundle. The cloud tests
+# run against a BigQuery emulator (local-bigquery, in a venv cached under .cache/) that
+# scripts/with-emulator.sh starts on 127.0.0.1, seeds, and stops.
 test: build
 	swift build --build-tests
-	swift test
+	scripts/with-emulator.sh swift test
 
 # Speed figures (release build); they measure, the tests assert.
 bench: deps

@@ -25,6 +25,7 @@ let package = Package(
         .target(
             name: "KatalogCLI",
             dependencies: ["KatalogServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "KatalogCloud", dependencies: ["KatalogServices"]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The shipped themes live in themes/ at the top, carried into the binary as resources.
         .target(
@@ -33,11 +34,12 @@ let package = Package(
         .target(
             name: "KatalogTUI",
             dependencies: ["KatalogServices", "KatalogThemes", "CNcurses", .product(name: "Yams", package: "Yams")]),
-        .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal"]),
+        .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal", "KatalogCloud"]),
         // Measurements, apart from the tests: `make bench`.
         .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI"], path: "Benchmarks"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
+        .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal"]),
         // Golden screens are read from the source tree (so UPDATE_GOLDEN=1 can rewrite them).
         .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal"], exclude: ["Golden"]),
         .testTarget(

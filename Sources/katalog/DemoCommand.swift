@@ -10,5 +10,9 @@ struct DemoCommand: ParsableCommand, ParsableCommandWithGlobals {
     @Flag(help: "Empty the workspace and fill it with the demo project again. The audit log is kept.")
     var reset = false
 
+    @Option(name: .customLong("export-bigquery"), help: ArgumentHelp(
+        "Write the demo's datasets and tables as BigQuery REST resources (JSON), to load them into a BigQuery project.", valueName: "file"))
+    var exportBigQuery: String?
+
     @OptionGroup var global: GlobalOptions
 }

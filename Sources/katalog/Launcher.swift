@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KatalogCLI
+import KatalogCloud
 import KatalogCore
 import KatalogLocal
 import KatalogServices
@@ -126,6 +127,13 @@ struct Launcher {
 
     private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {
         let path = demo.global.workspace ?? DemoWorkspace.defaultPath(environment: environment)
+        if let file = demo.exportBigQuery {
+            let warehouse = DemoWorkspace.warehouse(now: now)
+            try ResourceExport.json(datasets: warehouse.datasets, tables: warehouse.tables).write(to: URL(fileURLWithPath: file))
+            stdout(language == .nb ? "Skrev demoens BigQuery-ressurser til \(TerminalText.line(file)).\n"
+                                   : "Wrote the demo's BigQuery resources to \(TerminalText.line(file)).\n")
+            return
+        }
         guard demo.reset else {
             let exists = FileManager.default.fileExists(atPath: path)
             stdout(language == .nb

@@ -100,6 +100,7 @@ struct DemoProject {
                             SchemaField("dato", "DATE"), SchemaField("arbeidstimer", "FLOAT"), SchemaField("syk", "BOOLEAN"), SchemaField("ferie", "BOOLEAN"),
                         ]),
                         SchemaField("status", "STRING"),
+                        SchemaField("lastet", "TIMESTAMP", description: "Når dp-arena-sync skrev raden"),
                       ],
                       numRows: 22_404_998, numBytes: 3_771_002_331, partitioning: .time(unit: "DAY", field: nil, expirationMs: nil),
                       created: ago(days: 1200), modified: ago(hours: 5), location: Self.location),
@@ -167,7 +168,7 @@ struct DemoProject {
                           (SELECT SUM(d.arbeidstimer) FROM UNNEST(dager) AS d) AS arbeidstimer
                         FROM `dagpenger-prod-4e2b`.`rasone`.`tabell_n`
                         WHERE status != 'FEILET'
-                        QUALIFY ROW_NUMBER() OVER (PARTITION BY meldekort_id ORDER BY _PARTITIONTIME DESC) = 1
+                        QUALIFY ROW_NUMBER() OVER (PARTITION BY meldekort_id ORDER BY lastet DESC) = 1
                         """),
             TableInfo(ref: Self.ref(Self.behandling, "hendelser_per_time"), kind: .materializedView,
                       description: "Antall hendelser per time og type fra rapiden.",

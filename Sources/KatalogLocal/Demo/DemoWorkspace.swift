@@ -13,6 +13,12 @@ public enum DemoWorkspace {
         return base + "/katalog/demo.sqlite"
     }
 
+    /// The demo's BigQuery side as of `now`, for loading it into another backend.
+    public static func warehouse(now: Date) -> (datasets: [DatasetInfo], tables: [TableInfo]) {
+        let demo = DemoProject(now: now)
+        return (demo.datasets, demo.tables)
+    }
+
     /// Empties `workspace` and fills it with the demo project as of `now`.
     public static func reset(_ workspace: LocalWorkspace, now: Date) async throws {
         let demo = DemoProject(now: now)

@@ -1,0 +1,34 @@
+import Foundation
+
+/// An OAuth access token. Lives in memory only; its description never shows the value.
+public struct AccessToken: Sendable, CustomStringConvertible {
+    public let value: String
+    public let expires: Date?
+
+    public init(value: String, expires: Date?) {
+        self.value = value
+        self.expires = expires
+    }
+
+    public var description: String { "AccessToken(redacted, expires: \(expires.map { "\($0)" } ?? "unknown"))" }
+}
+
+/// Where tokens come from: a fixed token, a credentials file, the metadata server, gcloud.
+public protocol TokenProvider: Sendable {
+    /// A token valid for at least a minute more; refreshed when needed.
+    func token() async throws -> AccessToken
+    /// What kind of credentials these are and whose (for `katalog doctor`), never the secret.
+    var summary: String { get }
+}
+
+/// A token given as is (`KATALOG_ACCESS_TOKEN`), for scripts.
+public struct StaticTokenProvider: TokenProvider {
+    let accessToken: AccessToken
+
+    public init(_ value: String) {
+        accessToken = AccessToken(value: value, expires: nil)
+    }
+
+    public func token() async throws -> AccessToken { accessToken }
+    public var summary: String { "access token from KATALOG_ACCESS_TOKEN" }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogServices
+@testable import KatalogCloud
+@testable import KatalogLocal
+
+/// katalog's BigQuery REST backend against local-bigquery, seeded with the demo by Google's
+/// Python client (scripts/with-emulator.sh; `make test` runs it).
+@Suite("BigQuery REST against the local-bigquery emulator", .enabled(if: EmulatorFixture.url != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
+struct BigQueryEmulatorTests {
+    let project = try! ProjectID("dagpenger-prod-4e2b")
+
+    func warehouse(pageSize: Int = 1000) -> BigQueryWarehouse {
+        BigQueryWarehouse(project: project, http: EmulatorFixture.client(), pageSize: pageSize)
+    }
+
+    @Test func datasetsAreTheDemoPlusThePagingDataset() async throws {
+        let datasets = try await warehouse().datasets()
+        let names = datasets.map(\.ref.dataset.rawValue)
+        #expect(["behandling", "dataprodukter", "mange", "rasone"].allSatisfy(names.contains))
+        let rasone = try #require(datasets.first { $0.ref.dataset.rawValue == "rasone" })
+        #expect(rasone.friendlyName == "Råsone" && rasone.labels["sone"] == "rasone")
+        #expect(rasone.description?.hasPrefix("Rådata landet fra fagsystemene") == true)
+    }
+
+    @Test func listsArePagedToTheEnd() async throws {
+        let mange = DatasetRef(project: project, dataset: try DatasetID("mange"))
+        let tables = try await warehouse(pageSize: 50).tables(in: mange)
+        #expect(tables.count == 120)
+        #expect(Set(tables.map(\.ref.table.rawValue)).count == 120)
+        #expect(tables.first?.ref.table.rawValue == "t_000" && tables.last?.ref.table.rawValue == "t_119")
+    }
+
+    @Test func theExplorerSeesTheSameProjectAsTheLocalWorkspace() async throws {
+        let local = DemoWorkspace.warehouse(now: Date())
+        let cloud = warehouse(pageSize: 7)
+        for dataset in local.datasets {
+            let remote = try await cloud.tables(in: dataset.ref)
+            let expected = local.tables.filter { $0.ref.datasetRef == dataset.ref }
+            #expect(remote.map(\.ref) == expected.map(\.ref).sorted(), "tables of \(dataset.ref)")
+            for table in expected {
+                let got = try await cloud.table(table.ref)
+                #expect(got.kind == table.kind, "\(table.ref)")
+                #expect(got.schema == table.schema, "\(table.ref) schema")
+                #expect(got.description == table.description, "\(table.ref) description")
+                #expect(got.labels == table.labels, "\(table.ref) labels")
+                if table.kind == .view { #expect(got.query?.trimmingCharacters(in: .whitespacesAndNewlines) == table.query?.trimmingCharacters(in: .whitespacesAndNewlines), "\(table.ref) SQL") }
+                if table.kind == .table {
+                    #expect(got.partitioning == table.partitioning, "\(table.ref) partitioning")
+                    #expect(got.clustering == table.clustering, "\(table.ref) clustering")
+                }
+            }
+        }
+    }
+
+    @Test func aMissingTableIsNotFound() async throws {
+        do {
+            _ = try await warehouse().table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.finnes_ikke"))
+            Issue.record("expected notFound")
+        } catch let ServiceError.notFound(message) {
+            #expect(message.en.contains("finnes_ikke"))
+        }
+    }
+
+    @Test func tableIAMRoundTripsWithItsEtag() async throws {
+        let iam = BigQueryIAM(http: EmulatorFixture.client())
+        let table = try TableRef(parsing: "dagpenger-prod-4e2b.dataprodukter.vedtak_statistikk")
+        let policy = try await iam.tablePolicy(table)
+        #expect(policy.members(of: "roles/bigquery.dataViewer").contains("user:kari.nordmann@nav.no"))
+        let updated = try await iam.setTablePolicy(table, policy.adding("group:team-x@nav.no", to: "roles/bigquery.dataViewer"))
+        #expect(updated.members(of: "roles/bigquery.dataViewer").contains("group:team-x@nav.no"))
+        #expect(updated.etag != policy.etag)
+        let reread = try await iam.tablePolicy(table)
+        #expect(Set(reread.members(of: "roles/bigquery.dataViewer")) == Set(updated.members(of: "roles/bigquery.dataViewer")))
+        _ = try await iam.setTablePolicy(table, reread.removing("group:team-x@nav.no", from: "roles/bigquery.dataViewer"))
+    }
+
+    @Test func datasetAccessIsPatchedWholeAndGuardedByTheEtag() async throws {
+        let iam = BigQueryIAM(http: EmulatorFixture.client())
+        let dataset = DatasetRef(project: project, dataset: try DatasetID("dataprodukter"))
+        let access = try await iam.datasetAccess(dataset)
+        #expect(access.entries.contains(DatasetAccessEntry(role: "READER", grantee: .groupByEmail("team-statistikk@nav.no"))))
+        #expect(access.entries.contains(DatasetAccessEntry(role: "OWNER", grantee: .specialGroup("projectOwners"))))
+        let entry = DatasetAccessEntry(role: "roles/bigquery.metadataViewer", grantee: .userByEmail("ny@nav.no"))
+        let written = try await iam.setDatasetAccess(dataset, DatasetAccess(entries: access.entries + [entry], etag: access.etag))
+        #expect(written.entries.contains(entry) && written.etag != access.etag)
+        // The old etag is stale now: refused, and nothing changes.
+        do {
+            _ = try await iam.setDatasetAccess(dataset, DatasetAccess(entries: [], etag: access.etag))
+            Issue.record("expected a conflict")
+        } catch let error as ServiceError {
+            guard case .conflict = error else { Issue.record("expected a conflict, got \(error)"); return }
+        }
+        let after = try await iam.datasetAccess(dataset)
+        #expect(after.entries.contains(entry))
+        _ = try await iam.setDatasetAccess(dataset, DatasetAccess(entries: after.entries.filter { $0 != entry }, etag: after.etag))
+    }
+
+    @Test func viewSQLComesFromInformationSchemaWhenTablesGetLacksIt() async throws {
+        let sql = try await warehouse(pageSize: 2).viewDefinition(try TableRef(parsing: "dagpenger-prod-4e2b.behandling.søknader_beriket"))
+        #expect(sql?.contains("`dagpenger-prod-4e2b.rasone.tabell_1`") == true)
+    }
+}
+
+enum EmulatorFixture {
+    static let url = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"].flatMap(URL.init(string:))
+
+    /// The emulator needs no credentials; katalog sends none when BIGQUERY_EMULATOR_HOST is set.
+    static func client() -> GoogleAPIClient {
+        GoogleAPIClient(api: "BigQuery", baseURL: url!.appendingPathComponent("bigquery/v2"), transport: URLSessionTransport(), tokens: nil)
+    }
+}
