@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogServices
+@testable import KatalogCloud
+
+/// A transport that answers from a script and records what was sent: for the failures a real
+/// server will not produce on demand (429, 503, timeouts, broken bodies).
+final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var answers: [Result<HTTPResponse, Error>]
+    private(set) var sent: [HTTPRequest] = []
+
+    init(_ answers: [Result<HTTPResponse, Error>]) {
+        self.answers = answers
+    }
+
+    func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse {
+        try next(request).get()
+    }
+
+    private func next(_ request: HTTPRequest) -> Result<HTTPResponse, Error> {
+        lock.withLock {
+            sent.append(request)
+            return answers.isEmpty ? .failure(URLError(.cannotConnectToHost)) : answers.removeFirst()
+        }
+    }
+
+    static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> Result<HTTPResponse, Error> {
+        .success(HTTPResponse(status: status, headers: headers, body: Data(body.utf8)))
+    }
+}
+
+final class SleepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var delays: [TimeInterval] = []
+    func record(_ delay: TimeInterval) { lock.withLock { delays.append(delay) } }
+}
+
+@Suite("Google API calls: retries, errors, paging")
+struct GoogleAPIClientTests {
+    let sleeps = SleepLog()
+
+    func client(_ transport: ScriptedTransport, tokens: (any TokenProvider)? = StaticTokenProvider("ya29.secret-token")) -> GoogleAPIClient {
+        let log = sleeps
+        return GoogleAPIClient(api: "BigQuery", baseURL: URL(string: "http://127.0.0.1:1/bigquery/v2")!, transport: transport, tokens: tokens,
+                               quotaProject: "quota-proj", policy: RetryPolicy(attempts: 4, sleep: { log.record($0) }))
+    }
+
+    static let forbidden = """
+        {"error":{"code":403,"message":"Access Denied: Table p:d.t: Permission bigquery.tables.get denied on table p:d.t (or it may not exist).","status":"PERMISSION_DENIED","errors":[{"reason":"accessDenied","message":"Access Denied"}]}}
+        """
+
+    @Test func pagesAreFollowedUntilTheTokenIsAbsentOrEmpty() async throws {
+        let transport = ScriptedTransport([
+            ScriptedTransport.json(200, #"{"tables":[{"tableReference":{"projectId":"dagpenger-prod-4e2b","datasetId":"d","tableId":"a"},"type":"TABLE"}],"nextPageToken":"p2"}"#),
+            ScriptedTransport.json(200, #"{"tables":[{"tableReference":{"projectId":"dagpenger-prod-4e2b","datasetId":"d","tableId":"b"},"type":"VIEW"}],"nextPageToken":""}"#),
+        ])
+        let warehouse = BigQueryWarehouse(project: try ProjectID("dagpenger-prod-4e2b"), http: client(transport), pageSize: 1)
+        let tables = try await warehouse.tables(in: DatasetRef(project: try ProjectID("dagpenger-prod-4e2b"), dataset: try DatasetID("d")))
+        #expect(tables.map(\.ref.table.rawValue) == ["a", "b"] && tables.last?.kind == .view)
+        #expect(transport.sent.count == 2)
+        #expect(transport.sent[1].url.query?.contains("pageToken=p2") == true)
+        #expect(transport.sent[0].headers["Authorization"] == "Bearer ya29.secret-token")
+        #expect(transport.sent[0].headers["x-goog-user-project"] == "quota-proj")
+    }
+
+    @Test func aForbiddenCallSaysWhichPermissionIsMissingAndIsNotRetried() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(403, Self.forbidden)])
+        do {
+            let _: TableList = try await client(transport).get("projects/p/datasets/d/tables", what: "the tables of p.d")
+            Issue.record("expected an error")
+        } catch let error as CloudError {
+            #expect(error.kind == .permissionDenied && error.reason == "accessDenied")
+            #expect(error.message.en.contains("Permission bigquery.tables.get denied"))
+            #expect(error.message.en.contains("Ask a project owner"))
+            #expect(!error.message.en.contains("ya29"))
+        }
+        #expect(transport.sent.count == 1)
+    }
+
+    @Test func aDisabledAPIIsNamed() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(403, #"{"error":{"code":403,"message":"Datastream API has not been used in project 123 before or it is disabled.","status":"PERMISSION_DENIED","details":[{"reason":"SERVICE_DISABLED"}]}}"#)])
+        do {
+            let _: TableList = try await client(transport).get("x", what: "streams")
+            Issue.record("expected an error")
+        } catch let error as CloudError {
+            #expect(error.kind == .serviceDisabled && error.message.en.hasPrefix("BigQuery is not enabled in the project"))
+        }
+    }
+
+    @Test func rateLimitsAreRetriedHonouringRetryAfter() async throws {
+        let transport = ScriptedTransport([
+            ScriptedTransport.json(429, #"{"error":{"code":429,"message":"Too many","errors":[{"reason":"rateLimitExceeded"}]}}"#, headers: ["Retry-After": "3"]),
+            ScriptedTransport.json(503, #"{"error":{"code":503,"message":"backend","errors":[{"reason":"backendError"}]}}"#),
+            ScriptedTransport.json(200, #"{"datasets":[]}"#),
+        ])
+        let page: DatasetList = try await client(transport).get("projects/p/datasets", what: "datasets")
+        #expect(page.datasets?.isEmpty == true)
+        #expect(transport.sent.count == 3)
+        #expect(sleeps.delays.count == 2 && sleeps.delays[0] == 3)
+        #expect((0.75...1.0).contains(sleeps.delays[1] / 2))  // second attempt: 2 s minus up to 25 % jitter
+    }
+
+    @Test func quotaExceededIsNotHammered() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(403, #"{"error":{"code":403,"message":"Quota exceeded","errors":[{"reason":"quotaExceeded"}]}}"#)])
+        await #expect(throws: CloudError.self) { let _: DatasetList = try await client(transport).get("x", what: "datasets") }
+        #expect(transport.sent.count == 1)
+    }
+
+    @Test func writesThatAreNotIdempotentAreNeverRetried() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(503, #"{"error":{"code":503,"message":"unavailable"}}"#)])
+        struct Body: Encodable { let query = "SELECT 1" }
+        await #expect(throws: CloudError.self) {
+            let _: QueryResponse = try await client(transport).send(.post, "projects/p/queries", body: Body(), idempotent: false, what: "a query")
+        }
+        #expect(transport.sent.count == 1)
+    }
+
+    @Test func timeoutsAndBrokenBodiesAreExplained() async throws {
+        let timeouts = ScriptedTransport(Array(repeating: .failure(URLError(.timedOut)), count: 4))
+        do {
+            let _: DatasetList = try await client(timeouts).get("x", what: "datasets")
+            Issue.record("expected a timeout")
+        } catch let error as CloudError {
+            #expect(error.kind == .timeout && error.message.en.contains("did not answer within 30 seconds"))
+        }
+        #expect(timeouts.sent.count == 4)
+
+        let broken = ScriptedTransport([ScriptedTransport.json(200, #"{"datasets": [ {"datasetReference": 42 "#)])
+        do {
+            let _: DatasetList = try await client(broken).get("x", what: "the datasets of p")
+            Issue.record("expected malformed")
+        } catch let error as CloudError {
+            #expect(error.kind == .malformed && error.message.en.contains("the datasets of p"))
+        }
+    }
+
+    @Test func aMissingTableBecomesNotFound() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(404, #"{"error":{"code":404,"message":"Not found: Table p:d.t","status":"NOT_FOUND","errors":[{"reason":"notFound"}]}}"#)])
+        let warehouse = BigQueryWarehouse(project: try ProjectID("dagpenger-prod-4e2b"), http: client(transport))
+        await #expect(throws: ServiceError.self) { try await warehouse.table(try TableRef(parsing: "dagpenger-prod-4e2b.d.t")) }
+    }
+
+    @Test func tokensNeverShowInDescriptions() {
+        let token = AccessToken(value: "ya29.secret-token", expires: nil)
+        #expect(!"\(token)".contains("ya29"))
+        #expect(!String(reflecting: StaticTokenProvider("ya29.secret-token").summary).contains("ya29"))
+    }
+}
