@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "KatalogCore"),
@@ -25,7 +26,9 @@ let package = Package(
         .target(
             name: "KatalogCLI",
             dependencies: ["KatalogServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "KatalogCloud", dependencies: ["KatalogServices"]),
+        .target(
+            name: "KatalogCloud",
+            dependencies: ["KatalogServices", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The shipped themes live in themes/ at the top, carried into the binary as resources.
         .target(

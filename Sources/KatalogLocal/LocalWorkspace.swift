@@ -79,14 +79,14 @@ public final class LocalWorkspace: Sendable {
     }
 
     /// The service layer over this workspace, with `now` as its clock (tests and the demo seed
-    /// move it).
-    public func services(now: @escaping @Sendable () -> Date = { Date() }) throws -> ServiceLayer {
+    /// move it). A cloud warehouse and IAM replace the workspace's own when given; the
+    /// marketplace, drafts and audit log stay here.
+    public func services(now: @escaping @Sendable () -> Date = { Date() }, warehouse: (any Warehouse)? = nil,
+                         iam: (any IAMPolicies)? = nil) throws -> ServiceLayer {
         guard let project = try project() else { throw WorkspaceError.corrupt("no project") }
-        let audit = LocalAudit(pool: pool)
-        let warehouse = LocalWarehouse(pool: pool, project: project)
-        let marketplace = LocalMarketplace(pool: pool, now: now)
-        return ServiceLayer(warehouse: warehouse, marketplace: marketplace, access: LocalAccess(pool: pool, now: now),
-                            iam: LocalIAM(pool: pool), drafts: LocalDrafts(pool: pool, now: now), audit: audit, now: now)
+        return ServiceLayer(warehouse: warehouse ?? LocalWarehouse(pool: pool, project: project), marketplace: LocalMarketplace(pool: pool, now: now),
+                            access: LocalAccess(pool: pool, now: now), iam: iam ?? LocalIAM(pool: pool),
+                            drafts: LocalDrafts(pool: pool, now: now), audit: LocalAudit(pool: pool), now: now)
     }
 
     /// Writing BigQuery metadata into the workspace (the demo seed, the cloud cache).

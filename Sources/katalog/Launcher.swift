@@ -115,14 +115,13 @@ struct Launcher {
                 stderr("katalog: created the demo workspace at \(TerminalText.line(path))\n")
             }
         }
-        let services = try workspace.services(now: now)
-        if let project = global.project, project != services.warehouse.project.rawValue {
-            _ = try ProjectID(project)
-            throw InvalidInput([Problem(field: "project", code: "project", message: LocalizedText(
-                nb: "Arbeidsflaten \(TerminalText.line(workspace.path)) har prosjektet \(services.warehouse.project), ikke \(TerminalText.line(project)). Andre prosjekter krever BigQuery-backenden, som ikke er med i denne versjonen.",
-                en: "The workspace \(TerminalText.line(workspace.path)) holds the project \(services.warehouse.project), not \(TerminalText.line(project)). Other projects need the BigQuery backend, which this version does not have."))])
-        }
-        return services
+        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment) else { return try workspace.services(now: now) }
+        // A cloud project: BigQuery from its REST API; marketplace, drafts and audit stay in
+        // the workspace until their cloud backends exist.
+        let transport = URLSessionTransport()
+        let tokens: (any TokenProvider)? = target.isEmulator ? nil : try CredentialChain.find(environment: environment, transport: transport)
+        let bigQuery = GoogleAPIClient(api: "BigQuery", baseURL: target.bigQueryBase, transport: transport, tokens: tokens)
+        return try workspace.services(now: now, warehouse: BigQueryWarehouse(project: target.project, http: bigQuery), iam: BigQueryIAM(http: bigQuery))
     }
 
     private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {

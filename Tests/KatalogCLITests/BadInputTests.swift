@@ -66,8 +66,10 @@ struct BadInputTests {
         #expect(option.status == 1 && option.stderr.contains("--colour"))
         let language = try katalog.run(["ls", "--lang", "sv", "--workspace", katalog.workspace])
         #expect(language.status == 1 && language.stderr.contains("--lang nb or --lang en"))
-        let project = try katalog.run(["ls", "--project", "annet-prod-1234", "--workspace", katalog.workspace])
-        #expect(project.status == 1 && project.stderr.contains("dagpenger-prod-4e2b"))
+        let project = try katalog.run(["ls", "--project", "Annet_Prosjekt", "--workspace", katalog.workspace])
+        #expect(project.status == 1 && project.stderr.contains("is not a valid project id") && project.stderr.contains("(from --project)"))
+        let fromEnvironment = try katalog.run(["ls", "--workspace", katalog.workspace], environment: ["KATALOG_PROJECT": "x"])
+        #expect(fromEnvironment.status == 1 && fromEnvironment.stderr.contains("(from KATALOG_PROJECT)"))
         let clock = try katalog.run(["ls", "--workspace", katalog.workspace], environment: ["KATALOG_NOW": "i går"])
         #expect(clock.status == 1 && clock.stderr.contains("RFC 3339"))
     }

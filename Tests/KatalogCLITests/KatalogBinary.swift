@@ -31,7 +31,9 @@ struct KatalogBinary {
 
     var environment: [String: String] {
         ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-         "LANG": "C.UTF-8", "TZ": "UTC", "KATALOG_NOW": "2026-11-25T12:00:00Z", "PATH": "/usr/bin:/bin"]
+         "LANG": "C.UTF-8", "TZ": "UTC", "KATALOG_NOW": "2026-11-25T12:00:00Z", "PATH": "/usr/bin:/bin",
+         // No real gcloud configuration or credentials leak in from the machine.
+         "CLOUDSDK_CONFIG": home.appendingPathComponent("no-gcloud").path, "NO_GCE_CHECK": "1"]
     }
 
     @discardableResult

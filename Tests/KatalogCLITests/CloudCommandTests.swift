@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+/// The CLI against a cloud project: the BigQuery emulator from scripts/with-emulator.sh.
+@Suite("The command line on a cloud project")
+struct CloudCommandTests {
+    static let emulator = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"]
+
+    @Test(.enabled(if: emulator != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
+    func browsingTheEmulatedProject() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        // host:port, the goccy convention; the other test uses the Python client's http:// form.
+        let host = Self.emulator!.replacingOccurrences(of: "http://", with: "")
+        let ls = try katalog.run(["ls", "--project", "dagpenger-prod-4e2b"], environment: ["BIGQUERY_EMULATOR_HOST": host])
+        #expect(ls.status == 0, "\(ls.stderr)")
+        #expect(ls.stdout.contains("mange") && ls.stdout.contains("Råsone"))
+        let show = try katalog.run(["show", "rasone.tabell_1", "--json"],
+                                   environment: ["BIGQUERY_EMULATOR_HOST": Self.emulator!, "KATALOG_PROJECT": "dagpenger-prod-4e2b"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let fields = try #require((object["table"] as? [String: Any])?["schema"] as? [[String: Any]])
+        #expect(fields.map { $0["name"] as? String } == ["søknad_id", "person", "søknadstype", "mottatt", "vedlegg", "datastream_metadata"])
+        let missing = try katalog.run(["show", "rasone.finnes_ikke", "--project", "dagpenger-prod-4e2b"], environment: ["BIGQUERY_EMULATOR_HOST": host])
+        #expect(missing.status == 1 && missing.stderr.contains("does not exist"))
+    }
+
+    @Test func aProjectWithoutCredentialsSaysHowToSignIn() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        // No gcloud on this PATH, no key file, no metadata server.
+        let result = try katalog.run(["ls"], environment: ["KATALOG_PROJECT": "dagpenger-prod-4e2b", "PATH": "/nonexistent", "NO_GCE_CHECK": "1"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("No Google credentials were found") && result.stderr.contains("gcloud auth application-default login"))
+    }
+
+    @Test func theActiveGcloudConfigurationNamesTheProject() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let gcloud = katalog.home.appendingPathComponent("gcloud")
+        try FileManager.default.createDirectory(at: gcloud.appendingPathComponent("configurations"), withIntermediateDirectories: true)
+        try "arbeid\n".write(to: gcloud.appendingPathComponent("active_config"), atomically: true, encoding: .utf8)
+        try "[core]\naccount = ola@nav.no\nproject = Ugyldig_Fra_Gcloud\n".write(to: gcloud.appendingPathComponent("configurations/config_arbeid"), atomically: true, encoding: .utf8)
+        let result = try katalog.run(["ls"], environment: ["CLOUDSDK_CONFIG": gcloud.path])
+        #expect(result.status == 1 && result.stderr.contains("Ugyldig_Fra_Gcloud") && result.stderr.contains("(from the active gcloud configuration)"))
+    }
+}
