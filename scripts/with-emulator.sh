@@ -45,7 +45,24 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
+# The Google endpoints no emulator serves: token endpoint and metadata server.
+mkdir -p "$data/keys"
+"$venv/bin/python" "$root/Tests/Emulator/fake_google.py" "$data/keys" >"$data/google.port" 2>"$data/google.log" &
+google=$!
+cleanup() { kill "$pid" "$google" 2>/dev/null; wait "$pid" "$google" 2>/dev/null; rm -rf "$data"; }
+for _ in $(seq 1 50); do [ -s "$data/google.port" ] && break; sleep 0.1; done
+
 "$root/.build/debug/katalog" demo --export-bigquery "$data/demo.json" >/dev/null
 "$venv/bin/python" "$root/Tests/Emulator/seed.py" "$url" "$project" "$data/demo.json" >&2 || { tail -20 "$log" >&2; exit 1; }
 
-KATALOG_TEST_BIGQUERY="$url" "$@"
+# Run, keeping the output: afterwards no token or key material may appear in it.
+set +e
+KATALOG_TEST_BIGQUERY="$url" KATALOG_TEST_GOOGLE="http://127.0.0.1:$(cat "$data/google.port")" KATALOG_TEST_KEYS="$data/keys" \
+  "$@" 2>&1 | tee "$data/output.log"
+status=${PIPESTATUS[0]}
+if grep -qE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1" "$data/output.log"; then
+  echo "with-emulator: token or key material appeared in the test output:" >&2
+  grep -nE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1" "$data/output.log" | cut -c1-120 >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,128 @@
+"""The Google endpoints no emulator on PyPI serves, with their documented shapes:
+an OAuth token endpoint that verifies RS256 JWTs and the refresh-token grant, and a
+metadata server. Bound to 127.0.0.1 only.
+
+Usage: fake_google.py KEY_DIR  — writes service_account.json and authorized_user.json (pointing
+at this server) into KEY_DIR, prints the port, serves until killed.
+"""
+import base64
+import http.server
+import json
+import secrets
+import sys
+import threading
+import time
+import urllib.parse
+
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+key_dir = sys.argv[1]
+key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+public_key = key.public_key()
+SA_EMAIL = "katalog-test@dagpenger-prod-4e2b.iam.gserviceaccount.com"
+CLIENT_ID, CLIENT_SECRET, REFRESH = "katalog-client.apps.googleusercontent.com", "client-secret-x", "refresh-1"
+counts = {"jwt": 0, "refresh": 0, "metadata": 0, "refused": 0}
+last_claims = {}
+lock = threading.Lock()
+
+
+def b64decode(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def issue(kind, expires_in):
+    with lock:
+        counts[kind] += 1
+    # Recognisable, so the test run can grep its own output for leaks.
+    return {"access_token": "ya29.katalog-test-" + secrets.token_urlsafe(16), "expires_in": expires_in, "token_type": "Bearer"}
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def answer(self, status, body, headers=None):
+        data = json.dumps(body).encode() if not isinstance(body, bytes) else body
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def refuse(self, description):
+        print("refused:", description, file=sys.stderr, flush=True)
+        with lock:
+            counts["refused"] += 1
+        self.answer(400, {"error": "invalid_grant", "error_description": description})
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
+        if self.path != "/token":
+            return self.answer(404, {"error": "not found"})
+        grant = form.get("grant_type")
+        if grant == "refresh_token":
+            if (form.get("client_id"), form.get("client_secret")) != (CLIENT_ID, CLIENT_SECRET):
+                return self.refuse("Unauthorized client")
+            if form.get("refresh_token") != REFRESH:
+                return self.refuse("Token has been expired or revoked.")
+            return self.answer(200, issue("refresh", 30))  # short-lived: callers must refresh
+        if grant == "urn:ietf:params:oauth:grant-type:jwt-bearer":
+            try:
+                header_b64, claims_b64, signature_b64 = form["assertion"].split(".")
+                header, claims = json.loads(b64decode(header_b64)), json.loads(b64decode(claims_b64))
+                public_key.verify(b64decode(signature_b64), f"{header_b64}.{claims_b64}".encode(), padding.PKCS1v15(), hashes.SHA256())
+            except Exception as error:  # a bad signature or a broken JWT
+                return self.refuse(f"Invalid JWT: {type(error).__name__}")
+            now = time.time()
+            problems = []
+            if header.get("alg") != "RS256": problems.append("alg")
+            if claims.get("iss") != SA_EMAIL: problems.append("iss")
+            # gcloud signs for Google's audience even when its token host is redirected here.
+            if claims.get("aud") not in (f"http://127.0.0.1:{port}/token", "https://oauth2.googleapis.com/token"): problems.append("aud")
+            if not (claims.get("iat", 0) <= now + 60 and claims.get("exp", 0) > now and claims["exp"] - claims["iat"] <= 3600): problems.append("time")
+            if problems:
+                return self.refuse("Invalid JWT claims: " + ",".join(problems))
+            with lock:
+                last_claims.clear()
+                last_claims.update(claims)
+            return self.answer(200, issue("jwt", 3599))
+        return self.refuse("Unsupported grant type")
+
+    def do_GET(self):
+        if self.path == "/stats":
+            with lock:
+                return self.answer(200, dict(counts))
+        if self.path == "/last-claims":
+            with lock:
+                return self.answer(200, dict(last_claims))
+        if self.path.startswith("/computeMetadata/v1/"):
+            if self.headers.get("Metadata-Flavor") != "Google":
+                return self.answer(403, b"Missing Metadata-Flavor:Google header.")
+            flavor = {"Metadata-Flavor": "Google"}
+            if self.path.startswith("/computeMetadata/v1/instance/service-accounts/default/token"):
+                return self.answer(200, issue("metadata", 3599), flavor)
+            if self.path == "/computeMetadata/v1/instance/service-accounts/default/email":
+                return self.answer(200, SA_EMAIL.encode(), flavor)
+            if self.path == "/computeMetadata/v1/project/project-id":
+                return self.answer(200, b"dagpenger-prod-4e2b", flavor)
+        return self.answer(404, {"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}})
+
+
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+port = server.server_address[1]
+pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()).decode()
+with open(f"{key_dir}/service_account.json", "w") as f:
+    json.dump({"type": "service_account", "project_id": "dagpenger-prod-4e2b", "private_key_id": "k1", "private_key": pem,
+               "client_email": SA_EMAIL, "client_id": "1", "token_uri": f"http://127.0.0.1:{port}/token"}, f)
+with open(f"{key_dir}/authorized_user.json", "w") as f:
+    json.dump({"type": "authorized_user", "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "refresh_token": REFRESH,
+               "quota_project_id": "dagpenger-prod-4e2b", "token_uri": f"http://127.0.0.1:{port}/token"}, f)
+with open(f"{key_dir}/revoked_user.json", "w") as f:
+    json.dump({"type": "authorized_user", "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "refresh_token": "revoked",
+               "token_uri": f"http://127.0.0.1:{port}/token"}, f)
+print(port, flush=True)
+server.serve_forever()
