@@ -8,7 +8,17 @@ let launcher = Launcher(
     environment: environment,
     stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
     stderr: { FileHandle.standardError.write(Data($0.utf8)) })
-switch await launcher.run(Array(CommandLine.arguments.dropFirst())) {
+// Commands run as async code; the main thread waits for them, so the terminal UI below runs
+// on the main thread itself (signals go there, and ncurses lives there).
+final class Box<T>: @unchecked Sendable { var value: T?; init() {} }
+let outcome = Box<Launcher.Outcome>()
+let done = DispatchSemaphore(value: 0)
+Task.detached {
+    outcome.value = await launcher.run(Array(CommandLine.arguments.dropFirst()))
+    done.signal()
+}
+done.wait()
+switch outcome.value! {
 case let .exit(status):
     exit(status)
 case let .terminalUI(services, global):

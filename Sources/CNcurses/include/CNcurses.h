@@ -35,6 +35,11 @@ static inline int katalog_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 // never inside a signal handler.
 void katalog_install_stop_handlers(void);
 int katalog_stop_requested(void);
+// Ctrl-Z sets a flag too; the loop then calls katalog_suspend, on its own thread.
+int katalog_take_suspend_request(void);
+// Leaves curses mode, stops the process (the shell's job control takes over) and, on `fg`,
+// returns with curses mode restored.
+void katalog_suspend(void);
 
 // newterm on the process's own stdin/stdout; NULL when TERM is unusable (initscr would exit).
 SCREEN *katalog_newterm(void);

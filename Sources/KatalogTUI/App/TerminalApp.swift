@@ -38,6 +38,10 @@ public final class TerminalApp {
         perform(AppState.startEffects, terminal)
         var lastTick = Date()
         while !state.shouldQuit && katalog_stop_requested() == 0 {
+            if katalog_take_suspend_request() != 0 {
+                let (width, height) = terminal.suspend()
+                apply(.resize(width: width, height: height), terminal)  // the terminal may have changed meanwhile
+            }
             for event in inbox.drain() { apply(event, terminal) }
             terminal.draw(Renderer.render(state, keys: keys, glyphs: terminal.glyphs))
             if let event = terminal.read() { apply(event, terminal) }

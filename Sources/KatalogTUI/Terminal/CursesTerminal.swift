@@ -40,6 +40,13 @@ final class CursesTerminal {
         if mouse { mousemask(katalog_MOUSE_MASK(), nil) }
     }
 
+    /// Ctrl-Z: give the terminal to the shell until `fg`, then redraw everything.
+    func suspend() -> (width: Int, height: Int) {
+        katalog_suspend()
+        previous = nil
+        return size
+    }
+
     /// Gives the terminal back: the shell's screen returns.
     func stop() {
         endwin()
