@@ -41,6 +41,10 @@ struct Launcher {
             switch command {
             case let demo as DemoCommand:
                 try await runDemo(demo, language: language, now: now())
+            case is DoctorCommand:
+                let healthy = await Doctor(environment: environment, language: language, bigQueryEndpoint: configuredBigQueryEndpoint(),
+                                           print: { stdout($0 + "\n") }).run(global)
+                return .exit(healthy ? 0 : 2)
             case let keys as KeysCommand:
                 let registry = KeyRegistry(readOnly: global.readOnly)
                 stdout(keys.markdown ? registry.markdown() : registry.bindings.map {
@@ -115,13 +119,21 @@ struct Launcher {
                 stderr("katalog: created the demo workspace at \(TerminalText.line(path))\n")
             }
         }
-        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment) else { return try workspace.services(now: now) }
+        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, bigQueryEndpoint: configuredBigQueryEndpoint())
+        else { return try workspace.services(now: now) }
         // A cloud project: BigQuery from its REST API; marketplace, drafts and audit stay in
         // the workspace until their cloud backends exist.
         let transport = URLSessionTransport()
         let tokens: (any TokenProvider)? = target.isEmulator ? nil : try CredentialChain.find(environment: environment, transport: transport)
-        let bigQuery = GoogleAPIClient(api: "BigQuery", baseURL: target.bigQueryBase, transport: transport, tokens: tokens)
+        let bigQuery = GoogleAPIClient(api: "BigQuery", baseURL: target.bigQueryBase, transport: transport, tokens: tokens,
+                                       quotaProject: tokens?.quotaProject)
         return try workspace.services(now: now, warehouse: BigQueryWarehouse(project: target.project, http: bigQuery), iam: BigQueryIAM(http: bigQuery))
+    }
+
+    /// `bigquery.endpoint` from config.yaml; a broken config is reported by the terminal UI, the
+    /// CLI then uses Google's endpoint.
+    func configuredBigQueryEndpoint() -> String? {
+        try? Config.load(from: Config.directory(environment: environment)).get().bigQueryEndpoint
     }
 
     private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {

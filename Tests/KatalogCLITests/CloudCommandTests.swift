@@ -44,3 +44,41 @@ struct CloudCommandTests {
         #expect(result.status == 1 && result.stderr.contains("Ugyldig_Fra_Gcloud") && result.stderr.contains("(from the active gcloud configuration)"))
     }
 }
+
+@Suite("katalog doctor")
+struct DoctorTests {
+    static let emulator = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"]
+    static let keys = ProcessInfo.processInfo.environment["KATALOG_TEST_KEYS"]
+
+    @Test func withoutAProjectItPointsAtTheWorkspace() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let result = try katalog.run(["doctor"])
+        #expect(result.status == 0 && result.stdout.contains("none set — katalog shows the local workspace"))
+    }
+
+    @Test(.enabled(if: emulator != nil && keys != nil, "needs the emulator and the fake token endpoint (make test)"))
+    func credentialsProjectAndAPIsWithTimings() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "bigquery:\n  endpoint: \(Self.emulator!)\n".write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let result = try katalog.run(["doctor", "--project", "dagpenger-prod-4e2b"],
+                                     environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Project:       dagpenger-prod-4e2b (from --project)"))
+        #expect(result.stdout.contains("✓ service account katalog-test@dagpenger-prod-4e2b.iam.gserviceaccount.com — token obtained in"))
+        #expect(result.stdout.contains("✓ BigQuery"))
+        #expect(!result.stdout.contains("ya29") && !result.stderr.contains("ya29"))
+    }
+
+    @Test func aRefusedKeyIsReportedWithExitTwo() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let key = katalog.home.appendingPathComponent("key.json")
+        try #"{"type":"external_account"}"#.write(to: key, atomically: true, encoding: .utf8)
+        let result = try katalog.run(["doctor", "--project", "dagpenger-prod-4e2b"], environment: ["GOOGLE_APPLICATION_CREDENTIALS": key.path])
+        #expect(result.status == 2 && result.stdout.contains("✗") && result.stdout.contains("external_account"))
+    }
+}

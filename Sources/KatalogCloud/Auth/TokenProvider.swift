@@ -19,6 +19,13 @@ public protocol TokenProvider: Sendable {
     func token() async throws -> AccessToken
     /// What kind of credentials these are and whose (for `katalog doctor`), never the secret.
     var summary: String { get }
+    /// The project the credentials bill API quota to (`quota_project_id`), sent as
+    /// `x-goog-user-project`.
+    var quotaProject: String? { get }
+}
+
+extension TokenProvider {
+    public var quotaProject: String? { nil }
 }
 
 /// A token given as is (`KATALOG_ACCESS_TOKEN`), for scripts.

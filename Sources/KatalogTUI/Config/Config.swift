@@ -9,12 +9,16 @@ import KatalogCore
 ///     clipboard: false      # let `y` write the clipboard through the terminal (OSC 52)
 ///     keys:                 # rebind actions (names in docs/keys.md)
 ///       quit: [q, ctrl-q]
+///     bigquery:
+///       endpoint: http://127.0.0.1:9050   # another BigQuery API root (tests, proxies)
 public struct Config: Equatable, Sendable {
     public var theme: String?
     public var language: Language?
     public var mouse = false
     public var clipboard = false
     public var keys: [KeyAction: [Key]] = [:]
+    /// Another root for the BigQuery API than Google's (with credentials, unlike an emulator).
+    public var bigQueryEndpoint: String?
 
     public init() {}
 
@@ -63,8 +67,17 @@ public struct Config: Equatable, Sendable {
                     }
                     config.keys[action] = keys
                 }
+            case "bigquery":
+                for (name, nameNode, setting) in try file.mapping(value, what: "bigquery") {
+                    guard name == "endpoint" else { throw file.fail(nameNode, "unknown setting 'bigquery.\(name)' (known: bigquery.endpoint)") }
+                    let text = try file.string(setting, what: "bigquery.endpoint")
+                    guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                        throw file.fail(setting, "bigquery.endpoint must be an http(s) URL, not '\(text)'")
+                    }
+                    config.bigQueryEndpoint = text
+                }
             default:
-                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys)")
+                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery)")
             }
         }
         return config
