@@ -45,14 +45,14 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-# The Google endpoints no emulator serves: token endpoint and metadata server.
+"$root/.build/debug/katalog" demo --export-bigquery "$data/demo.json" >/dev/null
+
+# The Google endpoints no emulator serves: token endpoint, metadata server, sibling APIs.
 mkdir -p "$data/keys"
-"$venv/bin/python" "$root/Tests/Emulator/fake_google.py" "$data/keys" >"$data/google.port" 2>"$data/google.log" &
+"$venv/bin/python" "$root/Tests/Emulator/fake_google.py" "$data/keys" "$data/demo.json" >"$data/google.port" 2>"$data/google.log" &
 google=$!
 cleanup() { kill "$pid" "$google" 2>/dev/null; wait "$pid" "$google" 2>/dev/null; rm -rf "$data"; }
 for _ in $(seq 1 50); do [ -s "$data/google.port" ] && break; sleep 0.1; done
-
-"$root/.build/debug/katalog" demo --export-bigquery "$data/demo.json" >/dev/null
 "$venv/bin/python" "$root/Tests/Emulator/seed.py" "$url" "$project" "$data/demo.json" >&2 || { tail -20 "$log" >&2; exit 1; }
 
 # Run, keeping the output: afterwards no token or key material may appear in it.

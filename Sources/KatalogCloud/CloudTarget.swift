@@ -10,10 +10,14 @@ public struct CloudTarget: Sendable {
     public let bigQueryBase: URL
     /// Talking to an emulator: plain http, no credentials.
     public let isEmulator: Bool
+    /// The sibling APIs' roots; nil when there is none to talk to (an emulator without them).
+    public let connectionBase: URL?
+    public let dataTransferBase: URL?
+    public let datastreamBase: URL?
 
     /// The project from `--project`, `KATALOG_PROJECT`, `CLOUDSDK_CORE_PROJECT` or the active
     /// gcloud configuration; nil when none is set (then katalog uses the local workspace).
-    public static func resolve(flag: String?, environment: [String: String], bigQueryEndpoint: String? = nil) throws -> CloudTarget? {
+    public static func resolve(flag: String?, environment: [String: String], endpoints: [String: String] = [:]) throws -> CloudTarget? {
         let candidates: [(String?, String)] = [
             (flag, "--project"), (environment["KATALOG_PROJECT"], "KATALOG_PROJECT"),
             (environment["CLOUDSDK_CORE_PROJECT"], "CLOUDSDK_CORE_PROJECT"),
@@ -27,8 +31,16 @@ public struct CloudTarget: Sendable {
             throw InvalidInput(error.problems.map { Problem(field: $0.field, code: $0.code, message: LocalizedText(
                 nb: $0.message.nb + " (fra \(source))", en: $0.message.en + " (from \(source))")) })
         }
-        let (base, emulator) = try endpoint(environment: environment, configured: bigQueryEndpoint)
-        return CloudTarget(project: project, projectSource: source, bigQueryBase: base, isEmulator: emulator)
+        let (base, emulator) = try endpoint(environment: environment, configured: endpoints["bigquery"])
+        // No emulator serves these: with one, only configured endpoints are used (never Google's).
+        func sibling(_ key: String, _ google: String) -> URL? {
+            if let configured = endpoints[key] { return URL(string: configured)?.appendingPathComponent("v1") }
+            return emulator ? nil : URL(string: google)
+        }
+        return CloudTarget(project: project, projectSource: source, bigQueryBase: base, isEmulator: emulator,
+                           connectionBase: sibling("connection", "https://bigqueryconnection.googleapis.com/v1"),
+                           dataTransferBase: sibling("datatransfer", "https://bigquerydatatransfer.googleapis.com/v1"),
+                           datastreamBase: sibling("datastream", "https://datastream.googleapis.com/v1"))
     }
 
     /// `BIGQUERY_EMULATOR_HOST` as `host:port` (goccy's convention) or `http://host:port` (the

@@ -18,7 +18,7 @@ struct DoctorCommand: ParsableCommand, ParsableCommandWithGlobals {
 struct Doctor {
     let environment: [String: String]
     let language: Language
-    let bigQueryEndpoint: String?
+    let endpoints: [String: String]
     let print: (String) -> Void
 
     func t(_ nb: String, _ en: String) -> String { language == .nb ? nb : en }
@@ -29,7 +29,7 @@ struct Doctor {
         print(t("Arbeidsflate:  ", "Workspace:     ") + TerminalText.line(workspace) + t(" (markedsplass, utkast, revisjonslogg)", " (marketplace, drafts, audit log)"))
         let target: CloudTarget?
         do {
-            target = try CloudTarget.resolve(flag: global.project, environment: environment, bigQueryEndpoint: bigQueryEndpoint)
+            target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: endpoints)
         } catch {
             print(t("Prosjekt:      ✗ ", "Project:       ✗ ") + (error as? UserFacingError).map { $0.message.text(language) }!)
             return false
@@ -41,35 +41,45 @@ struct Doctor {
         }
         print(t("Prosjekt:      ", "Project:       ") + "\(target.project) (\(t("fra", "from")) \(target.projectSource))")
         print("BigQuery:      \(target.bigQueryBase.absoluteString)" + (target.isEmulator ? t(" (emulator, uten innlogging)", " (emulator, no credentials)") : ""))
-        let transport = URLSessionTransport()
-        var tokens: (any TokenProvider)?
-        if !target.isEmulator {
+        let cloud: CloudBackend
+        do {
+            cloud = try CloudBackend(target: target, environment: environment, policy: RetryPolicy(attempts: 1, timeout: 15))
+        } catch {
+            print(t("Innlogging:    ✗ ", "Credentials:   ✗ ") + message(error))
+            return false
+        }
+        if let tokens = cloud.tokens {
+            let started = Date()
             do {
-                let provider = try CredentialChain.find(environment: environment, transport: transport)
-                let started = Date()
-                let token = try await provider.token()
+                let token = try await tokens.token()
                 let expiry = token.expires.map { t(", utløper ", ", expires ") + Formatting.dateTime($0) } ?? ""
-                print(t("Innlogging:    ✓ ", "Credentials:   ✓ ") + provider.summary + t(" — token hentet på ", " — token obtained in ") + milliseconds(since: started) + expiry)
-                tokens = provider
+                print(t("Innlogging:    ✓ ", "Credentials:   ✓ ") + tokens.summary + t(" — token hentet på ", " — token obtained in ") + milliseconds(since: started) + expiry)
             } catch {
-                print(t("Innlogging:    ✗ ", "Credentials:   ✗ ") + message(error))
+                print(t("Innlogging:    ✗ ", "Credentials:   ✗ ") + tokens.summary + ": " + message(error))
                 return false
             }
         }
-        let client = GoogleAPIClient(api: "BigQuery", baseURL: target.bigQueryBase, transport: transport, tokens: tokens,
-                                     quotaProject: tokens?.quotaProject, policy: RetryPolicy(attempts: 1, timeout: 15))
+        let warehouse = cloud.warehouse
+        let bigQueryHealthy = await check("BigQuery", "datasets") { try await warehouse.datasets().count }
+        // The sibling APIs are optional in a project: a failure is a notice, not unhealthy.
+        _ = await check("Connection API", t("tilkoblinger", "connections")) { try await warehouse.connections().count }
+        _ = await check("Data Transfer API", t("planlagte spørringer", "scheduled queries")) { try await warehouse.scheduledQueries().count }
+        _ = await check("Datastream API", t("strømmer", "streams")) { try await warehouse.streams().count }
+        return bigQueryHealthy
+    }
+
+    /// One API: ✓ with what it answered and how long it took, or ✗ with why.
+    private func check(_ api: String, _ what: String, _ call: () async throws -> Int) async -> Bool {
         let started = Date()
+        let name = api.padding(toLength: 18, withPad: " ", startingAt: 0)
         do {
-            let count = try await BigQueryWarehouse(project: target.project, http: client).datasets().count
-            print("  ✓ BigQuery           datasets.list, datasets.get: \(count) datasets, " + milliseconds(since: started))
+            let count = try await call()
+            print("  ✓ \(name) \(count) \(what), \(milliseconds(since: started))")
+            return true
         } catch {
-            print("  ✗ BigQuery           " + message(error))
+            print("  ✗ \(name) \(message(error))")
             return false
         }
-        for api in ["Connection API", "Data Transfer API", "Datastream API", "Data Lineage API"] {
-            print("  – \(api.padding(toLength: 18, withPad: " ", startingAt: 0)) " + t("leses ikke av denne versjonen", "not read by this version"))
-        }
-        return true
     }
 
     private func milliseconds(since start: Date) -> String {

@@ -42,7 +42,7 @@ struct Launcher {
             case let demo as DemoCommand:
                 try await runDemo(demo, language: language, now: now())
             case is DoctorCommand:
-                let healthy = await Doctor(environment: environment, language: language, bigQueryEndpoint: configuredBigQueryEndpoint(),
+                let healthy = await Doctor(environment: environment, language: language, endpoints: configuredEndpoints(),
                                            print: { stdout($0 + "\n") }).run(global)
                 return .exit(healthy ? 0 : 2)
             case let keys as KeysCommand:
@@ -119,28 +119,26 @@ struct Launcher {
                 stderr("katalog: created the demo workspace at \(TerminalText.line(path))\n")
             }
         }
-        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, bigQueryEndpoint: configuredBigQueryEndpoint())
+        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: configuredEndpoints())
         else { return try workspace.services(now: now) }
-        // A cloud project: BigQuery from its REST API; marketplace, drafts and audit stay in
+        // A cloud project: BigQuery and its sibling APIs; marketplace, drafts and audit stay in
         // the workspace until their cloud backends exist.
-        let transport = URLSessionTransport()
-        let tokens: (any TokenProvider)? = target.isEmulator ? nil : try CredentialChain.find(environment: environment, transport: transport)
-        let bigQuery = GoogleAPIClient(api: "BigQuery", baseURL: target.bigQueryBase, transport: transport, tokens: tokens,
-                                       quotaProject: tokens?.quotaProject)
-        return try workspace.services(now: now, warehouse: BigQueryWarehouse(project: target.project, http: bigQuery), iam: BigQueryIAM(http: bigQuery))
+        let cloud = try CloudBackend(target: target, environment: environment)
+        return try workspace.services(now: now, warehouse: cloud.warehouse, iam: cloud.iam)
     }
 
-    /// `bigquery.endpoint` from config.yaml; a broken config is reported by the terminal UI, the
-    /// CLI then uses Google's endpoint.
-    func configuredBigQueryEndpoint() -> String? {
-        try? Config.load(from: Config.directory(environment: environment)).get().bigQueryEndpoint
+    /// API endpoints from config.yaml; a broken config is reported by the terminal UI, the CLI
+    /// then uses Google's endpoints.
+    func configuredEndpoints() -> [String: String] {
+        (try? Config.load(from: Config.directory(environment: environment)).get().endpoints) ?? [:]
     }
 
     private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {
         let path = demo.global.workspace ?? DemoWorkspace.defaultPath(environment: environment)
         if let file = demo.exportBigQuery {
             let warehouse = DemoWorkspace.warehouse(now: now)
-            try ResourceExport.json(datasets: warehouse.datasets, tables: warehouse.tables).write(to: URL(fileURLWithPath: file))
+            try ResourceExport.json(datasets: warehouse.datasets, tables: warehouse.tables, connections: warehouse.connections,
+                                    scheduledQueries: warehouse.scheduledQueries, streams: warehouse.streams).write(to: URL(fileURLWithPath: file))
             stdout(language == .nb ? "Skrev demoens BigQuery-ressurser til \(TerminalText.line(file)).\n"
                                    : "Wrote the demo's BigQuery resources to \(TerminalText.line(file)).\n")
             return

@@ -2,8 +2,12 @@
 an OAuth token endpoint that verifies RS256 JWTs and the refresh-token grant, and a
 metadata server. Bound to 127.0.0.1 only.
 
-Usage: fake_google.py KEY_DIR  — writes service_account.json and authorized_user.json (pointing
-at this server) into KEY_DIR, prints the port, serves until killed.
+It also serves the Connection, Data Transfer and Datastream v1 lists for the demo project,
+from the demo export (`katalog demo --export-bigquery`), one item per page; any other project
+gets 403 SERVICE_DISABLED, as a project without those APIs does.
+
+Usage: fake_google.py KEY_DIR DEMO_JSON — writes service_account.json and authorized_user.json
+(pointing at this server) into KEY_DIR, prints the port, serves until killed.
 """
 import base64
 import http.server
@@ -18,6 +22,9 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 key_dir = sys.argv[1]
+with open(sys.argv[2], encoding="utf-8") as f:
+    demo = json.load(f)
+PROJECT = "dagpenger-prod-4e2b"
 key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 public_key = key.public_key()
 SA_EMAIL = "katalog-test@dagpenger-prod-4e2b.iam.gserviceaccount.com"
@@ -92,7 +99,39 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.answer(200, issue("jwt", 3599))
         return self.refuse("Unsupported grant type")
 
+    def siblings(self):
+        """GET /v1/projects/P/locations/L/{connections|transferConfigs|streams}?pageSize&pageToken"""
+        url = urllib.parse.urlparse(self.path)
+        parts = url.path.split("/")
+        query = dict(urllib.parse.parse_qsl(url.query))
+        if len(parts) != 7 or parts[1:3] != ["v1", "projects"] or parts[4] != "locations":
+            return self.answer(404, {"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}})
+        project, location, collection = parts[3], parts[5], parts[6]
+        if project != PROJECT:
+            return self.answer(403, {"error": {"code": 403, "status": "PERMISSION_DENIED",
+                                               "message": f"API has not been used in project {project} before or it is disabled.",
+                                               "details": [{"reason": "SERVICE_DISABLED"}]}})
+        if "pageSize" not in query:
+            return self.answer(400, {"error": {"code": 400, "message": "pageSize is required", "status": "INVALID_ARGUMENT"}})
+        if collection == "connections":
+            items = [dict(c, name=c["name"].replace("PROJECT", PROJECT)) for c in demo["connections"] if f"/locations/{location}/" in c["name"]]
+        elif collection == "transferConfigs":
+            if query.get("dataSourceIds") != "scheduled_query":
+                return self.answer(400, {"error": {"code": 400, "message": "expected dataSourceIds=scheduled_query", "status": "INVALID_ARGUMENT"}})
+            items = [t for t in demo["transferConfigs"] if f"/locations/{location}/" in t["name"]]
+        elif collection == "streams":
+            items = [s for s in demo["streams"] if f"/locations/{location}/" in s["name"]]
+        else:
+            return self.answer(404, {"error": {"code": 404, "message": "Not found", "status": "NOT_FOUND"}})
+        start = int(query.get("pageToken") or 0)
+        page = {collection: items[start:start + 1]}
+        if start + 1 < len(items):
+            page["nextPageToken"] = str(start + 1)
+        return self.answer(200, page)
+
     def do_GET(self):
+        if self.path.startswith("/v1/"):
+            return self.siblings()
         if self.path == "/stats":
             with lock:
                 return self.answer(200, dict(counts))

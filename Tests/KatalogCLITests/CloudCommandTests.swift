@@ -49,6 +49,7 @@ struct CloudCommandTests {
 struct DoctorTests {
     static let emulator = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"]
     static let keys = ProcessInfo.processInfo.environment["KATALOG_TEST_KEYS"]
+    static let google = ProcessInfo.processInfo.environment["KATALOG_TEST_GOOGLE"]
 
     @Test func withoutAProjectItPointsAtTheWorkspace() throws {
         let katalog = try KatalogBinary()
@@ -57,19 +58,23 @@ struct DoctorTests {
         #expect(result.status == 0 && result.stdout.contains("none set — katalog shows the local workspace"))
     }
 
-    @Test(.enabled(if: emulator != nil && keys != nil, "needs the emulator and the fake token endpoint (make test)"))
+    @Test(.enabled(if: emulator != nil && keys != nil && google != nil, "needs the emulator and the fake Google server (make test)"))
     func credentialsProjectAndAPIsWithTimings() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
         let config = katalog.home.appendingPathComponent("config/katalog")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        try "bigquery:\n  endpoint: \(Self.emulator!)\n".write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let siblings = ["connection", "datatransfer", "datastream"].map { "\($0):\n  endpoint: \(Self.google!)\n" }.joined()
+        try ("bigquery:\n  endpoint: \(Self.emulator!)\n" + siblings).write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         let result = try katalog.run(["doctor", "--project", "dagpenger-prod-4e2b"],
                                      environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Project:       dagpenger-prod-4e2b (from --project)"))
         #expect(result.stdout.contains("✓ service account katalog-test@dagpenger-prod-4e2b.iam.gserviceaccount.com — token obtained in"))
         #expect(result.stdout.contains("✓ BigQuery"))
+        #expect(result.stdout.contains("✓ Connection API     1 connections"))
+        #expect(result.stdout.contains("✓ Data Transfer API  3 scheduled queries"))
+        #expect(result.stdout.contains("✓ Datastream API     1 streams"))
         #expect(!result.stdout.contains("ya29") && !result.stderr.contains("ya29"))
     }
 

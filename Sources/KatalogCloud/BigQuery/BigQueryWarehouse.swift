@@ -6,10 +6,27 @@ import KatalogServices
 public struct BigQueryWarehouse: Warehouse {
     public let project: ProjectID
     let client: BigQueryClient
+    let siblings: Siblings
 
-    public init(project: ProjectID, http: GoogleAPIClient, pageSize: Int = 1000) {
+    /// The sibling APIs' clients; nil where the project has none to talk to.
+    public struct Siblings: Sendable {
+        public let connection: GoogleAPIClient?
+        public let dataTransfer: GoogleAPIClient?
+        public let datastream: GoogleAPIClient?
+
+        public init(connection: GoogleAPIClient?, dataTransfer: GoogleAPIClient?, datastream: GoogleAPIClient?) {
+            self.connection = connection
+            self.dataTransfer = dataTransfer
+            self.datastream = datastream
+        }
+
+        public static let none = Siblings(connection: nil, dataTransfer: nil, datastream: nil)
+    }
+
+    public init(project: ProjectID, http: GoogleAPIClient, pageSize: Int = 1000, siblings: Siblings = .none) {
         self.project = project
         client = BigQueryClient(http: http, pageSize: pageSize)
+        self.siblings = siblings
     }
 
     public func datasets() async throws -> [DatasetInfo] {
@@ -50,14 +67,36 @@ public struct BigQueryWarehouse: Warehouse {
         return rows.first?.first ?? nil
     }
 
-    public func connections() async throws -> [Connection] { throw Self.notYet(LocalizedText(nb: "Tilkoblinger", en: "Connections")) }
-    public func scheduledQueries() async throws -> [ScheduledQuery] { throw Self.notYet(LocalizedText(nb: "Planlagte spørringer", en: "Scheduled queries")) }
-    public func streams() async throws -> [DatastreamStream] { throw Self.notYet(LocalizedText(nb: "Datastream-strømmer", en: "Datastream streams")) }
+    public func connections() async throws -> [Connection] {
+        guard let api = siblings.connection else { throw Self.unavailable("Connection API") }
+        return try await sibling(api).connections(in: try await locations())
+    }
 
-    /// The sibling APIs (Connection, Data Transfer, Datastream) are not read yet: say so
-    /// instead of showing an empty list that looks like "none".
-    static func notYet(_ what: LocalizedText) -> ServiceError {
-        .backend(LocalizedText(nb: "\(what.nb) leses ikke fra skyen i denne versjonen.", en: "\(what.en) are not read from the cloud in this version."))
+    public func scheduledQueries() async throws -> [ScheduledQuery] {
+        guard let api = siblings.dataTransfer else { throw Self.unavailable("Data Transfer API") }
+        return try await sibling(api).scheduledQueries(in: try await locations())
+    }
+
+    public func streams() async throws -> [DatastreamStream] {
+        guard let api = siblings.datastream else { throw Self.unavailable("Datastream API") }
+        return try await sibling(api).streams(in: try await locations())
+    }
+
+    private func sibling(_ api: GoogleAPIClient) -> SiblingAPIs {
+        SiblingAPIs(project: project, connection: api, dataTransfer: api, datastream: api)
+    }
+
+    /// Where to look: the locations of the project's datasets, as the v1 APIs spell them.
+    private func locations() async throws -> [String] {
+        let items = try await translate { try await client.datasets(project) }
+        return Array(Set(items.compactMap { $0.location?.lowercased() })).sorted()
+    }
+
+    /// An emulator serves only BigQuery: say so instead of showing an empty list that looks
+    /// like "none".
+    static func unavailable(_ api: String) -> ServiceError {
+        .backend(LocalizedText(nb: "\(api) er ikke tilgjengelig her (emulatoren har det ikke; sett endepunktet i oppsettet).",
+                               en: "\(api) is not available here (the emulator does not serve it; set its endpoint in the config)."))
     }
 }
 

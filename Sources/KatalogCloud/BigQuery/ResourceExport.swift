@@ -4,10 +4,14 @@ import KatalogCore
 /// Domain values → BigQuery REST resources as JSON, to load a workspace's project (the demo)
 /// into a real or emulated BigQuery with any client (`katalog demo --export-bigquery`).
 public enum ResourceExport {
-    public static func json(datasets: [DatasetInfo], tables: [TableInfo]) throws -> Data {
+    public static func json(datasets: [DatasetInfo], tables: [TableInfo], connections: [Connection] = [],
+                            scheduledQueries: [ScheduledQuery] = [], streams: [DatastreamStream] = []) throws -> Data {
         let document: [String: Any] = [
             "datasets": datasets.map(dataset),
             "tables": tables.map(table),
+            "connections": connections.map(connection),
+            "transferConfigs": scheduledQueries.map(transferConfig),
+            "streams": streams.map(stream),
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     }
@@ -44,6 +48,51 @@ public enum ResourceExport {
             resource[info.kind == .materializedView ? "materializedView" : "view"] = ["query": query, "useLegacySql": false]
         }
         return resource
+    }
+
+    /// Connection API v1: `location.id` becomes `projects/P/locations/LOCATION/connections/ID`.
+    static func connection(_ connection: Connection) -> [String: Any] {
+        let parts = connection.id.split(separator: ".", maxSplits: 1).map(String.init)
+        let (location, id) = parts.count == 2 ? (parts[0], parts[1]) : ("us", connection.id)
+        var resource: [String: Any] = ["name": "projects/PROJECT/locations/\(location)/connections/\(id)"]
+        resource["friendlyName"] = connection.friendlyName
+        resource["description"] = connection.description
+        var cloudSql: [String: Any] = ["type": connection.databaseType]
+        cloudSql["instanceId"] = connection.instance
+        cloudSql["database"] = connection.database
+        resource["cloudSql"] = cloudSql
+        return resource
+    }
+
+    /// Data Transfer API v1.
+    static func transferConfig(_ query: ScheduledQuery) -> [String: Any] {
+        var params: [String: Any] = ["query": query.query]
+        params["destination_table_name_template"] = query.destinationTableTemplate
+        params["write_disposition"] = query.writeDisposition
+        var resource: [String: Any] = ["name": query.id, "displayName": query.displayName, "dataSourceId": "scheduled_query",
+                                       "params": params, "schedule": query.schedule, "disabled": query.disabled]
+        resource["destinationDatasetId"] = query.destination?.dataset.rawValue
+        resource["state"] = query.lastRunState?.rawValue
+        return resource
+    }
+
+    /// Datastream API v1, with a single target dataset.
+    static func stream(_ stream: DatastreamStream) -> [String: Any] {
+        let configKey = ["POSTGRESQL": "postgresqlSourceConfig", "ORACLE": "oracleSourceConfig", "MYSQL": "mysqlSourceConfig",
+                         "SQLSERVER": "sqlServerSourceConfig"][stream.sourceType] ?? "postgresqlSourceConfig"
+        let schemaKey = ["postgresqlSourceConfig": "postgresqlSchemas", "oracleSourceConfig": "oracleSchemas"][configKey] ?? "schemas"
+        let tableKey = ["postgresqlSourceConfig": "postgresqlTables", "oracleSourceConfig": "oracleTables"][configKey] ?? "sqlServerTables"
+        let grouped = Dictionary(grouping: stream.sourceObjects.map { $0.split(separator: ".", maxSplits: 1).map(String.init) }, by: { $0.first ?? "" })
+        let schemas = grouped.keys.sorted().map { schema in
+            [ "schema": schema, tableKey: grouped[schema]!.compactMap { $0.count == 2 ? ["table": $0[1]] : nil } ] as [String: Any]
+        }
+        let profile = stream.id.components(separatedBy: "/streams/").first ?? ""
+        return [
+            "name": stream.id, "displayName": stream.displayName, "state": stream.state,
+            "sourceConfig": ["sourceConnectionProfile": "\(profile)/connectionProfiles/\(stream.sourceProfile)",
+                             configKey: ["includeObjects": [schemaKey: schemas]]],
+            "destinationConfig": ["bigqueryDestinationConfig": ["singleTargetDataset": ["datasetId": "\(stream.destination.project):\(stream.destination.dataset)"]]],
+        ]
     }
 
     static func field(_ field: SchemaField) -> [String: Any] {

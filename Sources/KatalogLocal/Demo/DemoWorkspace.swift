@@ -13,10 +13,11 @@ public enum DemoWorkspace {
         return base + "/katalog/demo.sqlite"
     }
 
-    /// The demo's BigQuery side as of `now`, for loading it into another backend.
-    public static func warehouse(now: Date) -> (datasets: [DatasetInfo], tables: [TableInfo]) {
+    /// The demo's GCP side as of `now`, for loading it into another backend.
+    public static func warehouse(now: Date) -> (datasets: [DatasetInfo], tables: [TableInfo], connections: [Connection],
+                                                scheduledQueries: [ScheduledQuery], streams: [DatastreamStream]) {
         let demo = DemoProject(now: now)
-        return (demo.datasets, demo.tables)
+        return (demo.datasets, demo.tables, demo.connections, demo.scheduledQueries, demo.streams)
     }
 
     /// Empties `workspace` and fills it with the demo project as of `now`.

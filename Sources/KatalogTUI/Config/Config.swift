@@ -9,16 +9,18 @@ import KatalogCore
 ///     clipboard: false      # let `y` write the clipboard through the terminal (OSC 52)
 ///     keys:                 # rebind actions (names in docs/keys.md)
 ///       quit: [q, ctrl-q]
-///     bigquery:
-///       endpoint: http://127.0.0.1:9050   # another BigQuery API root (tests, proxies)
+///     bigquery:             # another root for an API (tests, proxies); also connection,
+///       endpoint: http://127.0.0.1:9050   # datatransfer and datastream
 public struct Config: Equatable, Sendable {
     public var theme: String?
     public var language: Language?
     public var mouse = false
     public var clipboard = false
     public var keys: [KeyAction: [Key]] = [:]
-    /// Another root for the BigQuery API than Google's (with credentials, unlike an emulator).
-    public var bigQueryEndpoint: String?
+    /// Other roots than Google's for the cloud APIs, by API: `bigquery`, `connection`,
+    /// `datatransfer`, `datastream` (with credentials, unlike an emulator).
+    public var endpoints: [String: String] = [:]
+    public static let endpointAPIs = ["bigquery", "connection", "datatransfer", "datastream"]
 
     public init() {}
 
@@ -67,17 +69,17 @@ public struct Config: Equatable, Sendable {
                     }
                     config.keys[action] = keys
                 }
-            case "bigquery":
-                for (name, nameNode, setting) in try file.mapping(value, what: "bigquery") {
-                    guard name == "endpoint" else { throw file.fail(nameNode, "unknown setting 'bigquery.\(name)' (known: bigquery.endpoint)") }
-                    let text = try file.string(setting, what: "bigquery.endpoint")
+            case _ where endpointAPIs.contains(key):
+                for (name, nameNode, setting) in try file.mapping(value, what: key) {
+                    guard name == "endpoint" else { throw file.fail(nameNode, "unknown setting '\(key).\(name)' (known: \(key).endpoint)") }
+                    let text = try file.string(setting, what: "\(key).endpoint")
                     guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-                        throw file.fail(setting, "bigquery.endpoint must be an http(s) URL, not '\(text)'")
+                        throw file.fail(setting, "\(key).endpoint must be an http(s) URL, not '\(text)'")
                     }
-                    config.bigQueryEndpoint = text
+                    config.endpoints[key] = text
                 }
             default:
-                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery)")
+                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery, connection, datatransfer, datastream)")
             }
         }
         return config

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogServices
+@testable import KatalogCloud
+@testable import KatalogLocal
+
+/// Connections, scheduled queries and streams from their v1 APIs (the fake server serves the
+/// demo's in the documented shapes, one per page), next to BigQuery from the emulator.
+@Suite("Sibling APIs", .enabled(if: EmulatorFixture.url != nil && GoogleFixture.url != nil, "needs make test's emulator and fake server"))
+struct SiblingAPITests {
+    func warehouse(project: String = "dagpenger-prod-4e2b") throws -> BigQueryWarehouse {
+        let fake = GoogleFixture.url!.appendingPathComponent("v1")
+        func client(_ api: String) -> GoogleAPIClient {
+            GoogleAPIClient(api: api, baseURL: fake, transport: URLSessionTransport(), tokens: nil, policy: RetryPolicy(attempts: 1))
+        }
+        return BigQueryWarehouse(project: try ProjectID(project), http: EmulatorFixture.client(),
+                                 siblings: .init(connection: client("Connection API"), dataTransfer: client("Data Transfer API"), datastream: client("Datastream API")))
+    }
+
+    @Test func theSameTransferMachineryAsTheLocalWorkspace() async throws {
+        let demo = DemoWorkspace.warehouse(now: Date())
+        let cloud = try warehouse()
+        #expect(try await cloud.connections() == demo.connections)
+        let queries = try await cloud.scheduledQueries()
+        #expect(queries.map(\.displayName) == demo.scheduledQueries.map(\.displayName).sorted())
+        for query in queries {
+            let expected = try #require(demo.scheduledQueries.first { $0.id == query.id })
+            #expect(query.query == expected.query && query.destination == expected.destination)
+            #expect(query.destinationTableTemplate == expected.destinationTableTemplate && query.lastRunState == expected.lastRunState)
+        }
+        let streams = try await cloud.streams()
+        #expect(streams.map(\.sourceObjects) == [["public.tabell_1"]])
+        #expect(streams.first?.destination == demo.streams.first?.destination && streams.first?.sourceType == "POSTGRESQL")
+        #expect(streams.first?.sourceProfile == "dp-soknad-postgres")
+    }
+
+    @Test func aDisabledAPIIsOneClearNotice() async throws {
+        // The emulator knows no such project either, but the sibling call fails first.
+        let cloud = try warehouse(project: "annet-prod-1234")
+        do {
+            _ = try await SiblingAPIs(project: try ProjectID("annet-prod-1234"), connection: cloud.siblings.datastream!,
+                                      dataTransfer: cloud.siblings.datastream!, datastream: cloud.siblings.datastream!).streams(in: ["europe-north1"])
+            Issue.record("expected a disabled API")
+        } catch let error as CloudError {
+            #expect(error.kind == .serviceDisabled && error.message.en.hasPrefix("Datastream API is not enabled in the project"))
+        }
+    }
+
+    @Test func withoutAnEndpointTheSectionSaysWhy() async throws {
+        let bare = BigQueryWarehouse(project: try ProjectID("dagpenger-prod-4e2b"), http: EmulatorFixture.client())
+        do {
+            _ = try await bare.streams()
+            Issue.record("expected unavailable")
+        } catch let error as ServiceError {
+            #expect(error.message.en.contains("Datastream API is not available here"))
+        }
+    }
+}
