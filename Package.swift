@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
         .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal"]),
         // Golden screens are read from the source tree (so UPDATE_GOLDEN=1 can rewrite them).
-        .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal"], exclude: ["Golden"]),
+        .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal", "KatalogServices"], exclude: ["Golden"]),
         .testTarget(
             name: "KatalogCLITests",
             dependencies: ["KatalogLocal", "KatalogCLI", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -17,7 +17,7 @@ struct Launcher {
     /// What to do after parsing and running: exit, or open the terminal UI on the main thread.
     enum Outcome {
         case exit(Int32)
-        case terminalUI(ServiceLayer, GlobalOptions)
+        case terminalUI(ServiceLayer, GlobalOptions, backend: LocalizedText)
     }
 
     func run(_ rawArguments: [String]) async -> Outcome {
@@ -56,10 +56,11 @@ struct Launcher {
                         nb: "--read-only er satt, så katalog endrer ingenting. Kjør uten --read-only for å gjøre endringen.",
                         en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])
                 }
-                let services = try await openServices(global, now: now)
+                let (services, _) = try await openBackend(global, now: now)
                 try await serviceCommand.run(in: CommandContext(services: services, language: language, write: stdout))
             default:
-                return .terminalUI(try await openServices(global, now: now), global)
+                let (services, backend) = try await openBackend(global, now: now)
+                return .terminalUI(services, global, backend: backend)
             }
             return .exit(0)
         } catch let error as UserFacingError {
@@ -105,8 +106,9 @@ struct Launcher {
         return { fixed }
     }
 
-    /// The local workspace: the one named by --workspace, else the demo, created on first use.
-    private func openServices(_ global: GlobalOptions, now: @escaping @Sendable () -> Date) async throws -> ServiceLayer {
+    /// The local workspace (the one named by --workspace, else the demo, created on first use),
+    /// with BigQuery from the cloud when a project is set; and a name for where data comes from.
+    private func openBackend(_ global: GlobalOptions, now: @escaping @Sendable () -> Date) async throws -> (ServiceLayer, LocalizedText) {
         let workspace: LocalWorkspace
         if let path = global.workspace {
             workspace = try LocalWorkspace(path: path)
@@ -120,11 +122,12 @@ struct Launcher {
             }
         }
         guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: configuredEndpoints())
-        else { return try workspace.services(now: now) }
+        else { return (try workspace.services(now: now), UIText.localWorkspace) }
         // A cloud project: BigQuery and its sibling APIs; marketplace, drafts and audit stay in
         // the workspace until their cloud backends exist.
         let cloud = try CloudBackend(target: target, environment: environment)
-        return try workspace.services(now: now, warehouse: cloud.warehouse, iam: cloud.iam)
+        return (try workspace.services(now: now, warehouse: cloud.warehouse, iam: cloud.iam),
+                UIText.cloud(target.bigQueryBase.host ?? "", emulator: target.isEmulator))
     }
 
     /// API endpoints from config.yaml; a broken config is reported by the terminal UI, the CLI

@@ -8,7 +8,7 @@ import KatalogTUI
 struct TUILauncher {
     let environment: [String: String]
 
-    func run(services: ServiceLayer, global: GlobalOptions) throws(NoTerminal) {
+    func run(services: ServiceLayer, global: GlobalOptions, backend: LocalizedText) throws(NoTerminal) {
         let configDirectory = Config.directory(environment: environment)
         var notices: [LocalizedText] = []
         let config: Config
@@ -32,7 +32,7 @@ struct TUILauncher {
         }
         var state = AppState(width: 80, height: 24, language: language, readOnly: global.readOnly, project: services.warehouse.project,
                              themeName: theme.name, themeNames: themes.names, clipboardEnabled: config.clipboard)
-        state.timeZone = .current
+        state.backend = backend
         let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
         try app.run(startupNotices: notices)

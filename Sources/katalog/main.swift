@@ -21,9 +21,9 @@ done.wait()
 switch outcome.value! {
 case let .exit(status):
     exit(status)
-case let .terminalUI(services, global):
+case let .terminalUI(services, global, backend):
     do {
-        try TUILauncher(environment: environment).run(services: services, global: global)
+        try TUILauncher(environment: environment).run(services: services, global: global, backend: backend)
         exit(0)
     } catch {
         let language = global.lang.flatMap(Language.init(userInput:)) ?? Language.fromEnvironment(environment)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import KatalogCore
+import KatalogServices
 @testable import KatalogLocal
 @testable import KatalogTUI
 
@@ -229,5 +230,22 @@ struct InputDetailsTests {
         #expect(harness.canvas().cursor == CursorPosition(x: 3, y: 22))
         await harness.press("esc")
         #expect(harness.canvas().cursor == nil)
+    }
+}
+
+@Suite("A part that cannot be loaded")
+struct LoadFailureTests {
+    @Test func aDisabledAPIIsANoticeInItsSectionNotACrash() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        let failure = LoadFailure(ServiceError.backend(LocalizedText(nb: "Datastream API er ikke slått på.", en: "Datastream API is not enabled in the project.")))
+        harness.state.started([.loadTransfers])
+        await harness.send(.streamsLoaded(.failure(failure)))
+        await harness.press("G", "l", "j")
+        let screen = harness.screen()
+        #expect(screen.contains("Could not be loaded"))
+        #expect(screen.contains("Datastream API is not enabled in the project."))
+        // Everything else still works.
+        await harness.press("g")
+        #expect(harness.screen().contains("behandling"))
     }
 }

@@ -16,6 +16,8 @@ public struct AppState: Sendable {
     public var clipboardEnabled: Bool
     /// Times are shown in this zone (the user's; tests fix it).
     public var timeZone: TimeZone = .current
+    /// Where the data comes from, for the status line.
+    public var backend = UIText.localWorkspace
 
     var screen: ScreenID = .explorer
     var explorer = ExplorerState()

@@ -13,7 +13,11 @@ enum DetailView {
     private static func unwrapped(_ state: AppState, width: Int, glyphs: Glyphs) -> [DetailLine] {
         let explorer = state.explorer
         switch explorer.selection {
-        case nil, .placeholder?:
+        case let .placeholder(parent)?:
+            // "loading …" or a failure in the list: the failure in full here.
+            guard let failure = explorer.failures[parent] else { return [DetailLine(state.t(UIText.nothingSelected), .muted)] }
+            return [DetailLine(state.t(UIText.couldNotLoad), .title)] + DetailLine.wrap(failure, width: width, role: .danger)
+        case nil:
             return [DetailLine(state.t(UIText.nothingSelected), .muted)]
         case let .dataset(ref)?:
             guard let dataset = explorer.datasets?.first(where: { $0.ref == ref }) else { return [] }
@@ -23,7 +27,8 @@ enum DetailView {
             guard let table = explorer.details[ref] else { return [DetailLine(ref.description, .title), DetailLine(state.t(UIText.loading), .muted)] }
             return tableLines(table, state, width: width, glyphs: glyphs)
         case let .section(section)?:
-            return [DetailLine(state.t(ExplorerTree.title(section)), .title)]
+            let failure = explorer.failures[.section(section)].map { DetailLine.wrap($0, width: width, role: .danger) } ?? []
+            return [DetailLine(state.t(ExplorerTree.title(section)), .title)] + failure
         case let .connection(id)?:
             guard let connection = explorer.connections?.first(where: { $0.id == id }) else { return [] }
             return facts(title: connection.id, description: connection.description, [

@@ -88,7 +88,7 @@ public enum Renderer {
         var parts: [String] = []
         if let index = rows.firstIndex(where: { $0.node == state.explorer.selection }) { parts.append("\(index + 1)/\(rows.count)") }
         if !state.explorer.filter.isEmpty { parts.append("/\(state.explorer.filter)  (n/N)") }
-        parts.append(state.t(UIText.localWorkspace))
+        parts.append(state.t(state.backend))
         if state.readOnly { parts.append(state.t(UIText.readOnly)) }
         canvas.draw(parts.joined(separator: "  ·  "), x: 1, y: y, role: .status)
     }

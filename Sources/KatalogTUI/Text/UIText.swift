@@ -3,7 +3,7 @@ import KatalogCore
 /// Every sentence the terminal UI says, in bokmål and English. Screens name these; nothing
 /// user-facing is spelt inline elsewhere. Domain words (dataprodukt, datasett, råsone) stay
 /// Norwegian in both.
-enum UIText {
+public enum UIText {
     static let loading = LocalizedText(nb: "laster …", en: "loading …")
     static let explorer = LocalizedText(nb: "Utforsker", en: "Explorer")
     static let lineage = LocalizedText(nb: "Lineage", en: "Lineage")
@@ -12,6 +12,7 @@ enum UIText {
     static let connections = LocalizedText(nb: "Tilkoblinger", en: "Connections")
     static let scheduledQueries = LocalizedText(nb: "Planlagte spørringer", en: "Scheduled queries")
     static let streams = LocalizedText(nb: "Datastream-strømmer", en: "Datastream streams")
+    static let couldNotLoad = LocalizedText(nb: "Kunne ikke lastes", en: "Could not be loaded")
     static let noTables = LocalizedText(nb: "(ingen tabeller)", en: "(no tables)")
     static let none = LocalizedText(nb: "(ingen)", en: "(none)")
     static let nothingSelected = LocalizedText(nb: "Velg noe i listen til venstre.", en: "Select something in the list on the left.")
@@ -45,7 +46,11 @@ enum UIText {
     static let noMessages = LocalizedText(nb: "Ingen meldinger ennå.", en: "No messages yet.")
     static let closeHint = LocalizedText(nb: "esc lukker", en: "esc closes")
     static let readOnly = LocalizedText(nb: "skrivebeskyttet", en: "read-only")
-    static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
+    public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
+
+    public static func cloud(_ endpoint: String, emulator: Bool) -> LocalizedText {
+        emulator ? LocalizedText(nb: "BigQuery-emulator \(endpoint)", en: "BigQuery emulator \(endpoint)") : LocalizedText(nb: "BigQuery", en: "BigQuery")
+    }
     static let noMatches = LocalizedText(nb: "ingen treff", en: "no matches")
     static let copied = LocalizedText(nb: "kopiert til utklippstavla", en: "copied to the clipboard")
     static let noFilter = LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter.")
