@@ -10,12 +10,11 @@ venv="$root/.cache/emulator-venv"
 stamp="$venv/.complete-v1"
 if [ -f "$stamp" ]; then echo "$venv"; exit 0; fi
 
+# A Python 3.13 interpreter itself (not pyenv's shim, which refuses without PYENV_VERSION).
 python=""
-if command -v pyenv >/dev/null 2>&1 && PYENV_VERSION=3.13.0 python3.13 --version >/dev/null 2>&1; then
-  python="env PYENV_VERSION=3.13.0 python3.13"
-elif command -v python3.13 >/dev/null 2>&1; then
-  python="python3.13"
-fi
+for candidate in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.13*/bin/python3.13 /usr/local/bin/python3.13 /usr/bin/python3.13; do
+  if [ -x "$candidate" ] && "$candidate" --version >/dev/null 2>&1; then python="$candidate"; break; fi
+done
 if [ -z "$python" ]; then
   echo "emulator-venv: no Python 3.13 (local-bigquery needs it)" >&2
   exit 3
