@@ -20,9 +20,10 @@ struct CredentialTests {
         let token = try await provider.token()
         #expect(token.value.hasPrefix("ya29.katalog-test-"))
         #expect(provider.summary == "service account katalog-test@dagpenger-prod-4e2b.iam.gserviceaccount.com")
-        // Cached until shortly before it expires: no second exchange.
-        _ = try await provider.token()
-        #expect(try await stats()["jwt"] == before + 1)
+        // Cached until shortly before it expires: the same token, no second exchange. (Other
+        // suites use the same key in parallel, so the server's counter only tells "at least".)
+        #expect(try await provider.token().value == token.value)
+        #expect(try await stats()["jwt"] ?? 0 >= before + 1)
         let claimsResponse = try await transport.send(HTTPRequest(url: GoogleFixture.url!.appendingPathComponent("last-claims")), timeout: 5)
         let claims = try #require(try JSONSerialization.jsonObject(with: claimsResponse.body) as? [String: Any])
         #expect(claims["aud"] as? String == GoogleFixture.url!.appendingPathComponent("token").absoluteString)
@@ -57,7 +58,7 @@ struct CredentialTests {
         // The fake endpoint's tokens live 30 s, under the 60 s margin: the next call refreshes.
         let second = try await provider.token()
         #expect(first.value != second.value)
-        #expect(try await stats()["refresh"] == before + 2)
+        #expect(try await stats()["refresh"] ?? 0 >= before + 2)
     }
 
     @Test func aRevokedRefreshTokenSaysHowToSignInAgain() async throws {
