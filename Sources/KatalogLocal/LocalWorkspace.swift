@@ -81,13 +81,18 @@ public final class LocalWorkspace: Sendable {
     /// The service layer over this workspace, with `now` as its clock (tests and the demo seed
     /// move it). A cloud warehouse and IAM replace the workspace's own when given; the
     /// marketplace, drafts and audit log stay here.
+    /// A cloud warehouse is read through the workspace as its metadata cache.
     public func services(now: @escaping @Sendable () -> Date = { Date() }, warehouse: (any Warehouse)? = nil,
                          iam: (any IAMPolicies)? = nil) throws -> ServiceLayer {
         guard let project = try project() else { throw WorkspaceError.corrupt("no project") }
-        return ServiceLayer(warehouse: warehouse ?? LocalWarehouse(pool: pool, project: project), marketplace: LocalMarketplace(pool: pool, now: now),
+        let cached = warehouse.map { CachingWarehouse(remote: $0, cache: metadataCache, now: now) }
+        return ServiceLayer(warehouse: cached ?? LocalWarehouse(pool: pool, project: project), marketplace: LocalMarketplace(pool: pool, now: now),
                             access: LocalAccess(pool: pool, now: now), iam: iam ?? LocalIAM(pool: pool),
                             drafts: LocalDrafts(pool: pool, now: now), audit: LocalAudit(pool: pool), now: now)
     }
+
+    /// The workspace as a cloud project's metadata cache.
+    public var metadataCache: any MetadataCache { LocalMetadataCache(pool: pool) }
 
     /// Writing BigQuery metadata into the workspace (the demo seed, the cloud cache).
     public var warehouseStore: LocalWarehouse {
@@ -106,7 +111,7 @@ public final class LocalWorkspace: Sendable {
         let userJSON = String(decoding: try JSONEncoder().encode(user), as: UTF8.self)
         try pool.write { db in
             for table in ["accessGrant", "accessRequest", "datasett", "dataprodukt", "bqTable", "bqDataset", "bqConnection",
-                          "scheduledQuery", "datastreamStream", "tableIamPolicy", "datasetAccess", "draft", "setting"] {
+                          "scheduledQuery", "datastreamStream", "tableIamPolicy", "datasetAccess", "draft", "setting", "cacheEntry"] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try SettingRow(key: "project", value: project.rawValue).insert(db)

@@ -163,6 +163,14 @@ enum WorkspaceMigrations {
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: when cloud metadata was fetched") { db in
+            // Cached rows live in bqDataset/bqTable under their project; this says how old
+            // each part is: "datasets:P", "tables:P.D", "table:P.D.T".
+            try db.create(table: "cacheEntry") { t in
+                t.primaryKey("key", .text)
+                t.column("fetched", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -15,4 +15,17 @@ public protocol Warehouse: Sendable {
     func connections() async throws -> [Connection]
     func scheduledQueries() async throws -> [ScheduledQuery]
     func streams() async throws -> [DatastreamStream]
+
+    /// What was last fetched, without asking the backend: for opening instantly. nil for a
+    /// warehouse that keeps no cache (the local workspace is its own source).
+    func lastKnownDatasets() async -> Cached<[DatasetInfo]>?
+    func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>?
+    /// Set when the last answers came from the cache because the backend failed.
+    func offline() async -> OfflineNotice?
+}
+
+extension Warehouse {
+    public func lastKnownDatasets() async -> Cached<[DatasetInfo]>? { nil }
+    public func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>? { nil }
+    public func offline() async -> OfflineNotice? { nil }
 }

@@ -249,3 +249,37 @@ struct LoadFailureTests {
         #expect(harness.screen().contains("behandling"))
     }
 }
+
+@Suite("Opening on the last known state")
+struct LastKnownStateTests {
+    @Test func theCacheShowsFirstAndFreshDataReplacesIt() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        let fresh = try #require(harness.state.explorer.datasets)
+        harness.state.explorer.datasets = nil
+        harness.state.explorer.tables = [:]
+        let fetched = try Date("2026-11-25T09:15:00Z", strategy: .iso8601)
+        await harness.send(.lastKnownLoaded(datasets: Cached(value: Array(fresh.prefix(1)), fetched: fetched), tables: [:]))
+        #expect(harness.screen().contains("cache from 2026-11-25 09:15, refreshing …"))
+        #expect(ExplorerTree.rows(harness.state).first?.label == "behandling")
+        harness.state.started([.loadDatasets])
+        await harness.send(.datasetsLoaded(.success(fresh)))
+        #expect(!harness.screen().contains("cache from"))
+        // A late cache answer never overwrites fresh data.
+        await harness.send(.lastKnownLoaded(datasets: Cached(value: [], fetched: fetched), tables: [:]))
+        #expect(harness.state.explorer.datasets?.count == fresh.count)
+    }
+
+    @Test func offlineIsSaidInWordsAndOnce() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        let notice = OfflineNotice(since: try Date("2026-11-25T11:00:00Z", strategy: .iso8601),
+                                   reason: LocalizedText(nb: "Fikk ikke kontakt med BigQuery.", en: "Could not reach BigQuery."))
+        await harness.send(.offlineChanged(notice))
+        await harness.send(.offlineChanged(notice))
+        #expect(harness.state.messages.filter { $0.text.hasPrefix("Offline") }.count == 1)
+        await harness.send(.tick)
+        harness.state.toast = nil
+        #expect(harness.screen().contains("⚠ offline since 2026-11-25 11:00, showing the cache"))
+        await harness.send(.offlineChanged(nil))
+        #expect(!harness.screen().contains("offline since"))
+    }
+}

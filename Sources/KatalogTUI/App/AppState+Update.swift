@@ -1,9 +1,10 @@
 import Foundation
 import KatalogCore
+import KatalogServices
 
 extension AppState {
     /// The first effects: everything the Explorer shows.
-    public static let startEffects: [Effect] = [.loadDatasets, .loadProducts, .loadTransfers]
+    public static let startEffects: [Effect] = [.loadLastKnown, .loadDatasets, .loadProducts, .loadTransfers]
 
     /// Counts background work the runtime has started, for the spinner; each result event
     /// counts it down again.
@@ -32,11 +33,12 @@ extension AppState {
             switch result {
             case let .success(datasets):
                 explorer.datasets = datasets
+                explorer.lastKnownFrom = nil
                 if explorer.selection == nil, let first = datasets.first { explorer.selection = .dataset(first.ref) }
                 explorer.loadingTables.formUnion(datasets.map(\.ref))
                 return datasets.map { .loadTables($0.ref) }
             case let .failure(failure):
-                explorer.datasets = []
+                if explorer.datasets == nil { explorer.datasets = [] }
                 notify(failure.message, isError: true)
                 return []
             }
@@ -86,6 +88,18 @@ extension AppState {
                 themeName = name
                 notify(UIText.themeSet(name), isError: false)
             }
+            return []
+        case let .lastKnownLoaded(datasets, tables):
+            // Only until the backend answers: fresh data always wins.
+            guard explorer.datasets == nil else { return [] }
+            explorer.datasets = datasets.value
+            for (ref, known) in tables where explorer.tables[ref] == nil { explorer.tables[ref] = known.value }
+            explorer.lastKnownFrom = datasets.fetched
+            if explorer.selection == nil, let first = datasets.value.first { explorer.selection = .dataset(first.ref) }
+            return []
+        case let .offlineChanged(notice):
+            if notice != nil && explorer.offline == nil { notify(UIText.offline(notice!.reason), isError: true) }
+            explorer.offline = notice
             return []
         case let .notice(text, isError):
             notify(text, isError: isError)

@@ -4,8 +4,22 @@ import KatalogServices
 /// Runs an effect against the service layer and says how it ended, as events.
 enum EffectRunner {
     static func run(_ effect: Effect, services: ServiceLayer) async -> [Event] {
+        let events = await load(effect, services: services)
+        // After every load from the warehouse: is it answering, or is this the cache?
+        guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts else { return events }
+        return events + [.offlineChanged(await services.warehouse.offline())]
+    }
+
+    private static func load(_ effect: Effect, services: ServiceLayer) async -> [Event] {
         let warehouse = services.warehouse
         switch effect {
+        case .loadLastKnown:
+            guard let datasets = await warehouse.lastKnownDatasets() else { return [] }
+            var tables: [DatasetRef: Cached<[TableInfo]>] = [:]
+            for dataset in datasets.value {
+                if let known = await warehouse.lastKnownTables(in: dataset.ref) { tables[dataset.ref] = known }
+            }
+            return [.lastKnownLoaded(datasets: datasets, tables: tables)]
         case .loadDatasets:
             return [.datasetsLoaded(await result { try await warehouse.datasets() })]
         case let .loadTables(ref):

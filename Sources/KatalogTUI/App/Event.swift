@@ -1,4 +1,5 @@
 import KatalogCore
+import KatalogServices
 
 /// Something that happened: a key, a resize, a timer tick, or a background load finishing.
 public enum Event: Sendable {
@@ -14,6 +15,10 @@ public enum Event: Sendable {
     case scheduledQueriesLoaded(Result<[ScheduledQuery], LoadFailure>)
     case streamsLoaded(Result<[DatastreamStream], LoadFailure>)
     case themeLoaded(name: String, error: LocalizedText?)
+    /// What a cloud warehouse fetched before, shown until fresh answers arrive.
+    case lastKnownLoaded(datasets: Cached<[DatasetInfo]>, tables: [DatasetRef: Cached<[TableInfo]>])
+    /// Whether the last answers came from the cache because the backend failed.
+    case offlineChanged(OfflineNotice?)
     case notice(LocalizedText, isError: Bool)
 }
 
@@ -35,6 +40,7 @@ public struct LoadFailure: Error, Sendable {
 
 /// Work the update asks the runtime to do in the background; each ends in an `Event`.
 public enum Effect: Equatable, Sendable {
+    case loadLastKnown
     case loadDatasets
     case loadTables(DatasetRef)
     case loadTable(TableRef)
@@ -50,7 +56,7 @@ extension Effect {
         switch self {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadProducts: 1
-        case .loadTheme, .copyToClipboard: 0
+        case .loadTheme, .copyToClipboard, .loadLastKnown: 0
         }
     }
 }

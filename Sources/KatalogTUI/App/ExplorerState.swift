@@ -1,4 +1,6 @@
+import Foundation
 import KatalogCore
+import KatalogServices
 
 /// What the Explorer knows and shows: loaded metadata, what is expanded, what is selected.
 struct ExplorerState: Sendable {
@@ -26,6 +28,10 @@ struct ExplorerState: Sendable {
     var filter = ""
     /// A `:goto` waiting for its dataset's tables to load.
     var pendingGoto: TableRef?
+    /// Showing what was fetched at this time, until fresh answers arrive.
+    var lastKnownFrom: Date?
+    /// The backend failed and the cache answered.
+    var offline: OfflineNotice?
 
     enum Pane: Sendable { case tree, details }
 }

@@ -90,7 +90,13 @@ public enum Renderer {
         if !state.explorer.filter.isEmpty { parts.append("/\(state.explorer.filter)  (n/N)") }
         parts.append(state.t(state.backend))
         if state.readOnly { parts.append(state.t(UIText.readOnly)) }
-        canvas.draw(parts.joined(separator: "  ·  "), x: 1, y: y, role: .status)
+        let used = canvas.draw(parts.joined(separator: "  ·  "), x: 1, y: y, role: .status)
+        // How old what is shown is, when it is not fresh — in words, not only colour.
+        if let offline = state.explorer.offline {
+            canvas.draw("  " + state.t(UIText.offlineSince(Formatting.dateTime(offline.since, timeZone: state.timeZone))), x: 1 + used, y: y, role: .warn)
+        } else if let from = state.explorer.lastKnownFrom {
+            canvas.draw("  " + state.t(UIText.lastKnown(Formatting.dateTime(from, timeZone: state.timeZone))), x: 1 + used, y: y, role: .muted)
+        }
     }
 
     /// Context keys from the left, as many as fit; help and quit always, on the right.

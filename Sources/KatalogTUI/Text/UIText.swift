@@ -53,6 +53,18 @@ public enum UIText {
     }
     static let noMatches = LocalizedText(nb: "ingen treff", en: "no matches")
     static let copied = LocalizedText(nb: "kopiert til utklippstavla", en: "copied to the clipboard")
+    static func offline(_ reason: LocalizedText) -> LocalizedText {
+        LocalizedText(nb: "Frakoblet — viser det som ble hentet tidligere. \(reason.nb)", en: "Offline — showing what was fetched earlier. \(reason.en)")
+    }
+
+    static func offlineSince(_ time: String) -> LocalizedText {
+        LocalizedText(nb: "⚠ frakoblet siden \(time), viser hurtiglager", en: "⚠ offline since \(time), showing the cache")
+    }
+
+    static func lastKnown(_ time: String) -> LocalizedText {
+        LocalizedText(nb: "hurtiglager fra \(time), oppdaterer …", en: "cache from \(time), refreshing …")
+    }
+
     static let noFilter = LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter.")
     static let selectATable = LocalizedText(nb: "Velg en tabell for å kopiere referansen.", en: "Select a table to copy its reference.")
 

@@ -1,0 +1,62 @@
+import Foundation
+import KatalogCore
+
+/// A remote warehouse read through a cache: every answer is stored for next time; when the
+/// backend fails (network, server, credentials — not "no such table") the last known answer is
+/// returned instead and the warehouse says it is offline.
+public final class CachingWarehouse: Warehouse, @unchecked Sendable {
+    public let project: ProjectID
+    let remote: any Warehouse
+    let cache: any MetadataCache
+    let now: @Sendable () -> Date
+    private let lock = NSLock()
+    private var notice: OfflineNotice?
+
+    public init(remote: any Warehouse, cache: any MetadataCache, now: @escaping @Sendable () -> Date = { Date() }) {
+        project = remote.project
+        self.remote = remote
+        self.cache = cache
+        self.now = now
+    }
+
+    public func datasets() async throws -> [DatasetInfo] {
+        try await through({ try await self.remote.datasets() }, store: { try await self.cache.store(datasets: $0, of: self.project, at: $1) },
+                          fallback: { try await self.cache.datasets(of: self.project) })
+    }
+
+    public func tables(in dataset: DatasetRef) async throws -> [TableInfo] {
+        try await through({ try await self.remote.tables(in: dataset) }, store: { try await self.cache.store(tables: $0, in: dataset, at: $1) },
+                          fallback: { try await self.cache.tables(in: dataset) })
+    }
+
+    public func table(_ ref: TableRef) async throws -> TableInfo {
+        try await through({ try await self.remote.table(ref) }, store: { try await self.cache.store(table: $0, at: $1) },
+                          fallback: { try await self.cache.table(ref) })
+    }
+
+    // Connections, scheduled queries and streams are small and change rarely: not cached yet.
+    public func connections() async throws -> [Connection] { try await remote.connections() }
+    public func scheduledQueries() async throws -> [ScheduledQuery] { try await remote.scheduledQueries() }
+    public func streams() async throws -> [DatastreamStream] { try await remote.streams() }
+
+    public func lastKnownDatasets() async -> Cached<[DatasetInfo]>? { try? await cache.datasets(of: project) }
+    public func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>? { try? await cache.tables(in: dataset) }
+    public func offline() async -> OfflineNotice? { lock.withLock { notice } }
+
+    private func through<T: Sendable>(_ fetch: @Sendable () async throws -> T, store: @Sendable (T, Date) async throws -> Void,
+                                      fallback: @Sendable () async throws -> Cached<T>?) async throws -> T {
+        do {
+            let value = try await fetch()
+            try? await store(value, now())  // a full disk must not hide a good answer
+            lock.withLock { notice = nil }
+            return value
+        } catch let error as UserFacingError where error.isBadInput {
+            throw error
+        } catch {
+            guard let cached = try? await fallback() else { throw error }
+            let reason = (error as? UserFacingError)?.message ?? LocalizedText(nb: "\(error)", en: "\(error)")
+            lock.withLock { notice = notice ?? OfflineNotice(since: now(), reason: reason) }
+            return cached.value
+        }
+    }
+}

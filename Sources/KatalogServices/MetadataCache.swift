@@ -1,0 +1,35 @@
+import Foundation
+import KatalogCore
+
+/// Something fetched earlier, and when.
+public struct Cached<Value: Sendable>: Sendable {
+    public let value: Value
+    public let fetched: Date
+
+    public init(value: Value, fetched: Date) {
+        self.value = value
+        self.fetched = fetched
+    }
+}
+
+/// Where a cloud warehouse keeps what it last fetched (the workspace database), so katalog
+/// opens instantly on the last known state and still browses offline.
+public protocol MetadataCache: Sendable {
+    func datasets(of project: ProjectID) async throws -> Cached<[DatasetInfo]>?
+    func tables(in dataset: DatasetRef) async throws -> Cached<[TableInfo]>?
+    func table(_ ref: TableRef) async throws -> Cached<TableInfo>?
+    func store(datasets: [DatasetInfo], of project: ProjectID, at time: Date) async throws
+    func store(tables: [TableInfo], in dataset: DatasetRef, at time: Date) async throws
+    func store(table: TableInfo, at time: Date) async throws
+}
+
+/// Why the last answer came from the cache: the backend failed, since when.
+public struct OfflineNotice: Equatable, Sendable {
+    public let since: Date
+    public let reason: LocalizedText
+
+    public init(since: Date, reason: LocalizedText) {
+        self.since = since
+        self.reason = reason
+    }
+}

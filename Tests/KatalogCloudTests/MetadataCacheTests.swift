@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogServices
+@testable import KatalogCloud
+@testable import KatalogLocal
+
+/// A cloud project read through the workspace cache: the emulator answers first, then a dead
+/// endpoint stands for being offline.
+@Suite("Metadata cache", .enabled(if: EmulatorFixture.url != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
+struct MetadataCacheTests {
+    @Test func answersAreCachedAndServedWhenTheBackendIsGone() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
+        try await DemoWorkspace.reset(workspace, now: Date())
+        let project = try ProjectID("dagpenger-prod-4e2b")
+        let fetchedAt = try Date("2026-11-25T10:00:00Z", strategy: .iso8601)
+        let laterAt = try Date("2026-11-25T11:30:00Z", strategy: .iso8601)
+
+        let online = try workspace.services(now: { fetchedAt }, warehouse: BigQueryWarehouse(project: project, http: EmulatorFixture.client())).warehouse
+        #expect(await online.lastKnownDatasets() == nil)  // nothing fetched yet
+        let datasets = try await online.datasets()
+        let rasone = try #require(datasets.first { $0.ref.dataset.rawValue == "rasone" })
+        let tables = try await online.tables(in: rasone.ref)
+        let tabell1 = try await online.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.tabell_1"))
+        #expect(await online.offline() == nil)
+        #expect(await online.lastKnownDatasets()?.fetched == fetchedAt)
+        #expect(await online.lastKnownTables(in: rasone.ref)?.value.map(\.ref) == tables.map(\.ref))
+
+        // The same project, its API unreachable: the cache answers, marked offline.
+        let dead = GoogleAPIClient(api: "BigQuery", baseURL: URL(string: "http://127.0.0.1:9/bigquery/v2")!, transport: URLSessionTransport(),
+                                   tokens: nil, policy: RetryPolicy(attempts: 1, timeout: 2))
+        let offline = try workspace.services(now: { laterAt }, warehouse: BigQueryWarehouse(project: project, http: dead)).warehouse
+        #expect(try await offline.datasets().map(\.ref) == datasets.map(\.ref))
+        #expect(try await offline.tables(in: rasone.ref).map(\.ref) == tables.map(\.ref))
+        let cachedTable = try await offline.table(tabell1.ref)
+        #expect(cachedTable.schema == tabell1.schema && cachedTable.description == tabell1.description)
+        let notice = try #require(await offline.offline())
+        #expect(notice.since == laterAt && notice.reason.en.contains("Could not reach BigQuery"))
+        // Never fetched: no cache to fall back on, so the failure shows.
+        await #expect(throws: CloudError.self) { try await offline.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.tabell_2")) }
+        // "No such table" is an answer, not an outage: it is not hidden by the cache.
+        await #expect(throws: ServiceError.self) { try await online.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.finnes_ikke")) }
+        try workspace.close()
+    }
+}
