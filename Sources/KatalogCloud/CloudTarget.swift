@@ -14,6 +14,7 @@ public struct CloudTarget: Sendable {
     public let connectionBase: URL?
     public let dataTransferBase: URL?
     public let datastreamBase: URL?
+    public let lineageBase: URL?
 
     /// The project from `--project`, `KATALOG_PROJECT`, `CLOUDSDK_CORE_PROJECT` or the active
     /// gcloud configuration; nil when none is set (then katalog uses the local workspace).
@@ -40,7 +41,8 @@ public struct CloudTarget: Sendable {
         return CloudTarget(project: project, projectSource: source, bigQueryBase: base, isEmulator: emulator,
                            connectionBase: sibling("connection", "https://bigqueryconnection.googleapis.com/v1"),
                            dataTransferBase: sibling("datatransfer", "https://bigquerydatatransfer.googleapis.com/v1"),
-                           datastreamBase: sibling("datastream", "https://datastream.googleapis.com/v1"))
+                           datastreamBase: sibling("datastream", "https://datastream.googleapis.com/v1"),
+                           lineageBase: sibling("lineage", "https://datalineage.googleapis.com/v1"))
     }
 
     /// `BIGQUERY_EMULATOR_HOST` as `host:port` (goccy's convention) or `http://host:port` (the

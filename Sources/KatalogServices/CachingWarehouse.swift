@@ -38,6 +38,7 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
     public func connections() async throws -> [Connection] { try await remote.connections() }
     public func scheduledQueries() async throws -> [ScheduledQuery] { try await remote.scheduledQueries() }
     public func streams() async throws -> [DatastreamStream] { try await remote.streams() }
+    public func lineageLinks(of table: TableRef) async throws -> [LineageLink] { try await remote.lineageLinks(of: table) }
 
     public func lastKnownDatasets() async -> Cached<[DatasetInfo]>? { try? await cache.datasets(of: project) }
     public func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>? { try? await cache.tables(in: dataset) }

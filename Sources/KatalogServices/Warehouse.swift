@@ -16,6 +16,10 @@ public protocol Warehouse: Sendable {
     func scheduledQueries() async throws -> [ScheduledQuery]
     func streams() async throws -> [DatastreamStream]
 
+    /// What the Data Lineage API recorded for a table (upstream and downstream), where the
+    /// project has it; empty for backends without one.
+    func lineageLinks(of table: TableRef) async throws -> [LineageLink]
+
     /// What was last fetched, without asking the backend: for opening instantly. nil for a
     /// warehouse that keeps no cache (the local workspace is its own source).
     func lastKnownDatasets() async -> Cached<[DatasetInfo]>?
@@ -25,6 +29,7 @@ public protocol Warehouse: Sendable {
 }
 
 extension Warehouse {
+    public func lineageLinks(of table: TableRef) async throws -> [LineageLink] { [] }
     public func lastKnownDatasets() async -> Cached<[DatasetInfo]>? { nil }
     public func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>? { nil }
     public func offline() async -> OfflineNotice? { nil }

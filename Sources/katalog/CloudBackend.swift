@@ -22,7 +22,7 @@ struct CloudBackend {
         self.tokens = tokens
         warehouse = BigQueryWarehouse(project: target.project, http: bigQuery, siblings: .init(
             connection: client("Connection API", target.connectionBase), dataTransfer: client("Data Transfer API", target.dataTransferBase),
-            datastream: client("Datastream API", target.datastreamBase)))
+            datastream: client("Datastream API", target.datastreamBase), lineage: client("Data Lineage API", target.lineageBase)))
         iam = BigQueryIAM(http: bigQuery)
     }
 }

@@ -65,6 +65,9 @@ struct Doctor {
         _ = await check("Connection API", t("tilkoblinger", "connections")) { try await warehouse.connections().count }
         _ = await check("Data Transfer API", t("planlagte spørringer", "scheduled queries")) { try await warehouse.scheduledQueries().count }
         _ = await check("Datastream API", t("strømmer", "streams")) { try await warehouse.streams().count }
+        // A name nothing links to: an empty answer proves the API is on and permitted.
+        let probe = TableRef(project: target.project, dataset: try! DatasetID("katalog_doctor"), table: try! TableID("probe"))
+        _ = await check("Data Lineage API", t("lenker", "links")) { try await warehouse.lineageLinks(of: probe).count }
         return bigQueryHealthy
     }
 

@@ -65,9 +65,33 @@ class Handler(http.server.BaseHTTPRequestHandler):
             counts["refused"] += 1
         self.answer(400, {"error": "invalid_grant", "error_description": description})
 
+    def search_links(self, body):
+        """POST /v1/projects/P/locations/L:searchLinks — source or target, paged in the body."""
+        project = self.path.split("/")[3]
+        if project != PROJECT:
+            return self.answer(403, {"error": {"code": 403, "status": "PERMISSION_DENIED", "message": "Data Lineage API is disabled.",
+                                               "details": [{"reason": "SERVICE_DISABLED"}]}})
+        request = json.loads(body or b"{}")
+        if "source" in request:
+            links = [l for l in demo["lineageLinks"] if l["source"] == request["source"]["fullyQualifiedName"]]
+        elif "target" in request:
+            links = [l for l in demo["lineageLinks"] if l["target"] == request["target"]["fullyQualifiedName"]]
+        else:
+            return self.answer(400, {"error": {"code": 400, "message": "source or target is required", "status": "INVALID_ARGUMENT"}})
+        start = int(request.get("pageToken") or 0)
+        page = {"links": [{"name": f"projects/{PROJECT}/locations/europe-north1/links/l{start + i}",
+                           "source": {"fullyQualifiedName": l["source"]}, "target": {"fullyQualifiedName": l["target"]}}
+                          for i, l in enumerate(links[start:start + 1])]}
+        if start + 1 < len(links):
+            page["nextPageToken"] = str(start + 1)
+        return self.answer(200, page)
+
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
-        form = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
+        raw = self.rfile.read(length)
+        if self.path.startswith("/v1/") and self.path.endswith(":searchLinks"):
+            return self.search_links(raw)
+        form = dict(urllib.parse.parse_qsl(raw.decode()))
         if self.path != "/token":
             return self.answer(404, {"error": "not found"})
         grant = form.get("grant_type")

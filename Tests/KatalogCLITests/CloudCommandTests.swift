@@ -64,7 +64,7 @@ struct DoctorTests {
         defer { katalog.remove() }
         let config = katalog.home.appendingPathComponent("config/katalog")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        let siblings = ["connection", "datatransfer", "datastream"].map { "\($0):\n  endpoint: \(Self.google!)\n" }.joined()
+        let siblings = ["connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(Self.google!)\n" }.joined()
         try ("bigquery:\n  endpoint: \(Self.emulator!)\n" + siblings).write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
         let result = try katalog.run(["doctor", "--project", "dagpenger-prod-4e2b"],
                                      environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
@@ -75,6 +75,7 @@ struct DoctorTests {
         #expect(result.stdout.contains("✓ Connection API     1 connections"))
         #expect(result.stdout.contains("✓ Data Transfer API  3 scheduled queries"))
         #expect(result.stdout.contains("✓ Datastream API     1 streams"))
+        #expect(result.stdout.contains("✓ Data Lineage API   0 links"))
         #expect(!result.stdout.contains("ya29") && !result.stderr.contains("ya29"))
     }
 

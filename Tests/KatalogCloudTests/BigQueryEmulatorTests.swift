@@ -54,6 +54,17 @@ struct BigQueryEmulatorTests {
         }
     }
 
+    /// The BigQuery part of the lineage — which table each view reads — is the same whether the
+    /// SQL comes from the emulator or the local workspace.
+    @Test func theSameBigQueryLineageAsTheLocalWorkspace() async throws {
+        let local = DemoWorkspace.warehouse(now: Date())
+        var remote: [TableInfo] = []
+        for table in local.tables where table.query != nil { remote.append(try await warehouse().table(table.ref)) }
+        #expect(Set(ResourceExport.lineageLinks(tables: remote, scheduledQueries: []))
+                == Set(ResourceExport.lineageLinks(tables: local.tables, scheduledQueries: [])))
+        #expect(ResourceExport.lineageLinks(tables: remote, scheduledQueries: []).count >= 7)
+    }
+
     @Test func aMissingTableIsNotFound() async throws {
         do {
             _ = try await warehouse().table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.finnes_ikke"))

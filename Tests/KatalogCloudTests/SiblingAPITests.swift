@@ -15,7 +15,8 @@ struct SiblingAPITests {
             GoogleAPIClient(api: api, baseURL: fake, transport: URLSessionTransport(), tokens: nil, policy: RetryPolicy(attempts: 1))
         }
         return BigQueryWarehouse(project: try ProjectID(project), http: EmulatorFixture.client(),
-                                 siblings: .init(connection: client("Connection API"), dataTransfer: client("Data Transfer API"), datastream: client("Datastream API")))
+                                 siblings: .init(connection: client("Connection API"), dataTransfer: client("Data Transfer API"),
+                                                 datastream: client("Datastream API"), lineage: client("Data Lineage API")))
     }
 
     @Test func theSameTransferMachineryAsTheLocalWorkspace() async throws {
@@ -55,5 +56,18 @@ struct SiblingAPITests {
         } catch let error as ServiceError {
             #expect(error.message.en.contains("Datastream API is not available here"))
         }
+    }
+
+    @Test func theLineageAPIGivesUpstreamAndDownstreamLinks() async throws {
+        let view = try TableRef(parsing: "dagpenger-prod-4e2b.behandling.søknader_beriket")
+        let links = try await warehouse().lineageLinks(of: view)
+        let upstream = Set(links.filter { $0.target == LineageLink.name(of: view) }.compactMap { LineageLink.table(named: $0.source)?.description })
+        let downstream = Set(links.filter { $0.source == LineageLink.name(of: view) }.compactMap { LineageLink.table(named: $0.target)?.description })
+        #expect(upstream == ["dagpenger-prod-4e2b.rasone.tabell_1", "dagpenger-prod-4e2b.rasone.tabell_2"])
+        #expect(downstream == ["dagpenger-prod-4e2b.dataprodukter.søknader_per_måned", "dagpenger-prod-4e2b.behandling.vedtak_daglig"])
+        let federated = try await warehouse().lineageLinks(of: try TableRef(parsing: "dagpenger-prod-4e2b.rasone.tabell_2"))
+        #expect(federated.contains(LineageLink(source: "bigquery:connection:dagpenger-prod-4e2b.europe-north1.dp-vedtak-pg",
+                                               target: "bigquery:dagpenger-prod-4e2b.rasone.tabell_2")))
+        #expect(LineageLink.table(named: "bigquery:connection:p.eu.c") == nil)
     }
 }

@@ -13,11 +13,13 @@ public struct BigQueryWarehouse: Warehouse {
         public let connection: GoogleAPIClient?
         public let dataTransfer: GoogleAPIClient?
         public let datastream: GoogleAPIClient?
+        public let lineage: GoogleAPIClient?
 
-        public init(connection: GoogleAPIClient?, dataTransfer: GoogleAPIClient?, datastream: GoogleAPIClient?) {
+        public init(connection: GoogleAPIClient?, dataTransfer: GoogleAPIClient?, datastream: GoogleAPIClient?, lineage: GoogleAPIClient? = nil) {
             self.connection = connection
             self.dataTransfer = dataTransfer
             self.datastream = datastream
+            self.lineage = lineage
         }
 
         public static let none = Siblings(connection: nil, dataTransfer: nil, datastream: nil)
@@ -80,6 +82,11 @@ public struct BigQueryWarehouse: Warehouse {
     public func streams() async throws -> [DatastreamStream] {
         guard let api = siblings.datastream else { throw Self.unavailable("Datastream API") }
         return try await sibling(api).streams(in: try await locations())
+    }
+
+    public func lineageLinks(of table: TableRef) async throws -> [LineageLink] {
+        guard let api = siblings.lineage else { throw Self.unavailable("Data Lineage API") }
+        return try await DataLineageAPI(client: api, project: project).links(of: table, locations: try await locations())
     }
 
     private func sibling(_ api: GoogleAPIClient) -> SiblingAPIs {

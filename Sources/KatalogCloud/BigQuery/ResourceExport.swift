@@ -12,6 +12,7 @@ public enum ResourceExport {
             "connections": connections.map(connection),
             "transferConfigs": scheduledQueries.map(transferConfig),
             "streams": streams.map(stream),
+            "lineageLinks": lineageLinks(tables: tables, scheduledQueries: scheduledQueries).map { ["source": $0.source, "target": $0.target] },
         ]
         return try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
     }
@@ -48,6 +49,25 @@ public enum ResourceExport {
             resource[info.kind == .materializedView ? "materializedView" : "view"] = ["query": query, "useLegacySql": false]
         }
         return resource
+    }
+
+    /// The links the Data Lineage API would have recorded for these views and scheduled queries:
+    /// each table a statement reads → what it defines or writes.
+    static func lineageLinks(tables: [TableInfo], scheduledQueries: [ScheduledQuery]) -> [LineageLink] {
+        var links: [LineageLink] = []
+        for table in tables {
+            guard let query = table.query else { continue }
+            let references = SQLReferences.extract(from: query, defaultProject: table.ref.project)
+            links += references.reads.compactMap(\.resolved).map { LineageLink(source: LineageLink.name(of: $0), target: LineageLink.name(of: table.ref)) }
+        }
+        for query in scheduledQueries {
+            guard let dataset = query.destination, let template = query.destinationTableTemplate, let id = try? TableID(template) else { continue }
+            let target = LineageLink.name(of: TableRef(dataset, id))
+            let references = SQLReferences.extract(from: query.query, defaultProject: dataset.project)
+            links += references.reads.compactMap(\.resolved).map { LineageLink(source: LineageLink.name(of: $0), target: target) }
+            links += references.externalQueries.map { LineageLink(source: "bigquery:connection:\(dataset.project).\($0.connection)", target: target) }
+        }
+        return links
     }
 
     /// Connection API v1: `location.id` becomes `projects/P/locations/LOCATION/connections/ID`.

@@ -20,7 +20,7 @@ public struct Config: Equatable, Sendable {
     /// Other roots than Google's for the cloud APIs, by API: `bigquery`, `connection`,
     /// `datatransfer`, `datastream` (with credentials, unlike an emulator).
     public var endpoints: [String: String] = [:]
-    public static let endpointAPIs = ["bigquery", "connection", "datatransfer", "datastream"]
+    public static let endpointAPIs = ["bigquery", "connection", "datatransfer", "datastream", "lineage"]
 
     public init() {}
 
@@ -79,7 +79,7 @@ public struct Config: Equatable, Sendable {
                     config.endpoints[key] = text
                 }
             default:
-                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery, connection, datatransfer, datastream)")
+                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery, connection, datatransfer, datastream, lineage)")
             }
         }
         return config
