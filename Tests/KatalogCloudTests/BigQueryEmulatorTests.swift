@@ -65,6 +65,15 @@ struct BigQueryEmulatorTests {
         #expect(ResourceExport.lineageLinks(tables: remote, scheduledQueries: []).count >= 7)
     }
 
+    @Test func oneQueryGivesTheSizesOfEveryTable() async throws {
+        let rasone = DatasetRef(project: project, dataset: try DatasetID("rasone"))
+        let tables = try await warehouse().tables(in: rasone)
+        // The emulator's tables are empty, but every table has its counts and a time.
+        #expect(tables.allSatisfy { $0.numRows == 0 && $0.numBytes == 0 && $0.modified != nil })
+        let behandling = try await warehouse().tables(in: DatasetRef(project: project, dataset: try DatasetID("behandling")))
+        #expect(behandling.filter { $0.kind == .view }.allSatisfy { $0.numRows == nil })
+    }
+
     @Test func aMissingTableIsNotFound() async throws {
         do {
             _ = try await warehouse().table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.finnes_ikke"))

@@ -45,8 +45,21 @@ public struct BigQueryWarehouse: Warehouse {
         }
     }
 
+    /// tables.list has no sizes; one query on the dataset's `__TABLES__` adds rows, bytes and
+    /// last change for every table at once, instead of a tables.get per table. Without
+    /// permission for that query the list comes without sizes.
     public func tables(in dataset: DatasetRef) async throws -> [TableInfo] {
-        try await translate { try await client.tables(dataset) }.map(ResourceMapping.listed).sorted { $0.ref < $1.ref }
+        let listed = try await translate { try await client.tables(dataset) }.map(ResourceMapping.listed).sorted { $0.ref < $1.ref }
+        guard let sizes = try? await client.query(
+            "SELECT table_id, row_count, size_bytes, last_modified_time FROM `\(dataset.project).\(dataset.dataset).__TABLES__`", project: project)
+        else { return listed }
+        let byName = Dictionary(sizes.compactMap { row in row.first.flatMap { $0 }.map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
+        return listed.map { table in
+            guard let row = byName[table.ref.table.rawValue], row.count == 4, table.kind == .table || table.kind == .materializedView else { return table }
+            return TableInfo(ref: table.ref, kind: table.kind, friendlyName: table.friendlyName, labels: table.labels,
+                             numRows: row[1].flatMap { Int64($0) }, numBytes: row[2].flatMap { Int64($0) }, partitioning: table.partitioning,
+                             clustering: table.clustering, created: table.created, modified: ResourceMapping.date(row[3]), expires: table.expires)
+        }
     }
 
     public func table(_ ref: TableRef) async throws -> TableInfo {
