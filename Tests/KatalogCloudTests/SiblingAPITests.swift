@@ -40,8 +40,7 @@ struct SiblingAPITests {
         // The emulator knows no such project either, but the sibling call fails first.
         let cloud = try warehouse(project: "annet-prod-1234")
         do {
-            _ = try await SiblingAPIs(project: try ProjectID("annet-prod-1234"), connection: cloud.siblings.datastream!,
-                                      dataTransfer: cloud.siblings.datastream!, datastream: cloud.siblings.datastream!).streams(in: ["europe-north1"])
+            _ = try await SiblingAPIs(project: try ProjectID("annet-prod-1234"), client: cloud.siblings.datastream!).streams(in: ["europe-north1"])
             Issue.record("expected a disabled API")
         } catch let error as CloudError {
             #expect(error.kind == .serviceDisabled && error.message.en.hasPrefix("Datastream API is not enabled in the project"))

@@ -103,7 +103,7 @@ public struct BigQueryWarehouse: Warehouse {
     }
 
     private func sibling(_ api: GoogleAPIClient) -> SiblingAPIs {
-        SiblingAPIs(project: project, connection: api, dataTransfer: api, datastream: api)
+        SiblingAPIs(project: project, client: api)
     }
 
     /// Where to look: the locations of the project's datasets, as the v1 APIs spell them.

@@ -6,15 +6,14 @@ import KatalogCore
 /// forbidden API becomes one clear error for its section, never a crash.
 struct SiblingAPIs: Sendable {
     let project: ProjectID
-    let connection: GoogleAPIClient
-    let dataTransfer: GoogleAPIClient
-    let datastream: GoogleAPIClient
+    /// The client of whichever API a method reads.
+    let client: GoogleAPIClient
     let pageSize = 500
 
     func connections(in locations: [String]) async throws -> [Connection] {
         var result: [Connection] = []
         for location in locations {
-            let items: [ConnectionList.Item] = try await pages(connection, "projects/\(project)/locations/\(location)/connections", what: "the connections in \(location)") {
+            let items: [ConnectionList.Item] = try await pages(client, "projects/\(project)/locations/\(location)/connections", what: "the connections in \(location)") {
                 (($0 as ConnectionList).connections ?? [], $0.nextPageToken)
             }
             result += items.map { item in
@@ -32,7 +31,7 @@ struct SiblingAPIs: Sendable {
     func scheduledQueries(in locations: [String]) async throws -> [ScheduledQuery] {
         var result: [ScheduledQuery] = []
         for location in locations {
-            let items: [TransferConfigList.Item] = try await pages(dataTransfer, "projects/\(project)/locations/\(location)/transferConfigs",
+            let items: [TransferConfigList.Item] = try await pages(client, "projects/\(project)/locations/\(location)/transferConfigs",
                                                                    extra: ["dataSourceIds": "scheduled_query"], what: "the scheduled queries in \(location)") {
                 (($0 as TransferConfigList).transferConfigs ?? [], $0.nextPageToken)
             }
@@ -50,7 +49,7 @@ struct SiblingAPIs: Sendable {
     func streams(in locations: [String]) async throws -> [DatastreamStream] {
         var result: [DatastreamStream] = []
         for location in locations {
-            let items: [StreamList.Item] = try await pages(datastream, "projects/\(project)/locations/\(location)/streams", what: "the streams in \(location)") {
+            let items: [StreamList.Item] = try await pages(client, "projects/\(project)/locations/\(location)/streams", what: "the streams in \(location)") {
                 (($0 as StreamList).streams ?? [], $0.nextPageToken)
             }
             result += items.compactMap { item in

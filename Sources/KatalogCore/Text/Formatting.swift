@@ -43,7 +43,7 @@ public enum Formatting {
 
     /// `om 5 dager` / `in 5 days`, `for 3 dager siden` / `3 days ago`, at day precision.
     public static func relativeDays(_ date: Date, now: Date, _ language: Language) -> String {
-        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.towardZero))
+        let days = Int((date.timeIntervalSince(now) / 86_400).rounded())
         switch (days, language) {
         case (0, .nb): return date >= now ? "i dag" : "i dag (passert)"
         case (0, .en): return date >= now ? "today" : "today (passed)"
