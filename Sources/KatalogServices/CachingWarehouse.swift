@@ -39,6 +39,7 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
     public func scheduledQueries() async throws -> [ScheduledQuery] { try await remote.scheduledQueries() }
     public func streams() async throws -> [DatastreamStream] { try await remote.streams() }
     public func lineageLinks(of table: TableRef) async throws -> [LineageLink] { try await remote.lineageLinks(of: table) }
+    public func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String] { try await remote.viewDefinitions(in: dataset) }
 
     public func lastKnownDatasets() async -> Cached<[DatasetInfo]>? { try? await cache.datasets(of: project) }
     public func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>? { try? await cache.tables(in: dataset) }

@@ -16,6 +16,9 @@ public protocol Warehouse: Sendable {
     func scheduledQueries() async throws -> [ScheduledQuery]
     func streams() async throws -> [DatastreamStream]
 
+    /// The SQL of every view and materialized view in a dataset, at once (for lineage).
+    func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String]
+
     /// What the Data Lineage API recorded for a table (upstream and downstream), where the
     /// project has it; empty for backends without one.
     func lineageLinks(of table: TableRef) async throws -> [LineageLink]
@@ -29,6 +32,15 @@ public protocol Warehouse: Sendable {
 }
 
 extension Warehouse {
+    /// One `table(_:)` per view; backends that can do it in one call do.
+    public func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String] {
+        var definitions: [TableRef: String] = [:]
+        for table in try await tables(in: dataset) where table.kind.isView {
+            if let query = try await self.table(table.ref).query { definitions[table.ref] = query }
+        }
+        return definitions
+    }
+
     public func lineageLinks(of table: TableRef) async throws -> [LineageLink] { [] }
     public func lastKnownDatasets() async -> Cached<[DatasetInfo]>? { nil }
     public func lastKnownTables(in dataset: DatasetRef) async -> Cached<[TableInfo]>? { nil }

@@ -65,6 +65,18 @@ struct BigQueryEmulatorTests {
         #expect(ResourceExport.lineageLinks(tables: remote, scheduledQueries: []).count >= 7)
     }
 
+    @Test func everyViewsSQLInOneQuery() async throws {
+        let local = DemoWorkspace.warehouse(now: Date())
+        for dataset in local.datasets {
+            let remote = try await warehouse().viewDefinitions(in: dataset.ref)
+            let expected = local.tables.filter { $0.ref.datasetRef == dataset.ref && $0.kind == .view }
+            #expect(Set(remote.keys).isSuperset(of: expected.map(\.ref)), "\(dataset.ref)")
+            for view in expected {
+                #expect(remote[view.ref]?.trimmingCharacters(in: .whitespacesAndNewlines) == view.query?.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+    }
+
     @Test func oneQueryGivesTheSizesOfEveryTable() async throws {
         let rasone = DatasetRef(project: project, dataset: try DatasetID("rasone"))
         let tables = try await warehouse().tables(in: rasone)

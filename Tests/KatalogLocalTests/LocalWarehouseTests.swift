@@ -40,6 +40,13 @@ struct LocalWarehouseTests {
         #expect(view.query?.contains("FROM `dagpenger-prod-4e2b.rasone.tabell_1` AS s") == true)
     }
 
+    @Test func viewDefinitionsOfADataset() async throws {
+        let ws = try await TestWorkspace()
+        let behandling = DatasetRef(project: try ProjectID("dagpenger-prod-4e2b"), dataset: try DatasetID("behandling"))
+        let definitions = try await ws.services.warehouse.viewDefinitions(in: behandling)
+        #expect(Set(definitions.keys.map(\.table.rawValue)) == ["hendelser_per_time", "meldekort_renset", "søknader_beriket"])
+    }
+
     @Test func unknownTablesAndDatasetsAreNotFound() async throws {
         let ws = try await TestWorkspace()
         await #expect(throws: ServiceError.self) {

@@ -72,6 +72,27 @@ public struct BigQueryWarehouse: Warehouse {
         return try ResourceMapping.table(resource, query: fallback)
     }
 
+    /// Every view's SQL in one `INFORMATION_SCHEMA.VIEWS` query, instead of a tables.get per
+    /// view; materialized views (not in VIEWS) from `MATERIALIZED_VIEWS` where BigQuery has it.
+    public func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String] {
+        let rows = try await translate {
+            try await client.query("SELECT table_name, view_definition FROM `\(dataset.project).\(dataset.dataset).INFORMATION_SCHEMA.VIEWS`", project: project)
+        }
+        var definitions: [TableRef: String] = [:]
+        for row in rows {
+            guard row.count == 2, let name = row[0], let sql = row[1], let id = try? TableID(name) else { continue }
+            definitions[TableRef(dataset, id)] = sql
+        }
+        let materialized = (try? await client.query(
+            "SELECT table_name, materialized_view_definition FROM `\(dataset.project).\(dataset.dataset).INFORMATION_SCHEMA.MATERIALIZED_VIEWS`",
+            project: project)) ?? []
+        for row in materialized {
+            guard row.count == 2, let name = row[0], let sql = row[1], let id = try? TableID(name) else { continue }
+            definitions[TableRef(dataset, id)] = sql
+        }
+        return definitions
+    }
+
     /// A view's SQL from `INFORMATION_SCHEMA.VIEWS`.
     func viewDefinition(_ ref: TableRef) async throws -> String? {
         let name = ref.table.rawValue.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
