@@ -9,12 +9,15 @@ public struct CommandContext: Sendable {
     public let language: Language
     public let timeZone: TimeZone
     let write: @Sendable (String) -> Void
+    let writeError: @Sendable (String) -> Void
 
-    public init(services: ServiceLayer, language: Language, timeZone: TimeZone = .current, write: @escaping @Sendable (String) -> Void) {
+    public init(services: ServiceLayer, language: Language, timeZone: TimeZone = .current, write: @escaping @Sendable (String) -> Void,
+                writeError: @escaping @Sendable (String) -> Void = { _ in }) {
         self.services = services
         self.language = language
         self.timeZone = timeZone
         self.write = write
+        self.writeError = writeError
     }
 
     public var now: Date { services.now() }
@@ -22,7 +25,10 @@ public struct CommandContext: Sendable {
     /// Picks the right language of a message.
     func t(_ nb: String, _ en: String) -> String { language == .nb ? nb : en }
 
-    func print(_ line: String = "") { write(line + "\n") }
+    func print(_ line: String = "", terminator: String = "\n") { write(line + terminator) }
+
+    /// A notice on standard error, so it never mixes into output meant for other tools.
+    func warn(_ line: String) { writeError("katalog: " + line + "\n") }
 }
 
 /// A subcommand that works through the service layer.

@@ -17,7 +17,7 @@ struct Katalog: ParsableCommand, ParsableCommandWithGlobals {
             Exit codes: 0 ok, 1 bad input, 2 backend failure.
             """,
         version: version,
-        subcommands: [LsCommand.self, ShowCommand.self, ProductsCommand.self, AccessCommand.self, KeysCommand.self, DoctorCommand.self, DemoCommand.self])
+        subcommands: [LsCommand.self, ShowCommand.self, ProductsCommand.self, AccessCommand.self, LineageCommand.self, KeysCommand.self, DoctorCommand.self, DemoCommand.self])
 
     @OptionGroup var global: GlobalOptions
 }

@@ -135,6 +135,25 @@ struct BrowseCommandTests {
         #expect(((product["datasett"] as? [[String: Any]])?.first?["pii"]) as? String == "anonymised")
     }
 
+    @Test func lineageAroundATable() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let result = try katalog.run(["lineage", "--focus", "rasone.tabell_1", "--up", "2", "--down", "1", "--workspace", katalog.workspace])
+        #expect(result.status == 0, "\(result.stderr)")
+        let graph = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let ids = Set((graph["nodes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        #expect(ids == ["source:postgres:dp-soknad-postgres/public.tabell_1", "transfer:datastream:dp-soknad til råsone",
+                        "dagpenger-prod-4e2b.rasone.tabell_1", "dagpenger-prod-4e2b.behandling.søknader_beriket",
+                        "transfer:scheduled_query:Vedtaksstatistikk til dataprodukt"])
+        let mermaid = try katalog.run(["lineage", "--format", "mermaid", "--lang", "nb", "--workspace", katalog.workspace])
+        #expect(mermaid.stdout.hasPrefix("flowchart LR") && mermaid.stdout.contains("subgraph raw[\"Råsone\"]"))
+        let bad = try katalog.run(["lineage", "--format", "text", "--workspace", katalog.workspace])
+        #expect(bad.status == 1 && bad.stderr.contains("json, mermaid or dot"))
+        let missing = try katalog.run(["lineage", "--focus", "rasone.finnes_ikke", "--workspace", katalog.workspace])
+        #expect(missing.status == 1 && missing.stderr.contains("is not in the lineage graph"))
+    }
+
     @Test func versionAndHelp() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

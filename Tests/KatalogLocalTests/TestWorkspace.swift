@@ -12,7 +12,7 @@ final class TestWorkspace {
 
     var path: String { workspace.path }
 
-    init(seeded: Bool = true) async throws {
+    init() async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)

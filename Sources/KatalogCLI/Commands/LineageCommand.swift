@@ -1,0 +1,56 @@
+import ArgumentParser
+import KatalogCore
+import KatalogServices
+
+/// `katalog lineage`: the graph from sources to dataprodukter, for other tools.
+public struct LineageCommand: ServiceCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "lineage",
+        abstract: "Print the lineage graph (sources → råsone → dataprodukter) as JSON, Mermaid or Graphviz DOT.",
+        discussion: "--focus limits it to one table with --up hops upstream and --down hops downstream.")
+
+    @Option(help: ArgumentHelp("Only around this table (PROJECT.DATASET.TABLE or DATASET.TABLE).", valueName: "table"))
+    var focus: String?
+
+    @Option(help: ArgumentHelp("Hops upstream of --focus.", valueName: "n"))
+    var up: Int = 2
+
+    @Option(help: ArgumentHelp("Hops downstream of --focus.", valueName: "n"))
+    var down: Int = 2
+
+    @Option(help: ArgumentHelp("json, mermaid or dot.", valueName: "format"))
+    var format: String = "json"
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run(in context: CommandContext) async throws {
+        let formats = ["json", "mermaid", "dot"]
+        guard formats.contains(format) else {
+            throw InvalidInput([Problem(field: "format", code: "format", message: LocalizedText(
+                nb: "Ukjent format «\(TerminalText.line(format))». Velg json, mermaid eller dot (tegningen kommer med lineage-skjermen).",
+                en: "Unknown format “\(TerminalText.line(format))”. Choose json, mermaid or dot (the drawing comes with the lineage screen)."))])
+        }
+        guard up >= 0, down >= 0 else {
+            throw InvalidInput([Problem(field: "up", code: "hops", message: LocalizedText(nb: "--up og --down må være 0 eller mer.", en: "--up and --down must be 0 or more."))])
+        }
+        var (graph, notices) = try await LineageBuilder(services: context.services).build()
+        if let focus {
+            let ref = try TableRef(parsing: focus, defaultProject: context.services.warehouse.project)
+            guard graph.node(ref.description) != nil else {
+                throw ServiceError.notFound(LocalizedText(nb: "\(ref) er ikke i lineage-grafen.", en: "\(ref) is not in the lineage graph."))
+            }
+            graph = graph.focused(on: ref.description, up: up, down: down)
+        }
+        for notice in notices { context.warn(notice.text(context.language)) }
+        for cycle in graph.cycles() {
+            context.warn(context.t("Syklus i lineage: ", "Cycle in the lineage: ") + cycle.joined(separator: " → "))
+        }
+        switch format {
+        case "mermaid": context.print(LineageExport.mermaid(graph, language: context.language), terminator: "")
+        case "dot": context.print(LineageExport.dot(graph, language: context.language), terminator: "")
+        default: context.print(try LineageExport.json(graph))
+        }
+    }
+}
