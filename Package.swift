@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["KatalogServices", "KatalogThemes", "CNcurses", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal", "KatalogCloud"]),
         // Measurements, apart from the tests: `make bench`.
-        .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI"], path: "Benchmarks"),
+        .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI", "KatalogCore"], path: "Benchmarks"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
         .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal"]),

@@ -2,6 +2,8 @@ import Foundation
 import KatalogCore
 import KatalogTUI
 
+// Two measurements: Explorer scrolling at scale, and the lineage layout against Graphviz.
+//
 // Explorer scrolling at scale: one key press (update) plus one frame (render) with a dataset
 // of N tables expanded, against a 100-table baseline. Run with `make bench` (release build).
 // The target is "no lag": a frame well under 16 ms (60 Hz) at 10,000 tables.
@@ -34,3 +36,6 @@ for count in [100, 1_000, 10_000, 50_000] {
     let result = try measure(tables: count, presses: count >= 10_000 ? 100 : 200)
     print(String(format: "%6d   %9.3f   %8.1f×", count, result.perFrame * 1000, result.perFrame / baseline))
 }
+
+let lineageSizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+LineageLayoutBenchmark.run(sizes: lineageSizes.isEmpty ? [1_000, 10_000, 50_000] : lineageSizes)
