@@ -129,8 +129,8 @@ struct ExplorerBehaviourTests {
 
     @Test func keysThatAreNotReadySayWhy() async throws {
         let harness = try await Harness()
-        await harness.press("2")
-        #expect(harness.state.toast?.text == "Lineage: råsone → dataprodukt: arrives in a later version.")
+        await harness.press("3")
+        #expect(harness.state.toast?.text == "Publish dataprodukter: arrives in a later version.")
         let readOnly = try await Harness(readOnly: true)
         await readOnly.press("3")
         #expect(readOnly.state.toast == nil)

@@ -48,3 +48,59 @@ struct GoldenScreenTests {
         try Golden.check(harness.canvas(glyphs: .ascii), "explorer-80x24-en-ascii")
     }
 }
+
+@Suite("Golden lineage screens")
+struct GoldenLineageTests {
+    @Test(arguments: [(80, 24, Language.en), (200, 50, .nb)])
+    func lineageFocusedOnTabell1(width: Int, height: Int, language: Language) async throws {
+        let harness = try await Harness(width: width, height: height, language: language)
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_1")
+        await harness.press("enter", "L")
+        try Golden.check(harness.canvas(), "lineage-\(width)x\(height)-\(language.rawValue)")
+    }
+}
+
+@Suite("Lineage screen behaviour")
+struct LineageScreenTests {
+    @Test func tabWalksTheNodesAndEnterOpensTheTable() async throws {
+        let harness = try await Harness(width: 160, height: 40)
+        await harness.press("2")
+        #expect(harness.state.screen == .lineage)
+        let graph = try #require(harness.state.lineage.graph)
+        #expect(graph.nodes.count == 28)
+        let first = harness.state.lineage.selection
+        await harness.press("tab")
+        #expect(harness.state.lineage.selection != first)
+        await harness.press("shift-tab")
+        #expect(harness.state.lineage.selection == first)
+        // Walk to a table and open it in the Explorer.
+        while harness.state.lineage.selection != "dagpenger-prod-4e2b.rasone.tabell_2" { await harness.press("tab") }
+        await harness.press("enter")
+        #expect(harness.state.screen == .explorer)
+        #expect(harness.state.explorer.selection.map { "\($0)" }?.contains("tabell_2") == true)
+    }
+
+    @Test func lFromTheExplorerFocusesTheTableAndEscGoesBack() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        await harness.press(":")
+        await harness.type("goto dataprodukter.vedtak_statistikk")
+        await harness.press("enter", "L")
+        #expect(harness.state.lineage.selection == "dagpenger-prod-4e2b.dataprodukter.vedtak_statistikk")
+        #expect(harness.screen().contains("Lineage › dataprodukter.vedtak_statistikk"))
+        #expect(harness.canvas().roleRows.joined().contains("S"))
+        await harness.press("l", "l", "j")
+        #expect(harness.state.lineage.panX > 0)
+        await harness.press("esc")
+        #expect(harness.state.screen == .explorer)
+    }
+
+    @Test func aSourceHasNoExplorerPage() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        await harness.press("2")
+        while !(harness.state.lineage.selection ?? "").hasPrefix("source:") { await harness.press("tab") }
+        await harness.press("enter")
+        #expect(harness.state.screen == .lineage)
+        #expect(harness.state.toast?.text.contains("is not a table in the project") == true)
+    }
+}

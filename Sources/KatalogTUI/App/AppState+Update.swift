@@ -101,6 +101,14 @@ extension AppState {
             if notice != nil && explorer.offline == nil { notify(UIText.offline(notice!.reason), isError: true) }
             explorer.offline = notice
             return []
+        case let .lineageLoaded(result):
+            inFlight -= 1
+            lineage.loading = false
+            switch result {
+            case let .success(graph): showLineage(graph)
+            case let .failure(failure): notify(failure.message, isError: true)
+            }
+            return []
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
@@ -132,7 +140,7 @@ extension AppState {
             scrollOverlay(binding.action)
             return []
         }
-        guard let binding = keys.binding(for: key, in: [.explorer, .global]) else { return [] }
+        guard let binding = keys.binding(for: key, in: [screen == .lineage ? .lineage : .explorer, .global]) else { return [] }
         if let reason = binding.disabledReason {
             notify(UIText.disabled(binding.description, reason), isError: false)
             return []
@@ -164,6 +172,20 @@ extension AppState {
     }
 
     mutating func perform(_ action: KeyAction) -> [Effect] {
+        switch action {
+        case .screenLineage: return openLineage(focus: nil)
+        case .openLineage:
+            guard case let .table(ref)? = explorer.selection else {
+                notify(UIText.selectATable, isError: false)
+                return []
+            }
+            return openLineage(focus: ref.description)
+        case .screenExplorer:
+            screen = .explorer
+            return []
+        default:
+            if screen == .lineage, let effects = performInLineage(action) { return effects }
+        }
         let rows = ExplorerTree.rows(self)
         let layout = Layout(width: width, height: height)
         switch action {
@@ -197,9 +219,9 @@ extension AppState {
             explorer.selection = matches[next].node
         case .switchPane:
             explorer.focus = explorer.focus == .tree ? .details : .tree
-        case .screenExplorer:
-            screen = .explorer
-        case .screenLineage, .screenPublish, .screenAccess:
+        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown:
+            break  // handled above
+        case .screenPublish, .screenAccess:
             break  // disabled in the registry until their screens exist
         case .copyReference:
             guard case let .table(ref)? = explorer.selection else {

@@ -21,6 +21,7 @@ public struct AppState: Sendable {
 
     var screen: ScreenID = .explorer
     var explorer = ExplorerState()
+    var lineage = LineageState()
     var overlay: Overlay?
     var input: InputLine?
     var toast: Toast?
@@ -50,7 +51,7 @@ public struct AppState: Sendable {
     var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 }
 
-enum ScreenID: Sendable { case explorer }
+enum ScreenID: Sendable { case explorer, lineage }
 
 enum Overlay: Equatable, Sendable {
     case help(scroll: Int)

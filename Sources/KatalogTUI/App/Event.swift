@@ -19,6 +19,7 @@ public enum Event: Sendable {
     case lastKnownLoaded(datasets: Cached<[DatasetInfo]>, tables: [DatasetRef: Cached<[TableInfo]>])
     /// Whether the last answers came from the cache because the backend failed.
     case offlineChanged(OfflineNotice?)
+    case lineageLoaded(Result<LineageGraph, LoadFailure>)
     case notice(LocalizedText, isError: Bool)
 }
 
@@ -41,6 +42,7 @@ public struct LoadFailure: Error, Sendable {
 /// Work the update asks the runtime to do in the background; each ends in an `Event`.
 public enum Effect: Equatable, Sendable {
     case loadLastKnown
+    case loadLineage
     case loadDatasets
     case loadTables(DatasetRef)
     case loadTable(TableRef)
@@ -55,7 +57,7 @@ extension Effect {
     var resultCount: Int {
         switch self {
         case .loadTransfers: 3
-        case .loadDatasets, .loadTables, .loadTable, .loadProducts: 1
+        case .loadDatasets, .loadTables, .loadTable, .loadProducts, .loadLineage: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown: 0
         }
     }

@@ -4,6 +4,7 @@ import KatalogCore
 public enum KeyScope: String, CaseIterable, Sendable {
     case global
     case explorer
+    case lineage
     case help
 }
 
@@ -14,6 +15,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case filter, nextMatch, previousMatch, command, help, messages
     case screenExplorer, screenLineage, screenPublish, screenAccess
     case refresh, copyReference, quit
+    case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown
 }
 
 /// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made

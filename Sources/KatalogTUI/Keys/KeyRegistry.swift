@@ -61,6 +61,7 @@ public struct KeyRegistry: Sendable {
         switch scope {
         case .global: LocalizedText(nb: "Overalt", en: "Everywhere")
         case .explorer: LocalizedText(nb: "Utforsker", en: "Explorer")
+        case .lineage: LocalizedText(nb: "Lineage", en: "Lineage")
         case .help: LocalizedText(nb: "Hjelp og meldinger", en: "Help and messages")
         }
     }
@@ -87,7 +88,7 @@ public struct KeyRegistry: Sendable {
         KeyBinding(.messages, ["M"], scope: .global, LocalizedText(nb: "Meldingsloggen", en: "The message log"), label: LocalizedText(nb: "meldinger", en: "messages")),
         KeyBinding(.screenExplorer, ["1"], scope: .global, LocalizedText(nb: "Utforskeren", en: "The Explorer"), label: LocalizedText(nb: "utforsker", en: "explorer")),
         KeyBinding(.screenLineage, ["2"], scope: .global, LocalizedText(nb: "Lineage: råsone → dataprodukt", en: "Lineage: råsone → dataprodukt"),
-                   label: LocalizedText(nb: "lineage", en: "lineage"), disabled: notYet),
+                   label: LocalizedText(nb: "lineage", en: "lineage")),
         KeyBinding(.screenPublish, ["3"], scope: .global, LocalizedText(nb: "Publiser dataprodukter", en: "Publish dataprodukter"),
                    label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true, disabled: notYet),
         KeyBinding(.screenAccess, ["4"], scope: .global, LocalizedText(nb: "Tilgangsstyring", en: "Access review"),
@@ -103,8 +104,18 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "bytt rute", en: "pane"), footer: true),
         KeyBinding(.copyReference, ["y"], scope: .explorer, LocalizedText(nb: "Vis hele tabellreferansen for kopiering", en: "Show the full table reference to copy"),
                    label: LocalizedText(nb: "kopier", en: "copy"), footer: true),
+        KeyBinding(.openLineage, ["L"], scope: .explorer, LocalizedText(nb: "Lineage for den valgte tabellen", en: "Lineage of the selected table"),
+                   label: LocalizedText(nb: "lineage", en: "lineage"), footer: true),
         KeyBinding(.refresh, ["R"], scope: .explorer, LocalizedText(nb: "Last inn utvalget på nytt", en: "Reload the selection"), label: LocalizedText(nb: "last inn", en: "reload")),
 
+        KeyBinding(.nextNode, ["tab"], scope: .lineage, LocalizedText(nb: "Neste node", en: "Next node"), label: LocalizedText(nb: "neste", en: "next"), footer: true),
+        KeyBinding(.previousNode, ["shift-tab"], scope: .lineage, LocalizedText(nb: "Forrige node", en: "Previous node"), label: LocalizedText(nb: "forrige", en: "previous")),
+        KeyBinding(.panLeft, ["h", "left"], scope: .lineage, LocalizedText(nb: "Panorer til venstre", en: "Pan left"), label: LocalizedText(nb: "panorer", en: "pan")),
+        KeyBinding(.panRight, ["l", "right"], scope: .lineage, LocalizedText(nb: "Panorer til høyre", en: "Pan right"), label: LocalizedText(nb: "panorer", en: "pan")),
+        KeyBinding(.panUp, ["k", "up"], scope: .lineage, LocalizedText(nb: "Panorer opp", en: "Pan up"), label: LocalizedText(nb: "panorer", en: "pan")),
+        KeyBinding(.panDown, ["j", "down"], scope: .lineage, LocalizedText(nb: "Panorer ned", en: "Pan down"), label: LocalizedText(nb: "panorer", en: "pan")),
+        KeyBinding(.open, ["enter"], scope: .lineage, LocalizedText(nb: "Åpne tabellen i utforskeren", en: "Open the table in the Explorer"),
+                   label: LocalizedText(nb: "åpne", en: "open"), footer: true),
         KeyBinding(.back, ["esc", "q", "?"], scope: .help, LocalizedText(nb: "Lukk", en: "Close"), label: LocalizedText(nb: "lukk", en: "close"), footer: true),
     ]
 }

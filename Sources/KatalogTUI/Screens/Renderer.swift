@@ -12,7 +12,12 @@ public enum Renderer {
         let layout = Layout(width: state.width, height: state.height)
         let rows = ExplorerTree.rows(state)
         drawHeader(state, layout, into: &canvas)
-        ExplorerScreen.draw(state, rows: rows, layout, into: &canvas)
+        switch state.screen {
+        case .explorer:
+            ExplorerScreen.draw(state, rows: rows, layout, into: &canvas)
+        case .lineage:
+            LineageScreen.draw(state, layout, into: &canvas)
+        }
         drawStatus(state, rows: rows, layout, into: &canvas)
         drawFooter(state, layout, keys: keys, into: &canvas)
         switch state.overlay {
@@ -37,6 +42,10 @@ public enum Renderer {
     private static func drawHeader(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
         var x = canvas.draw(" katalog ", x: 0, y: 0, role: .title)
         var crumbs = [state.project.rawValue]
+        if state.screen == .lineage {
+            crumbs.append(state.t(UIText.lineage))
+            if let node = state.lineage.selection.flatMap({ state.lineage.graph?.node($0) }) { crumbs.append(node.label) }
+        } else {
         switch state.explorer.selection {
         case let .dataset(ref)?: crumbs.append(ref.dataset.rawValue)
         case let .table(ref)?: crumbs += [ref.dataset.rawValue, ref.table.rawValue]
@@ -46,10 +55,12 @@ public enum Renderer {
         case let .stream(id)?: crumbs += [state.t(UIText.streams), state.explorer.streams?.first { $0.id == id }?.displayName ?? id]
         case .placeholder?, nil: break
         }
+        }
         // All four screens when there is room; on narrow terminals only the current one.
         let names = [UIText.explorer, UIText.lineage, UIText.publish, UIText.access].map { state.t($0) }
         let allTabs = names.enumerated().map { "\($0.offset + 1) \($0.element)" }
-        let tabs = layout.width >= 110 ? allTabs : [allTabs[0]]
+        let current = state.screen == .lineage ? 1 : 0
+        let tabs = layout.width >= 110 ? allTabs : [allTabs[current]]
         let spinner = state.inFlight > 0 ? spinnerFrame(state.tick, glyphs: canvas.glyphs) + " " : "  "
         let right = spinner + tabs.joined(separator: "  ") + " "
         let room = layout.width - x - DisplayWidth.of(right) - 1
@@ -59,7 +70,7 @@ public enum Renderer {
         canvas.draw(spinner, x: start, y: 0, role: .accent)
         var tabX = start + DisplayWidth.of(spinner)
         for (index, tab) in tabs.enumerated() {
-            tabX += canvas.draw(tab, x: tabX, y: 0, role: index == 0 ? .title : .muted) + 2
+            tabX += canvas.draw(tab, x: tabX, y: 0, role: tabs.count == 1 || index == current ? .title : .muted) + 2
         }
     }
 
@@ -85,6 +96,10 @@ public enum Renderer {
             canvas.draw(" \(toast.isError ? "✗" : "•") \(toast.text) ", x: 0, y: y, role: toast.isError ? .toastError : .toast)
             return
         }
+        if state.screen == .lineage {
+            canvas.draw(LineageScreen.status(state), x: 1, y: y, role: .status)
+            return
+        }
         var parts: [String] = []
         if let index = rows.firstIndex(where: { $0.node == state.explorer.selection }) { parts.append("\(index + 1)/\(rows.count)") }
         if !state.explorer.filter.isEmpty { parts.append("/\(state.explorer.filter)  (n/N)") }
@@ -101,7 +116,7 @@ public enum Renderer {
 
     /// Context keys from the left, as many as fit; help and quit always, on the right.
     private static func drawFooter(_ state: AppState, _ layout: Layout, keys: KeyRegistry, into canvas: inout Canvas) {
-        let scopes: [KeyScope] = state.overlay != nil ? [.help] : [.explorer, .global]
+        let scopes: [KeyScope] = state.overlay != nil ? [.help] : [state.screen == .lineage ? .lineage : .explorer, .global]
         let hints = keys.footer(in: scopes).compactMap { binding in binding.keys.first.map { (binding.action, $0.name, state.t(binding.label)) } }
         let pinned = hints.filter { $0.0 == .help || $0.0 == .quit }
         let context = hints.filter { $0.0 != .help && $0.0 != .quit }

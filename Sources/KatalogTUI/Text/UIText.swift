@@ -65,6 +65,15 @@ public enum UIText {
         LocalizedText(nb: "hurtiglager fra \(time), oppdaterer …", en: "cache from \(time), refreshing …")
     }
 
+    static func notATable(_ label: String) -> LocalizedText {
+        LocalizedText(nb: "«\(label)» er ikke en tabell i prosjektet, så den har ingen side i utforskeren.",
+                      en: "“\(label)” is not a table in the project, so it has no page in the Explorer.")
+    }
+
+    static let lineageSearchNotYet = LocalizedText(nb: "Søk i lineage kommer i en senere versjon; bruk tab for å gå mellom nodene.",
+                                                   en: "Search in the lineage arrives in a later version; use tab to walk the nodes.")
+    static let noLineage = LocalizedText(nb: "Ingen lineage ennå.", en: "No lineage yet.")
+
     static let noFilter = LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter.")
     static let selectATable = LocalizedText(nb: "Velg en tabell for å kopiere referansen.", en: "Select a table to copy its reference.")
 

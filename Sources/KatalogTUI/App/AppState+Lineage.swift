@@ -1,0 +1,72 @@
+import KatalogCore
+
+extension AppState {
+    /// Shows the Lineage screen, loading the graph the first time; `focus` selects a node.
+    mutating func openLineage(focus: String?) -> [Effect] {
+        screen = .lineage
+        if let focus { lineage.selection = focus }
+        if let graph = lineage.graph {
+            showLineage(graph)
+            return []
+        }
+        guard !lineage.loading else { return [] }
+        lineage.loading = true
+        return [.loadLineage]
+    }
+
+    /// Lays the graph out and brings the selection into view.
+    mutating func showLineage(_ graph: LineageGraph) {
+        if lineage.graph != graph || lineage.layout == nil {
+            lineage.graph = graph
+            lineage.layout = LayeredLayout(nodes: graph.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) },
+                                           edges: graph.edges.map { ($0.from, $0.to) })
+        }
+        if lineage.selection.flatMap({ graph.node($0) }) == nil { lineage.selection = lineage.readingOrder.first }
+        revealLineageSelection()
+    }
+
+    /// The actions of the Lineage screen; nil for the ones it leaves to the rest.
+    mutating func performInLineage(_ action: KeyAction) -> [Effect]? {
+        let order = lineage.readingOrder
+        let step = 4
+        switch action {
+        case .nextNode, .previousNode:
+            guard !order.isEmpty else { return [] }
+            let current = lineage.selection.flatMap { order.firstIndex(of: $0) } ?? -1
+            let next = action == .nextNode ? (current + 1) % order.count : (current - 1 + order.count) % order.count
+            lineage.selection = order[next]
+            revealLineageSelection()
+        case .panLeft: lineage.panX = max(0, lineage.panX - step * 2)
+        case .panRight: lineage.panX = min(max(0, (lineage.layout?.width ?? 0) - 10), lineage.panX + step * 2)
+        case .panUp: lineage.panY = max(0, lineage.panY - step)
+        case .panDown: lineage.panY = min(max(0, (lineage.layout?.height ?? 0) - 4), lineage.panY + step)
+        case .back:
+            screen = .explorer
+        case .filter, .nextMatch, .previousMatch:
+            // Finding a node by name is not built yet; say so instead of filtering the hidden list.
+            notify(UIText.lineageSearchNotYet, isError: false)
+        case .open:
+            // A table opens in the Explorer; a datasett opens the table it is registered on.
+            guard let id = lineage.selection, let graph = lineage.graph else { return [] }
+            let tableID = graph.node(id)?.kind == .datasett ? graph.edges.first { $0.to == id }?.from ?? id : id
+            guard let ref = try? TableRef(parsing: tableID) else {
+                notify(UIText.notATable(graph.node(id)?.label ?? id), isError: false)
+                return []
+            }
+            screen = .explorer
+            return goto(ref)
+        default:
+            return nil
+        }
+        return []
+    }
+
+    /// Pans so the selected box is inside the drawing area.
+    mutating func revealLineageSelection() {
+        guard let id = lineage.selection, let box = lineage.layout?.boxes[id] else { return }
+        let area = Layout(width: width, height: height)
+        let visibleWidth = max(1, area.width - 2), visibleHeight = max(1, area.bodyHeight)
+        if box.x < lineage.panX || box.x + box.width > lineage.panX + visibleWidth { lineage.panX = max(0, box.x - 2) }
+        if box.y < lineage.panY || box.y + box.height > lineage.panY + visibleHeight { lineage.panY = max(0, box.y - visibleHeight / 2) }
+    }
+}

@@ -1,0 +1,98 @@
+import KatalogCore
+
+/// Draws a laid-out lineage graph into the canvas: boxes in their zone's colour with a kind
+/// marker, orthogonal edges with box-drawing lines and an arrowhead, everything shifted by the
+/// pan offset and clipped to `area`. The selected node's upstream and downstream stay lit; the
+/// rest is dimmed.
+enum LineageDrawing {
+    struct Area { let x: Int; let y: Int; let width: Int; let height: Int }
+
+    static func draw(_ graph: LineageGraph, _ layout: LayeredLayout, selection: String?, panX: Int, panY: Int, area: Area, into canvas: inout Canvas) {
+        let lit = selection.map { connected(graph, to: $0) }
+        let glyphs = canvas.glyphs
+        func put(_ text: String, _ x: Int, _ y: Int, _ role: Role) {
+            let sx = x - panX + area.x, sy = y - panY + area.y
+            guard sx >= area.x, sx < area.x + area.width, sy >= area.y, sy < area.y + area.height else { return }
+            canvas.draw(text, x: sx, y: sy, role: role, width: 1)
+        }
+        // Edges first, so boxes sit on top.
+        for route in layout.routes {
+            let role: Role = lit.map { $0.contains(route.from) && $0.contains(route.to) ? .accent : .dim } ?? .border
+            let points = route.points
+            for (a, b) in zip(points, points.dropFirst()) {
+                if a.y == b.y {
+                    for x in min(a.x, b.x)...max(a.x, b.x) { put(glyphs.horizontal, x, a.y, role) }
+                } else {
+                    for y in min(a.y, b.y)...max(a.y, b.y) { put(glyphs.vertical, a.x, y, role) }
+                }
+            }
+            if let last = points.last {
+                let arrow = route.reversed ? (glyphs == .ascii ? "<" : "◀") : (glyphs == .ascii ? ">" : "▶")
+                put(arrow, last.x, last.y, role)
+            }
+        }
+        for node in graph.nodes {
+            guard let box = layout.boxes[node.id] else { continue }
+            let zone = zoneRole(node.zone)
+            let role: Role = node.id == selection ? .selection : (lit.map { $0.contains(node.id) ? zone : .dim } ?? zone)
+            for x in box.x..<(box.x + box.width) {
+                put(glyphs.horizontal, x, box.y, role)
+                put(glyphs.horizontal, x, box.y + box.height - 1, role)
+            }
+            put(glyphs.corners[0], box.x, box.y, role)
+            put(glyphs.corners[1], box.x + box.width - 1, box.y, role)
+            put(glyphs.corners[2], box.x, box.y + box.height - 1, role)
+            put(glyphs.corners[3], box.x + box.width - 1, box.y + box.height - 1, role)
+            put(glyphs.vertical, box.x, box.y + 1, role)
+            put(glyphs.vertical, box.x + box.width - 1, box.y + 1, role)
+            let text = DisplayWidth.pad(marker(node.kind) + " " + node.label, to: box.width - 2)
+            var x = box.x + 1
+            for character in TerminalText.line(text) {
+                let w = DisplayWidth.of(character)
+                if w == 0 { continue }
+                if w == 1 { put(String(character), x, box.y + 1, node.id == selection ? .selection : (lit.map { $0.contains(node.id) ? .normal : .dim } ?? .normal)) }
+                x += w
+            }
+        }
+    }
+
+    /// The width a node's box needs: its marker, label and borders.
+    static func boxWidth(_ node: LineageNode) -> Int {
+        min(40, DisplayWidth.of(marker(node.kind) + " " + TerminalText.line(node.label)) + 2)
+    }
+
+    /// The node with everything upstream and downstream of it.
+    static func connected(_ graph: LineageGraph, to id: String) -> Set<String> {
+        var result: Set<String> = [id]
+        var frontier = [id]
+        while let next = frontier.popLast() {
+            for edge in graph.edges where edge.to == next && result.insert(edge.from).inserted { frontier.append(edge.from) }
+        }
+        frontier = [id]
+        while let next = frontier.popLast() {
+            for edge in graph.edges where edge.from == next && result.insert(edge.to).inserted { frontier.append(edge.to) }
+        }
+        return result
+    }
+
+    static func marker(_ kind: LineageNodeKind) -> String {
+        switch kind {
+        case .sourceTable: "◆"
+        case .transfer: "⇢"
+        case .table: "T"
+        case .view: "V"
+        case .materializedView: "M"
+        case .datasett: "★"
+        }
+    }
+
+    static func zoneRole(_ zone: LineageZone) -> Role {
+        switch zone {
+        case .source: .zoneSource
+        case .transfer: .zoneTransfer
+        case .raw: .zoneRaw
+        case .processing: .zoneProcessing
+        case .dataprodukt: .zoneProduct
+        }
+    }
+}
