@@ -197,4 +197,30 @@ struct TerminalEndToEndTests {
         let after = try tmux.waitFor("exit=0")
         #expect(after.contains("før-katalog") && !after.contains("Datastream streams"))
     }
+
+    @Test func lineageAndBackToTheExplorer() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", width: 160, height: 40)
+        try tmux.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
+        try tmux.send("Enter")
+        try tmux.waitFor("Datastream streams")
+        try tmux.type(":goto rasone.tabell_1")
+        try tmux.send("Enter")
+        try tmux.waitFor("├─ fødselsnummer")
+        try tmux.send("L")
+        let graph = try tmux.waitFor("Lineage › rasone.tabell_1")
+        #expect(graph.contains("Datastream: dp-soknad til råsone") && graph.contains("26 edges"))
+        try tmux.send("Tab")
+        try tmux.waitUntilGone("Lineage › rasone.tabell_1")
+        try tmux.send("Escape")
+        try tmux.waitFor("├─ fødselsnummer")
+        try tmux.send("2")
+        try tmux.waitFor("28 nodes")
+        try tmux.send("1")
+        try tmux.waitFor("local workspace")
+        try tmux.send("q")
+        try tmux.waitFor("exit=0")
+    }
 }
