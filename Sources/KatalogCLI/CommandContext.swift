@@ -10,6 +10,8 @@ public struct CommandContext: Sendable {
     public let timeZone: TimeZone
     let write: @Sendable (String) -> Void
     let writeError: @Sendable (String) -> Void
+    /// Draws a lineage graph as text; given by the executable, which has the drawing.
+    public var drawLineage: (@Sendable (LineageGraph) -> String)?
 
     public init(services: ServiceLayer, language: Language, timeZone: TimeZone = .current, write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void = { _ in }) {

@@ -57,7 +57,9 @@ struct Launcher {
                         en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])
                 }
                 let (services, _) = try await openBackend(global, now: now)
-                try await serviceCommand.run(in: CommandContext(services: services, language: language, write: stdout, writeError: stderr))
+                var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
+                context.drawLineage = { LineageText.render($0) }
+                try await serviceCommand.run(in: context)
             default:
                 let (services, backend) = try await openBackend(global, now: now)
                 return .terminalUI(services, global, backend: backend)

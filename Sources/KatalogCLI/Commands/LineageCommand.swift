@@ -6,7 +6,7 @@ import KatalogServices
 public struct LineageCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(
         commandName: "lineage",
-        abstract: "Print the lineage graph (sources → råsone → dataprodukter) as JSON, Mermaid or Graphviz DOT.",
+        abstract: "Print the lineage graph (sources → råsone → dataprodukter) as JSON, Mermaid, Graphviz DOT or a text drawing.",
         discussion: "--focus limits it to one table with --up hops upstream and --down hops downstream.")
 
     @Option(help: ArgumentHelp("Only around this table (PROJECT.DATASET.TABLE or DATASET.TABLE).", valueName: "table"))
@@ -18,7 +18,7 @@ public struct LineageCommand: ServiceCommand {
     @Option(help: ArgumentHelp("Hops downstream of --focus.", valueName: "n"))
     var down: Int = 2
 
-    @Option(help: ArgumentHelp("json, mermaid or dot.", valueName: "format"))
+    @Option(help: ArgumentHelp("json, mermaid, dot or text (the drawing, for pasting into issues).", valueName: "format"))
     var format: String = "json"
 
     @OptionGroup public var global: GlobalOptions
@@ -26,11 +26,11 @@ public struct LineageCommand: ServiceCommand {
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let formats = ["json", "mermaid", "dot"]
+        let formats = ["json", "mermaid", "dot", "text"]
         guard formats.contains(format) else {
             throw InvalidInput([Problem(field: "format", code: "format", message: LocalizedText(
-                nb: "Ukjent format «\(TerminalText.line(format))». Velg json, mermaid eller dot (tegningen kommer med lineage-skjermen).",
-                en: "Unknown format “\(TerminalText.line(format))”. Choose json, mermaid or dot (the drawing comes with the lineage screen)."))])
+                nb: "Ukjent format «\(TerminalText.line(format))». Velg json, mermaid, dot eller text.",
+                en: "Unknown format “\(TerminalText.line(format))”. Choose json, mermaid, dot or text."))])
         }
         guard up >= 0, down >= 0 else {
             throw InvalidInput([Problem(field: "up", code: "hops", message: LocalizedText(nb: "--up og --down må være 0 eller mer.", en: "--up and --down must be 0 or more."))])
@@ -50,6 +50,9 @@ public struct LineageCommand: ServiceCommand {
         switch format {
         case "mermaid": context.print(LineageExport.mermaid(graph, language: context.language), terminator: "")
         case "dot": context.print(LineageExport.dot(graph, language: context.language), terminator: "")
+        case "text":
+            guard let draw = context.drawLineage else { throw ServiceError.backend(LocalizedText(nb: "Tegningen er ikke tilgjengelig.", en: "The drawing is not available.")) }
+            context.print(draw(graph), terminator: "")
         default: context.print(try LineageExport.json(graph))
         }
     }
