@@ -15,22 +15,43 @@ enum LineageDrawing {
             guard sx >= area.x, sx < area.x + area.width, sy >= area.y, sy < area.y + area.height else { return }
             canvas.draw(text, x: sx, y: sy, role: role, width: 1)
         }
-        // Edges first, so boxes sit on top.
+        // Edges first, so boxes sit on top. Each cell collects the directions lines leave it in,
+        // so turns and meetings get their corner and junction glyphs.
+        struct Cell: Hashable { let x: Int; let y: Int }
+        var directions: [Cell: UInt8] = [:]
+        var litCells: Set<Cell> = []
+        var arrows: [(Cell, String, Role)] = []
+        let up: UInt8 = 1, down: UInt8 = 2, left: UInt8 = 4, right: UInt8 = 8
         for route in layout.routes {
-            let role: Role = lit.map { $0.contains(route.from) && $0.contains(route.to) ? .accent : .dim } ?? .border
+            let isLit = lit.map { $0.contains(route.from) && $0.contains(route.to) } ?? false
             let points = route.points
             for (a, b) in zip(points, points.dropFirst()) {
                 if a.y == b.y {
-                    for x in min(a.x, b.x)...max(a.x, b.x) { put(glyphs.horizontal, x, a.y, role) }
+                    let (low, high) = (min(a.x, b.x), max(a.x, b.x))
+                    for x in low...high {
+                        let cell = Cell(x: x, y: a.y)
+                        directions[cell, default: 0] |= (x > low ? left : 0) | (x < high ? right : 0)
+                        if isLit { litCells.insert(cell) }
+                    }
                 } else {
-                    for y in min(a.y, b.y)...max(a.y, b.y) { put(glyphs.vertical, a.x, y, role) }
+                    let (low, high) = (min(a.y, b.y), max(a.y, b.y))
+                    for y in low...high {
+                        let cell = Cell(x: a.x, y: y)
+                        directions[cell, default: 0] |= (y > low ? up : 0) | (y < high ? down : 0)
+                        if isLit { litCells.insert(cell) }
+                    }
                 }
             }
             if let last = points.last {
                 let arrow = route.reversed ? (glyphs == .ascii ? "<" : "◀") : (glyphs == .ascii ? ">" : "▶")
-                put(arrow, last.x, last.y, role)
+                arrows.append((Cell(x: last.x, y: last.y), arrow, isLit ? .accent : (lit == nil ? .border : .dim)))
             }
         }
+        for (cell, mask) in directions {
+            let role: Role = litCells.contains(cell) ? .accent : (lit == nil ? .border : .dim)
+            put(lineGlyph(mask, ascii: glyphs == .ascii), cell.x, cell.y, role)
+        }
+        for (cell, arrow, role) in arrows { put(arrow, cell.x, cell.y, role) }
         for node in graph.nodes {
             guard let box = layout.boxes[node.id] else { continue }
             let zone = zoneRole(node.zone)
@@ -53,6 +74,25 @@ enum LineageDrawing {
                 if w == 1 { put(String(character), x, box.y + 1, node.id == selection ? .selection : (lit.map { $0.contains(node.id) ? .normal : .dim } ?? .normal)) }
                 x += w
             }
+        }
+    }
+
+    /// The line-drawing glyph for the directions a cell's lines leave in (1 up, 2 down, 4 left,
+    /// 8 right).
+    static func lineGlyph(_ mask: UInt8, ascii: Bool) -> String {
+        switch mask {
+        case 0, 4, 8, 12: ascii ? "-" : "─"
+        case 1, 2, 3: ascii ? "|" : "│"
+        case _ where ascii: "+"
+        case 10: "┌"
+        case 6: "┐"
+        case 9: "└"
+        case 5: "┘"
+        case 11: "├"
+        case 7: "┤"
+        case 14: "┬"
+        case 13: "┴"
+        default: "┼"
         }
     }
 
