@@ -95,6 +95,29 @@ struct LineageScreenTests {
         #expect(harness.state.screen == .explorer)
     }
 
+    @Test func focusWithFAndTheLineageCommand() async throws {
+        let harness = try await Harness(width: 160, height: 40)
+        await harness.press(":")
+        await harness.type("lineage 1+rasone.tabell_1+1")
+        await harness.press("enter")
+        #expect(harness.state.screen == .lineage)
+        #expect(Set(harness.state.lineage.shown?.nodes.map(\.id) ?? []) == [
+            "transfer:datastream:dp-soknad til råsone", "dagpenger-prod-4e2b.rasone.tabell_1",
+            "dagpenger-prod-4e2b.behandling.søknader_beriket", "transfer:scheduled_query:Vedtaksstatistikk til dataprodukt",
+        ])
+        #expect(harness.screen().contains("4 nodes") && harness.screen().contains("focus 1+…+1"))
+        await harness.press("f")
+        #expect(harness.state.lineage.shown?.nodes.count == 28)
+        await harness.press("f")
+        #expect(harness.state.lineage.shown?.nodes.count ?? 0 < 28)
+        await harness.press("esc")
+        #expect(harness.state.lineage.focus == nil && harness.state.screen == .lineage)
+        await harness.press(":")
+        await harness.type("lineage nonsense.")
+        await harness.press("enter")
+        #expect(harness.state.toast?.isError == true)
+    }
+
     @Test func aSourceHasNoExplorerPage() async throws {
         let harness = try await Harness(width: 120, height: 30)
         await harness.press("2")

@@ -2,9 +2,10 @@ import KatalogCore
 
 extension AppState {
     /// Shows the Lineage screen, loading the graph the first time; `focus` selects a node.
-    mutating func openLineage(focus: String?) -> [Effect] {
+    mutating func openLineage(focus: String?, hops: (up: Int, down: Int)? = nil) -> [Effect] {
         screen = .lineage
         if let focus { lineage.selection = focus }
+        if let focus, let hops { lineage.focus = (focus, hops.up, hops.down) }
         if let graph = lineage.graph {
             showLineage(graph)
             return []
@@ -14,15 +15,27 @@ extension AppState {
         return [.loadLineage]
     }
 
-    /// Lays the graph out and brings the selection into view.
+    /// Lays the graph (or its focused part) out and brings the selection into view.
     mutating func showLineage(_ graph: LineageGraph) {
-        if lineage.graph != graph || lineage.layout == nil {
-            lineage.graph = graph
-            lineage.layout = LayeredLayout(nodes: graph.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) },
-                                           edges: graph.edges.map { ($0.from, $0.to) })
-        }
-        if lineage.selection.flatMap({ graph.node($0) }) == nil { lineage.selection = lineage.readingOrder.first }
+        lineage.graph = graph
+        let shown = lineage.shown ?? graph
+        lineage.layout = LayeredLayout(nodes: shown.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) }, edges: shown.edges.map { ($0.from, $0.to) })
+        if lineage.selection.flatMap({ shown.node($0) }) == nil { lineage.selection = lineage.readingOrder.first }
+        lineage.panX = 0
+        lineage.panY = 0
         revealLineageSelection()
+    }
+
+    /// `f`, and `:lineage 2+table+1` (dbt's syntax): only the node and its neighbours.
+    mutating func focusLineage(on id: String?, up: Int = 2, down: Int = 2) {
+        guard let graph = lineage.graph else { return }
+        if let id, graph.node(id) != nil {
+            lineage.focus = (id, up, down)
+            lineage.selection = id
+        } else {
+            lineage.focus = nil
+        }
+        showLineage(graph)
     }
 
     /// The actions of the Lineage screen; nil for the ones it leaves to the rest.
@@ -40,8 +53,10 @@ extension AppState {
         case .panRight: lineage.panX = min(max(0, (lineage.layout?.width ?? 0) - 10), lineage.panX + step * 2)
         case .panUp: lineage.panY = max(0, lineage.panY - step)
         case .panDown: lineage.panY = min(max(0, (lineage.layout?.height ?? 0) - 4), lineage.panY + step)
+        case .focusNode:
+            focusLineage(on: lineage.focus == nil ? lineage.selection : nil)
         case .back:
-            screen = .explorer
+            if lineage.focus != nil { focusLineage(on: nil) } else { screen = .explorer }
         case .filter, .nextMatch, .previousMatch:
             // Finding a node by name is not built yet; say so instead of filtering the hidden list.
             notify(UIText.lineageSearchNotYet, isError: false)

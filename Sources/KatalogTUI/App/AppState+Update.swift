@@ -219,7 +219,7 @@ extension AppState {
             explorer.selection = matches[next].node
         case .switchPane:
             explorer.focus = explorer.focus == .tree ? .details : .tree
-        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown:
+        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown, .focusNode:
             break  // handled above
         case .screenPublish, .screenAccess:
             break  // disabled in the registry until their screens exist
@@ -383,6 +383,20 @@ extension AppState {
                 return []
             }
             return [.loadTheme(argument)]
+        case "lineage":
+            // `2+dataset.table+1`: hops up, the table, hops down (dbt's selector syntax).
+            let pattern = argument.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+            let (up, name, down): (Int, String, Int) = pattern.count == 3 ? (Int(pattern[0]) ?? 2, pattern[1], Int(pattern[2]) ?? 2)
+                : pattern.count == 2 && Int(pattern[0]) != nil ? (Int(pattern[0])!, pattern[1], 0)
+                : pattern.count == 2 ? (0, pattern[0], Int(pattern[1]) ?? 0) : (2, argument, 2)
+            guard !name.isEmpty else { return openLineage(focus: nil) }
+            do {
+                let ref = try TableRef(parsing: name, defaultProject: project)
+                lineage.focus = nil
+                return openLineage(focus: ref.description, hops: (up, down))
+            } catch {
+                notify(error.message, isError: true)
+            }
         case "goto":
             do {
                 return goto(try TableRef(parsing: argument, defaultProject: project))

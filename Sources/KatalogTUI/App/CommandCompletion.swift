@@ -1,7 +1,7 @@
 /// Tab completion on the `:` command line: command names, then table references for `goto`
 /// and theme names for `theme`. Completes to the longest common prefix of the candidates.
 enum CommandCompletion {
-    static let commands = ["goto", "theme", "messages", "help", "quit"]
+    static let commands = ["goto", "lineage", "theme", "messages", "help", "quit"]
 
     static func complete(_ text: String, state: AppState) -> String {
         guard let space = text.firstIndex(of: " ") else {

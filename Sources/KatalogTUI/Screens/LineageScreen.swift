@@ -4,7 +4,7 @@ import KatalogCore
 enum LineageScreen {
     static func draw(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
         let lineage = state.lineage
-        guard let graph = lineage.graph, let placed = lineage.layout else {
+        guard let graph = lineage.shown, let placed = lineage.layout else {
             canvas.draw(state.t(lineage.loading ? UIText.loading : UIText.noLineage), x: 1, y: layout.bodyTop, role: .muted)
             return
         }
@@ -14,10 +14,11 @@ enum LineageScreen {
 
     /// `12 nodes · 26 edges · <selected node>`
     static func status(_ state: AppState) -> String {
-        guard let graph = state.lineage.graph else { return "" }
+        guard let graph = state.lineage.shown else { return "" }
         let nodes = state.t(LocalizedText(nb: "\(graph.nodes.count) noder", en: "\(graph.nodes.count) nodes"))
         let edges = state.t(LocalizedText(nb: "\(graph.edges.count) kanter", en: "\(graph.edges.count) edges"))
         let selected = state.lineage.selection.flatMap { graph.node($0) }.map { "\($0.label)  (\($0.zone.title.text(state.language)))" }
-        return ([nodes, edges] + (selected.map { [$0] } ?? [])).joined(separator: "  ·  ")
+        let focus = state.lineage.focus.map { state.t(LocalizedText(nb: "fokus \($0.up)+…+\($0.down) (f: alt)", en: "focus \($0.up)+…+\($0.down) (f: all)")) }
+        return ([nodes, edges] + (focus.map { [$0] } ?? []) + (selected.map { [$0] } ?? [])).joined(separator: "  ·  ")
     }
 }

@@ -90,8 +90,8 @@ public enum UIText {
     }
 
     static func unknownCommand(_ text: String) -> LocalizedText {
-        LocalizedText(nb: "Ukjent kommando «\(text)». Kommandoer: goto, theme, messages, help, quit.",
-                      en: "Unknown command “\(text)”. Commands: goto, theme, messages, help, quit.")
+        LocalizedText(nb: "Ukjent kommando «\(text)». Kommandoer: goto, lineage, theme, messages, help, quit.",
+                      en: "Unknown command “\(text)”. Commands: goto, lineage, theme, messages, help, quit.")
     }
 
     static func notLoaded(_ ref: String) -> LocalizedText {
