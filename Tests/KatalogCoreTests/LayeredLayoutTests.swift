@@ -64,6 +64,30 @@ struct LayeredLayoutTests {
         }
     }
 
+    @Test(arguments: [(60, 11), (250, 12)])
+    func bottomToTopInvariants(size: Int, seed: UInt64) {
+        let graph = randomGraph(nodes: size, seed: seed, backEdges: 2)
+        let layout = LayeredLayout(nodes: graph.nodes, edges: graph.edges, direction: .bottomToTop)
+        let boxes = Array(layout.boxes.values)
+        for row in Dictionary(grouping: boxes, by: \.y).values {
+            let sorted = row.sorted { $0.x < $1.x }
+            for (a, b) in zip(sorted, sorted.dropFirst()) { #expect(!a.overlaps(b), "\(a.id) overlaps \(b.id)") }
+        }
+        #expect(layout.routes.count == graph.edges.count)
+        for route in layout.routes {
+            let from = layout.boxes[route.from]!, to = layout.boxes[route.to]!
+            let first = route.points.first!, last = route.points.last!
+            for (a, b) in zip(route.points, route.points.dropFirst()) { #expect(a.x == b.x || a.y == b.y) }
+            if route.reversed {
+                #expect(first.y == from.y + from.height && last.y == to.y - 1)
+            } else {
+                #expect(to.y < from.y, "\(route.from) → \(route.to) does not go up")
+                #expect(first.y == from.y - 1 && (from.x..<from.x + from.width).contains(first.x))
+                #expect(last.y == to.y + to.height && (to.x..<to.x + to.width).contains(last.x))
+            }
+        }
+    }
+
     @Test func theSameInputGivesTheSamePicture() {
         let graph = randomGraph(nodes: 200, seed: 7, backEdges: 2)
         let a = LayeredLayout(nodes: graph.nodes, edges: graph.edges)

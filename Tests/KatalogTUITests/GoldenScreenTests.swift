@@ -58,6 +58,8 @@ struct GoldenLineageTests {
         await harness.type("goto rasone.tabell_1")
         await harness.press("enter", "L")
         try Golden.check(harness.canvas(), "lineage-\(width)x\(height)-\(language.rawValue)")
+        await harness.press("t")
+        try Golden.check(harness.canvas(), "lineage-bottom-to-top-\(width)x\(height)-\(language.rawValue)")
     }
 }
 

@@ -3,8 +3,10 @@
 /// exchange (stable tie-breaks: the same input always gives the same picture), place boxes,
 /// and route edges orthogonally through the channels between layers. Pure: no terminal here.
 ///
-/// Layers run left to right (terminals are wide); bottom-to-top is not built yet.
+/// Layers run left to right (terminals are wide) or bottom to top (as the team docs draw it).
 public struct LayeredLayout: Sendable {
+    public enum Direction: Sendable { case leftToRight, bottomToTop }
+
     public struct Box: Equatable, Sendable {
         public let id: String
         public let x: Int
@@ -41,7 +43,7 @@ public struct LayeredLayout: Sendable {
     public let crossings: Int
 
     /// Lays out `nodes` (ids with the width of their label) and `edges`.
-    public init(nodes: [(id: String, width: Int)], edges: [(from: String, to: String)], sweeps: Int = 8) {
+    public init(nodes: [(id: String, width: Int)], edges: [(from: String, to: String)], direction: Direction = .leftToRight, sweeps: Int = 8) {
         let ids = nodes.map(\.id)
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         let validEdges = edges.filter { index[$0.from] != nil && index[$0.to] != nil && $0.from != $0.to }
@@ -150,45 +152,86 @@ public struct LayeredLayout: Sendable {
         order = best
         renumber()
 
-        // 5. Coordinates: one column of boxes per layer, rows 3 cells apart; channels between.
-        let boxHeight = 3, rowGap = 1, channel = 6
-        var columnX: [Int] = []
-        var x = 0
-        for layer in order {
-            columnX.append(x)
-            x += (layer.map { widths[$0] }.max() ?? 1) + channel
+        let boxHeight = 3
+        func route(chains number: Int, points: [(x: Int, y: Int)]) -> Route {
+            let edge = acyclic[number]
+            let from = ids[edge.reversed ? edge.to : edge.from], to = ids[edge.reversed ? edge.from : edge.to]
+            return Route(from: from, to: to, points: edge.reversed ? points.reversed() : points, reversed: edge.reversed)
         }
         var placed: [Int: (x: Int, y: Int, width: Int)] = [:]
-        for (layer, members) in order.enumerated() {
-            for (i, node) in members.enumerated() {
-                placed[node] = (columnX[layer], i * (boxHeight + rowGap), widths[node])
-            }
-        }
-        let totalWidth = max(0, x - channel)
-        let totalHeight = (order.map(\.count).max() ?? 0) * (boxHeight + rowGap)
-
-        // 6. Routes: out of the right side, down or up in the channel, into the left side. Each
-        // segment gets its own column in the channel so parallel edges stay apart.
-        var channelUse = Array(repeating: 0, count: layerCount)
         var routes: [Route] = []
-        for (number, chain) in chains {
-            let edge = acyclic[number]
-            var points: [(x: Int, y: Int)] = []
-            for (a, b) in zip(chain, chain.dropFirst()) {
-                let start = placed[a]!, end = placed[b]!
-                let startY = start.y + (names[a].hasPrefix("~") ? 0 : boxHeight / 2)
-                let endY = end.y + (names[b].hasPrefix("~") ? 0 : boxHeight / 2)
-                let layer = layerOfAll[a]
-                let startX = start.x + start.width
-                let laneX = startX + 1 + (channelUse[layer] % max(1, channel - 2))
-                channelUse[layer] += 1
-                if points.isEmpty { points.append((startX, startY)) } else { points.append((start.x, startY)); points.append((startX, startY)) }
-                points.append((laneX, startY))
-                points.append((laneX, endY))
-                points.append((end.x - 1, endY))
+        var totalWidth = 0, totalHeight = 0
+        switch direction {
+        case .leftToRight:
+            // 5. Coordinates: one column of boxes per layer, rows 4 cells apart; channels between.
+            let rowGap = 1, channel = 6
+            var columnX: [Int] = []
+            var x = 0
+            for layer in order {
+                columnX.append(x)
+                x += (layer.map { widths[$0] }.max() ?? 1) + channel
             }
-            let from = ids[edge.reversed ? edge.to : edge.from], to = ids[edge.reversed ? edge.from : edge.to]
-            routes.append(Route(from: from, to: to, points: edge.reversed ? points.reversed() : points, reversed: edge.reversed))
+            for (layer, members) in order.enumerated() {
+                for (i, node) in members.enumerated() { placed[node] = (columnX[layer], i * (boxHeight + rowGap), widths[node]) }
+            }
+            totalWidth = max(0, x - channel)
+            totalHeight = (order.map(\.count).max() ?? 0) * (boxHeight + rowGap)
+
+            // 6. Routes: out of the right side, down or up in the channel, into the left side.
+            // Each segment gets its own column in the channel so parallel edges stay apart.
+            var channelUse = Array(repeating: 0, count: layerCount)
+            for (number, chain) in chains {
+                var points: [(x: Int, y: Int)] = []
+                for (a, b) in zip(chain, chain.dropFirst()) {
+                    let start = placed[a]!, end = placed[b]!
+                    let startY = start.y + (names[a].hasPrefix("~") ? 0 : boxHeight / 2)
+                    let endY = end.y + (names[b].hasPrefix("~") ? 0 : boxHeight / 2)
+                    let layer = layerOfAll[a]
+                    let startX = start.x + start.width
+                    let laneX = startX + 1 + (channelUse[layer] % max(1, channel - 2))
+                    channelUse[layer] += 1
+                    if points.isEmpty { points.append((startX, startY)) } else { points.append((start.x, startY)); points.append((startX, startY)) }
+                    points.append((laneX, startY))
+                    points.append((laneX, endY))
+                    points.append((end.x - 1, endY))
+                }
+                routes.append(route(chains: number, points: points))
+            }
+        case .bottomToTop:
+            // 5. Coordinates: one row of boxes per layer, the first layer at the bottom; boxes
+            // side by side; channels of rows between the layers.
+            let columnGap = 2, channel = 4
+            let rowHeight = boxHeight + channel
+            for (layer, members) in order.enumerated() {
+                var x = 0
+                let y = (layerCount - 1 - layer) * rowHeight
+                for node in members {
+                    placed[node] = (x, y, widths[node])
+                    x += widths[node] + columnGap
+                }
+                totalWidth = max(totalWidth, x - columnGap)
+            }
+            totalHeight = max(0, layerCount * rowHeight - channel)
+
+            // 6. Routes: out of the top, along a row of the channel, up into the bottom.
+            var channelUse = Array(repeating: 0, count: layerCount)
+            for (number, chain) in chains {
+                var points: [(x: Int, y: Int)] = []
+                for (a, b) in zip(chain, chain.dropFirst()) {
+                    let start = placed[a]!, end = placed[b]!
+                    let startX = start.x + start.width / 2, endX = end.x + end.width / 2
+                    let startY = names[a].hasPrefix("~") ? start.y + boxHeight - 1 : start.y - 1
+                    let layer = layerOfAll[a]
+                    let laneY = start.y - 2 - (channelUse[layer] % max(1, channel - 2))
+                    channelUse[layer] += 1
+                    let endY = names[b].hasPrefix("~") ? end.y + boxHeight - 1 : end.y + boxHeight
+                    if points.isEmpty { points.append((startX, startY)) } else { points.append((startX, start.y + boxHeight - 1)); points.append((startX, startY)) }
+                    points.append((startX, laneY))
+                    points.append((endX, laneY))
+                    points.append((endX, endY))
+                }
+                routes.append(route(chains: number, points: points))
+            }
         }
 
         var boxes: [String: Box] = [:]

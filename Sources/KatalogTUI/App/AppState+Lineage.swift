@@ -19,7 +19,8 @@ extension AppState {
     mutating func showLineage(_ graph: LineageGraph) {
         lineage.graph = graph
         let shown = lineage.shown ?? graph
-        lineage.layout = LayeredLayout(nodes: shown.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) }, edges: shown.edges.map { ($0.from, $0.to) })
+        lineage.layout = LayeredLayout(nodes: shown.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) }, edges: shown.edges.map { ($0.from, $0.to) },
+                                       direction: lineage.direction)
         if lineage.selection.flatMap({ shown.node($0) }) == nil { lineage.selection = lineage.readingOrder.first }
         lineage.panX = 0
         lineage.panY = 0
@@ -53,6 +54,9 @@ extension AppState {
         case .panRight: lineage.panX = min(max(0, (lineage.layout?.width ?? 0) - 10), lineage.panX + step * 2)
         case .panUp: lineage.panY = max(0, lineage.panY - step)
         case .panDown: lineage.panY = min(max(0, (lineage.layout?.height ?? 0) - 4), lineage.panY + step)
+        case .toggleDirection:
+            lineage.direction = lineage.direction == .leftToRight ? .bottomToTop : .leftToRight
+            if let graph = lineage.graph { showLineage(graph) }
         case .focusNode:
             focusLineage(on: lineage.focus == nil ? lineage.selection : nil)
         case .back:

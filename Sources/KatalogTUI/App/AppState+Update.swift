@@ -219,7 +219,7 @@ extension AppState {
             explorer.selection = matches[next].node
         case .switchPane:
             explorer.focus = explorer.focus == .tree ? .details : .tree
-        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown, .focusNode:
+        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown, .focusNode, .toggleDirection:
             break  // handled above
         case .screenPublish, .screenAccess:
             break  // disabled in the registry until their screens exist

@@ -11,6 +11,8 @@ struct LineageState: Sendable {
     var panX = 0
     var panY = 0
     var loading = false
+    /// `t` toggles: left to right (terminals are wide) or bottom to top (as the team docs draw it).
+    var direction: LayeredLayout.Direction = .leftToRight
 
     /// Nodes in reading order: layer by layer, top to bottom (what Tab walks through).
     /// What is drawn: the focused part, or all of it.

@@ -15,7 +15,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case filter, nextMatch, previousMatch, command, help, messages
     case screenExplorer, screenLineage, screenPublish, screenAccess
     case refresh, copyReference, quit
-    case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode
+    case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode, toggleDirection
 }
 
 /// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made

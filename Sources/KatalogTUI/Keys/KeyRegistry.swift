@@ -117,6 +117,8 @@ public struct KeyRegistry: Sendable {
         KeyBinding(.focusNode, ["f"], scope: .lineage, LocalizedText(nb: "Bare noden med to ledd opp og ned (igjen: hele grafen); også :lineage 2+tabell+1",
                                                                         en: "Only the node with two hops up and down (again: the whole graph); also :lineage 2+table+1"),
                    label: LocalizedText(nb: "fokus", en: "focus"), footer: true),
+        KeyBinding(.toggleDirection, ["t"], scope: .lineage, LocalizedText(nb: "Venstre→høyre eller nedenfra og opp", en: "Left to right, or bottom to top"),
+                   label: LocalizedText(nb: "retning", en: "direction")),
         KeyBinding(.open, ["enter"], scope: .lineage, LocalizedText(nb: "Åpne tabellen i utforskeren", en: "Open the table in the Explorer"),
                    label: LocalizedText(nb: "åpne", en: "open"), footer: true),
         KeyBinding(.back, ["esc", "q", "?"], scope: .help, LocalizedText(nb: "Lukk", en: "Close"), label: LocalizedText(nb: "lukk", en: "close"), footer: true),

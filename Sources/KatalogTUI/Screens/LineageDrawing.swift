@@ -42,8 +42,15 @@ enum LineageDrawing {
                     }
                 }
             }
-            if let last = points.last {
-                let arrow = route.reversed ? (glyphs == .ascii ? "<" : "◀") : (glyphs == .ascii ? ">" : "▶")
+            if let last = points.last, let before = points.dropLast().last {
+                // The arrowhead points the way the last segment runs.
+                let arrow: String
+                switch (last.x - before.x, last.y - before.y) {
+                case let (dx, _) where dx > 0: arrow = glyphs == .ascii ? ">" : "▶"
+                case let (dx, _) where dx < 0: arrow = glyphs == .ascii ? "<" : "◀"
+                case let (_, dy) where dy < 0: arrow = glyphs == .ascii ? "^" : "▲"
+                default: arrow = glyphs == .ascii ? "v" : "▼"
+                }
                 arrows.append((Cell(x: last.x, y: last.y), arrow, isLit ? .accent : (lit == nil ? .border : .dim)))
             }
         }
