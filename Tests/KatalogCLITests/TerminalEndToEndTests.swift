@@ -210,8 +210,9 @@ struct TerminalEndToEndTests {
         try tmux.send("Enter")
         try tmux.waitFor("├─ fødselsnummer")
         try tmux.send("L")
-        let graph = try tmux.waitFor("Lineage › rasone.tabell_1")
-        #expect(graph.contains("Datastream: dp-soknad til råsone") && graph.contains("26 edges"))
+        // The graph loads in the background: wait for it, not just for the header.
+        let graph = try tmux.waitFor("26 edges")
+        #expect(graph.contains("Lineage › rasone.tabell_1") && graph.contains("Datastream: dp-soknad til råsone"))
         try tmux.send("Tab")
         try tmux.waitUntilGone("Lineage › rasone.tabell_1")
         try tmux.send("Escape")

@@ -33,9 +33,8 @@ public struct GoogleAPIClient: Sendable {
     public func send<Body: Encodable, T: Decodable>(_ method: HTTPRequest.Method, _ path: String, query: [String: String] = [:], body: Body,
                                                    headers: [String: String] = [:], idempotent: Bool, what: String) async throws -> T {
         let data = try JSONEncoder().encode(body)
-        var request = HTTPRequest(method: method, url: url(path, query), headers: headers.merging(["Content-Type": "application/json"]) { $1 },
+        let request = HTTPRequest(method: method, url: url(path, query), headers: headers.merging(["Content-Type": "application/json"]) { $1 },
                                   body: data, idempotent: idempotent)
-        request.idempotent = idempotent
         return try await decode(send(request, what: what), what: what)
     }
 

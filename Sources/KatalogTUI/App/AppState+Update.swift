@@ -35,7 +35,6 @@ extension AppState {
                 explorer.datasets = datasets
                 explorer.lastKnownFrom = nil
                 if explorer.selection == nil, let first = datasets.first { explorer.selection = .dataset(first.ref) }
-                explorer.loadingTables.formUnion(datasets.map(\.ref))
                 return datasets.map { .loadTables($0.ref) }
             case let .failure(failure):
                 if explorer.datasets == nil { explorer.datasets = [] }
@@ -44,7 +43,6 @@ extension AppState {
             }
         case let .tablesLoaded(ref, result):
             inFlight -= 1
-            explorer.loadingTables.remove(ref)
             switch result {
             case let .success(tables): explorer.tables[ref] = tables
             case let .failure(failure): explorer.failures[.dataset(ref)] = failure.message.text(language)

@@ -6,7 +6,6 @@ import KatalogServices
 struct ExplorerState: Sendable {
     var datasets: [DatasetInfo]?
     var tables: [DatasetRef: [TableInfo]] = [:]
-    var loadingTables: Set<DatasetRef> = []
     var details: [TableRef: TableInfo] = [:]
     var loadingDetails: Set<TableRef> = []
     var products: [Dataprodukt] = []

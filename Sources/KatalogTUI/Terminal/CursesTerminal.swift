@@ -119,7 +119,10 @@ final class CursesTerminal {
     }
 
     /// Draws the rows that differ from the last frame, then updates the screen once.
+    /// An identical frame sends nothing: ncurses ignores SIGTSTP while it updates the screen,
+    /// so an idle loop that kept updating would swallow Ctrl-Z now and then.
     func draw(_ canvas: Canvas) {
+        if let previous, previous == canvas { return }
         let full = previous == nil || previous?.width != canvas.width || previous?.height != canvas.height
         if full { werase(katalog_stdscr()) }
         for y in 0..<canvas.height {
