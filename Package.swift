@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "KatalogCore"),
-        .target(name: "KatalogServices", dependencies: ["KatalogCore"]),
+        .target(name: "KatalogServices", dependencies: ["KatalogCore", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "KatalogLocal",
             dependencies: ["KatalogServices", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal", "KatalogServices"], exclude: ["Golden"]),
         .testTarget(
             name: "KatalogCLITests",
-            dependencies: ["KatalogLocal", "KatalogCLI", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["KatalogLocal", "KatalogCLI", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     ]
 )

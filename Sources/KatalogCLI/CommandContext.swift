@@ -12,6 +12,8 @@ public struct CommandContext: Sendable {
     let writeError: @Sendable (String) -> Void
     /// Draws a lineage graph as text; given by the executable, which has the drawing.
     public var drawLineage: (@Sendable (LineageGraph) -> String)?
+    /// The team's lineage.yaml, when one was named or lies in the working directory.
+    public var lineageFile: String?
 
     public init(services: ServiceLayer, language: Language, timeZone: TimeZone = .current, write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void = { _ in }) {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import KatalogServices
 
 /// Options every command takes, before or after the subcommand (`katalog --lang en ls` and
 /// `katalog ls --lang en` are the same, as with gcloud).
@@ -15,13 +17,23 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("Colour theme of the terminal UI.", valueName: "name"))
     public var theme: String?
 
+    @Option(name: .customLong("lineage-file"), help: ArgumentHelp("Declared lineage and zone rules (default: lineage.yaml here, if there is one).", valueName: "path"))
+    public var lineageFile: String?
+
     @Flag(name: .customLong("read-only"), help: "Refuse every change (grants, approvals, publishing).")
     public var readOnly = false
 
     public init() {}
 
+    /// `--lineage-file`, else lineage.yaml in the working directory when there is one.
+    public func resolvedLineageFile(in directory: String = FileManager.default.currentDirectoryPath) -> String? {
+        if let lineageFile { return lineageFile }
+        let candidate = directory + "/" + LineageFile.defaultName
+        return FileManager.default.fileExists(atPath: candidate) ? LineageFile.defaultName : nil
+    }
+
     /// The names above with whether each takes a value: what `reorder` moves.
-    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--lang": true, "--theme": true, "--read-only": false]
+    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--lang": true, "--theme": true, "--lineage-file": true, "--read-only": false]
 
     /// Moves global options to the end of the arguments, where the innermost command parses
     /// them, so they may be typed anywhere. Stops at `--`.

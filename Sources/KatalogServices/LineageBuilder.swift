@@ -2,18 +2,23 @@ import Foundation
 import KatalogCore
 
 /// Derives the lineage graph from the project itself (DESIGN.md, "Lineage: where edges come
-/// from"): view SQL, scheduled queries, EXTERNAL_QUERY connections, Datastream streams, table
-/// labels for what GCP cannot see (Naisjobs, Nais apps), and the marketplace for the outside.
+/// from"): view SQL, scheduled queries, EXTERNAL_QUERY connections, Datastream streams, the Data
+/// Lineage API, table labels and the team's lineage.yaml for what GCP cannot see (Naisjobs, Nais
+/// apps), and the marketplace for the outside.
 public struct LineageBuilder: Sendable {
     let services: ServiceLayer
+    let declared: DeclaredLineage?
 
-    public init(services: ServiceLayer) {
+    public init(services: ServiceLayer, declared: DeclaredLineage? = nil) {
         self.services = services
+        self.declared = declared
     }
 
     /// The graph, and notices about sources of evidence that could not be read (a disabled API).
+    /// Throws `LineageFileError` when lineage.yaml names what the project does not have.
     public func build() async throws -> (graph: LineageGraph, notices: [LocalizedText]) {
         let warehouse = services.warehouse
+        let zones = declared?.zones ?? ZoneRules()
         var nodes: [LineageNode] = []
         var edges: [LineageEdge] = []
         var notices: [LocalizedText] = []
@@ -25,11 +30,11 @@ public struct LineageBuilder: Sendable {
             tables += try await warehouse.tables(in: dataset.ref)
             definitions.merge(try await warehouse.viewDefinitions(in: dataset.ref)) { $1 }
         }
-        let zoneOf = Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, Self.zone(of: $0)) })
+        let datasetOf = Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, $0) })
         let known = Set(tables.map(\.ref))
         for table in tables {
-            nodes.append(LineageNode(id: table.ref.description, kind: Self.kind(table.kind), zone: zoneOf[table.ref.datasetRef] ?? .processing,
-                                     label: "\(table.ref.dataset).\(table.ref.table)"))
+            let zone = datasetOf[table.ref.datasetRef].map { zones.zone(of: $0, table: table) } ?? .processing
+            nodes.append(LineageNode(id: table.ref.description, kind: Self.kind(table.kind), zone: zone, label: "\(table.ref.dataset).\(table.ref.table)"))
         }
 
         // View and materialized-view SQL: what each reads.
@@ -48,24 +53,21 @@ public struct LineageBuilder: Sendable {
                       let id = try? TableID(template), known.contains(TableRef(dataset, id)) else { continue }
                 let target = TableRef(dataset, id).description
                 let references = SQLReferences.extract(from: query.query, defaultProject: dataset.project)
-                let federated = !references.externalQueries.isEmpty
-                let transfer = "transfer:\(federated ? "federated_query" : "scheduled_query"):\(query.displayName)"
-                nodes.append(LineageNode(id: transfer, kind: .transfer, zone: .transfer,
-                                         label: (federated ? "Federated Query: " : "Scheduled query: ") + query.displayName))
+                let transfer = (references.externalQueries.isEmpty ? TransferKind.scheduledQuery : .federatedQuery).node(query.displayName)
+                nodes.append(transfer)
                 let via = "scheduled query «\(query.displayName)»"
-                edges.append(LineageEdge(from: transfer, to: target, via: via))
+                edges.append(LineageEdge(from: transfer.id, to: target, via: via))
                 for read in references.reads {
                     guard let source = read.resolved, known.contains(source) else { continue }
-                    edges.append(LineageEdge(from: source.description, to: transfer, via: via))
+                    edges.append(LineageEdge(from: source.description, to: transfer.id, via: via))
                 }
                 for external in references.externalQueries {
                     let connection = connections.first { $0.id == external.connection }
-                    let system = Self.system(connection?.databaseType ?? "database")
                     let database = connection?.database ?? external.connection
                     for table in external.tables {
-                        let id = "source:\(system):\(database)/\(table)"
-                        nodes.append(LineageNode(id: id, kind: .sourceTable, zone: .source, label: "\(system) \(database): \(table)"))
-                        edges.append(LineageEdge(from: id, to: transfer, via: "EXTERNAL_QUERY \(external.connection)"))
+                        let source = SourceSystem.node(system: connection?.databaseType ?? "database", object: "\(database)/\(table)")
+                        nodes.append(source)
+                        edges.append(LineageEdge(from: source.id, to: transfer.id, via: "EXTERNAL_QUERY \(external.connection)"))
                     }
                 }
             }
@@ -76,18 +78,18 @@ public struct LineageBuilder: Sendable {
         // Datastream: source tables → stream → the tables it lands in the destination dataset.
         do {
             for stream in try await warehouse.streams() {
-                let transfer = "transfer:datastream:\(stream.displayName)"
-                nodes.append(LineageNode(id: transfer, kind: .transfer, zone: .transfer, label: "Datastream: \(stream.displayName)"))
+                let transfer = TransferKind.datastream.node(stream.displayName)
+                let via = "Datastream «\(stream.displayName)»"
+                nodes.append(transfer)
                 for object in stream.sourceObjects {
-                    let system = Self.system(stream.sourceType)
-                    let source = "source:\(system):\(stream.sourceProfile)/\(object)"
-                    nodes.append(LineageNode(id: source, kind: .sourceTable, zone: .source, label: "\(system) \(stream.sourceProfile): \(object)"))
-                    edges.append(LineageEdge(from: source, to: transfer, via: "Datastream «\(stream.displayName)»"))
+                    let source = SourceSystem.node(system: stream.sourceType, object: "\(stream.sourceProfile)/\(object)")
+                    nodes.append(source)
+                    edges.append(LineageEdge(from: source.id, to: transfer.id, via: via))
                     // Datastream names the table after the object, with or without its schema.
                     let parts = object.split(separator: ".").map(String.init)
                     let candidates = [stream.tablePrefix + (parts.last ?? object), stream.tablePrefix + parts.joined(separator: "_")]
                     if let landed = candidates.compactMap({ try? TableID($0) }).map({ TableRef(stream.destination, $0) }).first(where: known.contains) {
-                        edges.append(LineageEdge(from: transfer, to: landed.description, via: "Datastream «\(stream.displayName)»"))
+                        edges.append(LineageEdge(from: transfer.id, to: landed.description, via: via))
                     }
                 }
             }
@@ -98,15 +100,27 @@ public struct LineageBuilder: Sendable {
         // Labels for what GCP cannot see: `kilde` (source system), `overforing` (naisjob, nais-app),
         // `naisjob` / `app` (its name), `topic` (a Kafka topic).
         for table in tables {
-            guard let system = table.labels["kilde"], let kind = table.labels["overforing"], ["naisjob", "nais-app"].contains(kind) else { continue }
-            let name = table.labels["naisjob"] ?? table.labels["app"] ?? kind
-            let object = table.labels["topic"] ?? table.ref.table.rawValue
-            let transfer = "transfer:\(kind):\(name)"
-            let source = "source:\(system):\(object)"
-            nodes.append(LineageNode(id: transfer, kind: .transfer, zone: .transfer, label: (kind == "naisjob" ? "Naisjob: " : "Nais app: ") + name))
-            nodes.append(LineageNode(id: source, kind: .sourceTable, zone: .source, label: "\(system): \(object)"))
-            edges.append(LineageEdge(from: source, to: transfer, via: "label"))
-            edges.append(LineageEdge(from: transfer, to: table.ref.description, via: "label"))
+            guard let system = table.labels["kilde"], let kind = table.labels["overforing"].flatMap(TransferKind.init(rawValue:)),
+                  [.naisjob, .naisApp].contains(kind) else { continue }
+            let transfer = kind.node(table.labels["naisjob"] ?? table.labels["app"] ?? kind.rawValue)
+            let source = SourceSystem.node(system: system, object: table.labels["topic"] ?? table.ref.table.rawValue)
+            nodes += [transfer, source]
+            edges.append(LineageEdge(from: source.id, to: transfer.id, via: "label"))
+            edges.append(LineageEdge(from: transfer.id, to: table.ref.description, via: "label"))
+        }
+
+        // lineage.yaml: what the team declares.
+        if let declared {
+            let (added, addedEdges) = try Self.declaredParts(declared, project: warehouse.project, known: known, zones: zones, datasets: datasetOf)
+            nodes += added
+            edges += addedEdges
+        }
+
+        // The Data Lineage API, where the project has it: links the evidence above did not show.
+        do {
+            edges += try await lineageAPIEdges(tables: tables.map(\.ref), known: known, derived: edges)
+        } catch {
+            notices.append(Self.notice(error))
         }
 
         // The outside: tables registered as datasett.
@@ -120,22 +134,77 @@ public struct LineageBuilder: Sendable {
         return (LineageGraph(nodes: nodes, edges: edges), notices)
     }
 
-    /// The dataset's `sone` label decides; without one, names that say råsone do.
-    static func zone(of dataset: DatasetInfo) -> LineageZone {
-        switch dataset.labels["sone"]?.lowercased() {
-        case "rasone", "raw": return .raw
-        case "dataprodukt", "dataprodukter": return .dataprodukt
-        case "behandling", "processing": return .processing
-        default:
-            let name = dataset.ref.dataset.rawValue.lowercased()
-            return name.contains("rasone") || name.hasPrefix("raw") ? .raw : .processing
+    /// The nodes and edges lineage.yaml declares, or every problem with its line: a table in
+    /// this project that does not exist is a typo; one in another project is a node of its own.
+    static func declaredParts(_ declared: DeclaredLineage, project: ProjectID, known: Set<TableRef>, zones: ZoneRules,
+                              datasets: [DatasetRef: DatasetInfo]) throws(LineageFileError) -> ([LineageNode], [LineageEdge]) {
+        var nodes: [LineageNode] = [], edges: [LineageEdge] = [], problems: [YAMLFileError] = []
+        let via = "lineage.yaml"
+        func node(_ endpoint: DeclaredLineage.Endpoint, line: Int) -> String? {
+            switch endpoint {
+            case let .source(system, object):
+                let source = SourceSystem.node(system: system, object: object)
+                nodes.append(source)
+                return source.id
+            case let .table(text):
+                guard let ref = try? TableRef(parsing: text, defaultProject: project) else {
+                    problems.append(YAMLFileError(file: declared.file, line: line, problem: "'\(text)' is not a table name (dataset.table or project.dataset.table)"))
+                    return nil
+                }
+                if ref.project == project {
+                    guard known.contains(ref) else {
+                        problems.append(YAMLFileError(file: declared.file, line: line, problem: "\(ref.dataset).\(ref.table) is not a table in project \(project)"))
+                        return nil
+                    }
+                } else {
+                    let zone = zones.zone(of: datasets[ref.datasetRef] ?? DatasetInfo(ref: ref.datasetRef, location: ""))
+                    nodes.append(LineageNode(id: ref.description, kind: .table, zone: zone, label: ref.description))
+                }
+                return ref.description
+            }
         }
+        for flow in declared.flows {
+            let from = flow.from.compactMap { node($0, line: flow.line) }
+            let to = flow.to.compactMap { node($0, line: flow.line) }
+            if let through = flow.through {
+                let transfer = through.kind.node(through.name)
+                nodes.append(transfer)
+                edges += from.map { LineageEdge(from: $0, to: transfer.id, via: via) } + to.map { LineageEdge(from: transfer.id, to: $0, via: via) }
+            } else {
+                edges += from.flatMap { source in to.map { LineageEdge(from: source, to: $0, via: via) } }
+            }
+        }
+        guard problems.isEmpty else { throw LineageFileError(problems) }
+        return (nodes, edges)
     }
 
-    /// One name per database system, whichever API spelt it (POSTGRES, POSTGRESQL, …).
-    static func system(_ name: String) -> String {
-        let lower = name.lowercased()
-        return lower == "postgresql" ? "postgres" : lower
+    /// Table-to-table links from the Data Lineage API that the derived graph does not already
+    /// connect (it knows the transfer in between; the API only the ends). Asks for one table
+    /// first, so a disabled API costs one call and one notice.
+    func lineageAPIEdges(tables: [TableRef], known: Set<TableRef>, derived: [LineageEdge]) async throws -> [LineageEdge] {
+        guard let first = tables.first else { return [] }
+        var links = try await services.warehouse.lineageLinks(of: first)
+        let warehouse = services.warehouse
+        links += await withTaskGroup(of: [LineageLink].self) { group in
+            for table in tables.dropFirst() { group.addTask { (try? await warehouse.lineageLinks(of: table)) ?? [] } }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        let outgoing = Dictionary(grouping: derived, by: \.from).mapValues { $0.map(\.to) }
+        func reaches(_ from: String, _ to: String) -> Bool {
+            var seen: Set<String> = [from], frontier = [from]
+            while let next = frontier.popLast() {
+                for target in outgoing[next] ?? [] where seen.insert(target).inserted {
+                    if target == to { return true }
+                    frontier.append(target)
+                }
+            }
+            return false
+        }
+        return Set(links).sorted { ($0.source, $0.target) < ($1.source, $1.target) }.compactMap { link in
+            guard let source = LineageLink.table(named: link.source), let target = LineageLink.table(named: link.target),
+                  known.contains(source), known.contains(target), !reaches(source.description, target.description) else { return nil }
+            return LineageEdge(from: source.description, to: target.description, via: "Data Lineage API")
+        }
     }
 
     static func kind(_ kind: TableKind) -> LineageNodeKind {
@@ -148,5 +217,19 @@ public struct LineageBuilder: Sendable {
 
     static func notice(_ error: Error) -> LocalizedText {
         (error as? UserFacingError)?.message ?? LocalizedText(nb: "\(error)", en: "\(error)")
+    }
+}
+
+extension LineageBuilder {
+    /// The graph with the team's lineage.yaml when one is named; for the terminal UI, which
+    /// draws what it can: a bad file becomes a notice (every `file:line`), not an empty screen.
+    public static func build(services: ServiceLayer, lineageFile: String?) async throws -> (graph: LineageGraph, notices: [LocalizedText]) {
+        guard let lineageFile else { return try await LineageBuilder(services: services).build() }
+        do {
+            return try await LineageBuilder(services: services, declared: try LineageFile.load(path: lineageFile)).build()
+        } catch let error as UserFacingError where error.isBadInput {
+            let (graph, notices) = try await LineageBuilder(services: services).build()
+            return (graph, [error.message] + notices)
+        }
     }
 }

@@ -33,6 +33,7 @@ struct TUILauncher {
         var state = AppState(width: 80, height: 24, language: language, readOnly: global.readOnly, project: services.warehouse.project,
                              themeName: theme.name, themeNames: themes.names, clipboardEnabled: config.clipboard)
         state.backend = backend
+        state.lineageFile = global.resolvedLineageFile()
         let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
         try app.run(startupNotices: notices)

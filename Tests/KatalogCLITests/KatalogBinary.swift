@@ -37,8 +37,10 @@ struct KatalogBinary {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], in directory: URL? = nil) throws -> Result {
         let process = Process()
+        // The scratch home by default, so no lineage.yaml of the checkout is picked up.
+        process.currentDirectoryURL = directory ?? home
         process.executableURL = Self.executable
         process.arguments = arguments
         process.environment = environment.merging(extra) { $1 }

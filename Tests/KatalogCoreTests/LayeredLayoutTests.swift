@@ -31,6 +31,26 @@ func randomGraph(nodes count: Int, seed: UInt64, backEdges: Int = 0) -> (nodes: 
     return (nodes, edges)
 }
 
+/// Lines never run through a box: every cell of every route lies outside all boxes.
+func linesThroughBoxes(_ layout: LayeredLayout) -> [String] {
+    struct Cell: Hashable { let x: Int; let y: Int }
+    var owner: [Cell: String] = [:]
+    for box in layout.boxes.values {
+        for x in box.x..<(box.x + box.width) { for y in box.y..<(box.y + box.height) { owner[Cell(x: x, y: y)] = box.id } }
+    }
+    var found: [String] = []
+    for route in layout.routes {
+        for (a, b) in zip(route.points, route.points.dropFirst()) {
+            for x in min(a.x, b.x)...max(a.x, b.x) {
+                for y in min(a.y, b.y)...max(a.y, b.y) {
+                    if let id = owner[Cell(x: x, y: y)] { found.append("\(route.from) → \(route.to) runs through \(id) at \(x),\(y)") }
+                }
+            }
+        }
+    }
+    return found
+}
+
 @Suite("Layered layout")
 struct LayeredLayoutTests {
     @Test(arguments: [(40, 1), (120, 2), (300, 3)])
@@ -62,6 +82,7 @@ struct LayeredLayoutTests {
             // Orthogonal: every step is horizontal or vertical.
             for (a, b) in zip(route.points, route.points.dropFirst()) { #expect(a.x == b.x || a.y == b.y) }
         }
+        #expect(linesThroughBoxes(layout).prefix(3) == [])
     }
 
     @Test(arguments: [(60, 11), (250, 12)])
@@ -86,6 +107,7 @@ struct LayeredLayoutTests {
                 #expect(last.y == to.y + to.height && (to.x..<to.x + to.width).contains(last.x))
             }
         }
+        #expect(linesThroughBoxes(layout).prefix(3) == [])
     }
 
     @Test func theSameInputGivesTheSamePicture() {

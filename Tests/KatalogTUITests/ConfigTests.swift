@@ -1,3 +1,4 @@
+import KatalogServices
 import Testing
 @testable import KatalogTUI
 

@@ -1,3 +1,4 @@
+import KatalogServices
 import Foundation
 import Testing
 import KatalogThemes

@@ -35,7 +35,9 @@ public struct LineageCommand: ServiceCommand {
         guard up >= 0, down >= 0 else {
             throw InvalidInput([Problem(field: "up", code: "hops", message: LocalizedText(nb: "--up og --down må være 0 eller mer.", en: "--up and --down must be 0 or more."))])
         }
-        var (graph, notices) = try await LineageBuilder(services: context.services).build()
+        // A bad lineage.yaml stops here with every file:line: CI should fail on it.
+        let declared = try context.lineageFile.map { try LineageFile.load(path: $0) }
+        var (graph, notices) = try await LineageBuilder(services: context.services, declared: declared).build()
         if let focus {
             let ref = try TableRef(parsing: focus, defaultProject: context.services.warehouse.project)
             guard graph.node(ref.description) != nil else {

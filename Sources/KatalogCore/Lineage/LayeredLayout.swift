@@ -165,11 +165,13 @@ public struct LayeredLayout: Sendable {
         case .leftToRight:
             // 5. Coordinates: one column of boxes per layer, rows 4 cells apart; channels between.
             let rowGap = 1, channel = 6
-            var columnX: [Int] = []
+            var columnX: [Int] = [], channelX: [Int] = []
             var x = 0
             for layer in order {
                 columnX.append(x)
-                x += (layer.map { widths[$0] }.max() ?? 1) + channel
+                x += layer.map { widths[$0] }.max() ?? 1
+                channelX.append(x)
+                x += channel
             }
             for (layer, members) in order.enumerated() {
                 for (i, node) in members.enumerated() { placed[node] = (columnX[layer], i * (boxHeight + rowGap), widths[node]) }
@@ -188,7 +190,8 @@ public struct LayeredLayout: Sendable {
                     let endY = end.y + (names[b].hasPrefix("~") ? 0 : boxHeight / 2)
                     let layer = layerOfAll[a]
                     let startX = start.x + start.width
-                    let laneX = startX + 1 + (channelUse[layer] % max(1, channel - 2))
+                    // Lanes start after the layer's widest box, so no line runs through a box.
+                    let laneX = channelX[layer] + 1 + (channelUse[layer] % max(1, channel - 2))
                     channelUse[layer] += 1
                     if points.isEmpty { points.append((startX, startY)) } else { points.append((start.x, startY)); points.append((startX, startY)) }
                     points.append((laneX, startY))

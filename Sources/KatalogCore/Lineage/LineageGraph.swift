@@ -66,8 +66,11 @@ public struct LineageGraph: Equatable, Sendable, Codable {
         let unique = nodes.filter { seen.insert($0.id).inserted }
         self.nodes = unique.sorted { $0.id < $1.id }
         let ids = Set(unique.map(\.id))
-        self.edges = Array(Set(edges.filter { ids.contains($0.from) && ids.contains($0.to) && $0.from != $0.to }))
-            .sorted { ($0.from, $0.to, $0.via) < ($1.from, $1.to, $1.via) }
+        // One edge per pair, naming all its evidence (a label and lineage.yaml may say the same).
+        let pairs = Dictionary(grouping: edges.filter { ids.contains($0.from) && ids.contains($0.to) && $0.from != $0.to }) { [$0.from, $0.to] }
+        self.edges = pairs.map { pair, found in
+            LineageEdge(from: pair[0], to: pair[1], via: Set(found.map(\.via)).sorted().joined(separator: ", "))
+        }.sorted { ($0.from, $0.to) < ($1.from, $1.to) }
     }
 
     public func node(_ id: String) -> LineageNode? { nodes.first { $0.id == id } }

@@ -12,7 +12,7 @@ extension AppState {
         }
         guard !lineage.loading else { return [] }
         lineage.loading = true
-        return [.loadLineage]
+        return [.loadLineage(lineageFile: lineageFile)]
     }
 
     /// Lays the graph (or its focused part) out and brings the selection into view.

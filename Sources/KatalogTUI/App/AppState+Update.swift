@@ -99,9 +99,10 @@ extension AppState {
             if notice != nil && explorer.offline == nil { notify(UIText.offline(notice!.reason), isError: true) }
             explorer.offline = notice
             return []
-        case let .lineageLoaded(result):
+        case let .lineageLoaded(result, notices):
             inFlight -= 1
             lineage.loading = false
+            for notice in notices { notify(notice, isError: true) }
             switch result {
             case let .success(graph): showLineage(graph)
             case let .failure(failure): notify(failure.message, isError: true)

@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone = .current
     /// Where the data comes from, for the status line.
     public var backend = UIText.localWorkspace
+    /// The team's lineage.yaml (declared lineage and zone rules), when there is one.
+    public var lineageFile: String?
 
     var screen: ScreenID = .explorer
     var explorer = ExplorerState()

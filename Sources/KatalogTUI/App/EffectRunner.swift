@@ -6,7 +6,7 @@ enum EffectRunner {
     static func run(_ effect: Effect, services: ServiceLayer) async -> [Event] {
         let events = await load(effect, services: services)
         // After every load from the warehouse: is it answering, or is this the cache?
-        guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts, effect != .loadLineage else { return events }
+        guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts, !effect.isLineage else { return events }
         return events + [.offlineChanged(await services.warehouse.offline())]
     }
 
@@ -26,8 +26,11 @@ enum EffectRunner {
             return [.tablesLoaded(ref, await result { try await warehouse.tables(in: ref) })]
         case let .loadTable(ref):
             return [.tableLoaded(ref, await result { try await warehouse.table(ref) })]
-        case .loadLineage:
-            return [.lineageLoaded(await result { try await LineageBuilder(services: services).build().graph })]
+        case let .loadLineage(file):
+            switch await result({ try await LineageBuilder.build(services: services, lineageFile: file) }) {
+            case let .success((graph, notices)): return [.lineageLoaded(.success(graph), notices: notices)]
+            case let .failure(failure): return [.lineageLoaded(.failure(failure), notices: [])]
+            }
         case .loadProducts:
             return [.productsLoaded(await result { try await services.marketplace.dataprodukter() })]
         case .loadTransfers:

@@ -19,7 +19,7 @@ public enum Event: Sendable {
     case lastKnownLoaded(datasets: Cached<[DatasetInfo]>, tables: [DatasetRef: Cached<[TableInfo]>])
     /// Whether the last answers came from the cache because the backend failed.
     case offlineChanged(OfflineNotice?)
-    case lineageLoaded(Result<LineageGraph, LoadFailure>)
+    case lineageLoaded(Result<LineageGraph, LoadFailure>, notices: [LocalizedText])
     case notice(LocalizedText, isError: Bool)
 }
 
@@ -42,7 +42,8 @@ public struct LoadFailure: Error, Sendable {
 /// Work the update asks the runtime to do in the background; each ends in an `Event`.
 public enum Effect: Equatable, Sendable {
     case loadLastKnown
-    case loadLineage
+    /// With the team's lineage.yaml, when there is one.
+    case loadLineage(lineageFile: String?)
     case loadDatasets
     case loadTables(DatasetRef)
     case loadTable(TableRef)
@@ -53,6 +54,10 @@ public enum Effect: Equatable, Sendable {
 }
 
 extension Effect {
+    var isLineage: Bool {
+        if case .loadLineage = self { true } else { false }
+    }
+
     /// How many load events the effect ends in (the spinner waits for them).
     var resultCount: Int {
         switch self {

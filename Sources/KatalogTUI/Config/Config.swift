@@ -1,5 +1,6 @@
 import Foundation
 import KatalogCore
+import KatalogServices
 
 /// The user's settings from `$XDG_CONFIG_HOME/katalog/config.yaml`:
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import KatalogThemes
+import KatalogServices
 import Yams
 
 /// A mapping from roles to styles, loaded from YAML:

@@ -1,3 +1,4 @@
+import KatalogServices
 import Foundation
 import KatalogCore
 import KatalogThemes

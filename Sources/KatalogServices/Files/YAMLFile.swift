@@ -7,17 +7,23 @@ public struct YAMLFileError: Error, Equatable, CustomStringConvertible, UserFaci
     public let line: Int
     public let problem: String
 
+    public init(file: String, line: Int, problem: String) {
+        self.file = file
+        self.line = line
+        self.problem = problem
+    }
+
     public var description: String { "\(file):\(line): \(problem)" }
     public var message: LocalizedText { LocalizedText(nb: TerminalText.line(description), en: TerminalText.line(description)) }
     public var isBadInput: Bool { true }
 }
 
 /// Reads YAML with line numbers kept, so every complaint can point at its line.
-struct YAMLFile {
-    let path: String
-    let root: Node
+public struct YAMLFile {
+    public let path: String
+    public let root: Node
 
-    init(path: String, text: String) throws(YAMLFileError) {
+    public init(path: String, text: String) throws(YAMLFileError) {
         self.path = path
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -32,22 +38,22 @@ struct YAMLFile {
         }
     }
 
-    func fail(_ node: Node?, _ problem: String) -> YAMLFileError {
+    public func fail(_ node: Node?, _ problem: String) -> YAMLFileError {
         YAMLFileError(file: path, line: node?.mark?.line ?? 1, problem: problem)
     }
 
     /// The pairs of a mapping, or an error naming what was expected.
-    func mapping(_ node: Node, what: String) throws(YAMLFileError) -> [(key: String, keyNode: Node, value: Node)] {
+    public func mapping(_ node: Node, what: String) throws(YAMLFileError) -> [(key: String, keyNode: Node, value: Node)] {
         guard case let .mapping(mapping) = node else { throw fail(node, "\(what) must be a mapping (key: value)") }
         return mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
-    func string(_ node: Node, what: String) throws(YAMLFileError) -> String {
+    public func string(_ node: Node, what: String) throws(YAMLFileError) -> String {
         guard case let .scalar(scalar) = node else { throw fail(node, "\(what) must be a single value") }
         return scalar.string
     }
 
-    func strings(_ node: Node, what: String) throws(YAMLFileError) -> [String] {
+    public func strings(_ node: Node, what: String) throws(YAMLFileError) -> [String] {
         switch node {
         case let .scalar(scalar): return [scalar.string]
         case let .sequence(sequence):
