@@ -145,6 +145,22 @@ struct GoogleAPIClientTests {
         await #expect(throws: ServiceError.self) { try await warehouse.table(try TableRef(parsing: "dagpenger-prod-4e2b.d.t")) }
     }
 
+    /// bqemulator answers a query it cannot run with HTTP 200 and `errors[]` (its own words):
+    /// a failure, never an empty result.
+    @Test func aFailedQueryInASuccessfulAnswerIsAFailure() async throws {
+        let transport = ScriptedTransport([ScriptedTransport.json(200, """
+            {"kind":"bigquery#queryResponse","jobComplete":true,"totalRows":"0","errors":[{"reason":"invalidQuery","location":"query",            "message":"Not found: Table dagpenger-prod-4e2b:rasone.__TABLES__"}]}
+            """)])
+        let bigquery = BigQueryClient(http: client(transport), pageSize: 10)
+        do {
+            _ = try await bigquery.query("SELECT table_id, row_count FROM `dagpenger-prod-4e2b.rasone.__TABLES__`", project: try ProjectID("dagpenger-prod-4e2b"))
+            Issue.record("expected a failure")
+        } catch let error as CloudError {
+            #expect(error.kind == .invalid && error.reason == "invalidQuery")
+            #expect(error.message.en == "BigQuery refused the query: Not found: Table dagpenger-prod-4e2b:rasone.__TABLES__")
+        }
+    }
+
     @Test func tokensNeverShowInDescriptions() {
         let token = AccessToken(value: "ya29.secret-token", expires: nil)
         #expect(!"\(token)".contains("ya29"))

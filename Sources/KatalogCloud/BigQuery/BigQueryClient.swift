@@ -34,6 +34,7 @@ struct BigQueryClient: Sendable {
         let first: QueryResponse = try await http.send(.post, "projects/\(project)/queries",
                                                        body: QueryRequest(query: sql, maxResults: pageSize, timeoutMs: 10_000),
                                                        idempotent: false, what: "a query")
+        try Self.check(first)
         var rows = first.rows ?? []
         var complete = first.jobComplete ?? true
         var pageToken = first.pageToken
@@ -44,11 +45,21 @@ struct BigQueryClient: Sendable {
             var query = parameters
             if let pageToken, !pageToken.isEmpty { query["pageToken"] = pageToken }
             let page: QueryResponse = try await http.get("projects/\(project)/queries/\(jobID)", query: query, what: "the results of a query")
+            try Self.check(page)
             complete = page.jobComplete ?? true
             if complete { rows += page.rows ?? [] }
             pageToken = complete ? page.pageToken : nil
         }
         return rows.map { $0.f.map(\.v) }
+    }
+
+    /// Some servers answer a failed query with HTTP 200 and `errors[]` (real BigQuery sends a
+    /// 400): the same failure either way, never an empty result.
+    private static func check(_ response: QueryResponse) throws {
+        guard response.rows == nil, let error = response.errors?.first else { return }
+        let detail = TerminalText.line(error.message ?? error.reason ?? "")
+        throw CloudError(kind: .invalid, message: LocalizedText(nb: "BigQuery avviste spørringen: \(detail)", en: "BigQuery refused the query: \(detail)"),
+                         reason: error.reason)
     }
 
     func tablePolicy(_ ref: TableRef) async throws -> PolicyResource {

@@ -145,10 +145,13 @@ struct QueryResponse: Decodable {
         }
         let f: [Cell]
     }
+    struct ErrorProto: Decodable { let reason: String?; let message: String? }
     let jobComplete: Bool?
     let jobReference: JobReference?
     let rows: [Row]?
     let pageToken: String?
+    /// Set on a query that failed although the call itself succeeded (HTTP 200).
+    let errors: [ErrorProto]?
 }
 
 /// tables.getIamPolicy / setIamPolicy.
