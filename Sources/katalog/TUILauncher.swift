@@ -34,6 +34,7 @@ struct TUILauncher {
                              themeName: theme.name, themeNames: themes.names, clipboardEnabled: config.clipboard)
         state.backend = backend
         state.lineageFile = global.resolvedLineageFile()
+        if let limit = config.fanLimit { state.lineageFanLimit = limit }
         let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
         try app.run(startupNotices: notices)

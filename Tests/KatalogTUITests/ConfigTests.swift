@@ -13,7 +13,11 @@ struct ConfigTests {
             keys:
               quit: [q, ctrl-q]
               moveDown: j
+            lineage:
+              endpoint: http://127.0.0.1:9999
+              fan_limit: 5
             """, path: "config.yaml")
+        #expect(config.fanLimit == 5 && config.endpoints["lineage"] == "http://127.0.0.1:9999")
         #expect(config.theme == "nav" && config.language == .nb && config.mouse && config.clipboard)
         #expect(config.keys[.quit] == [.character("q"), .control("q")])
         #expect(config.keys[.moveDown] == [.character("j")])
@@ -25,6 +29,12 @@ struct ConfigTests {
         }
         #expect(throws: YAMLFileError(file: "c.yaml", line: 3, problem: "unknown action 'fly' (see docs/keys.md for the names)")) {
             try Config.parse("mouse: false\nkeys:\n  fly: [f]\n", path: "c.yaml")
+        }
+        #expect(throws: YAMLFileError(file: "c.yaml", line: 2, problem: "lineage.fan_limit must be a whole number of 2 or more, not '1'")) {
+            try Config.parse("lineage:\n  fan_limit: 1\n", path: "c.yaml")
+        }
+        #expect(throws: YAMLFileError(file: "c.yaml", line: 2, problem: "unknown setting 'lineage.fan' (known: lineage.endpoint, lineage.fan_limit)")) {
+            try Config.parse("lineage:\n  fan: 3\n", path: "c.yaml")
         }
         #expect(throws: YAMLFileError.self) { try Config.parse("colour: red\n", path: "c.yaml") }
         #expect(throws: YAMLFileError.self) { try Config.parse("mouse: maybe\n", path: "c.yaml") }

@@ -25,6 +25,8 @@ public enum LineageNodeKind: String, Sendable, Codable {
     case view
     case materializedView = "materialized_view"
     case datasett
+    /// "+37 more": a collapsed fan standing in for the nodes it hides (only on the screen).
+    case collapsed
 }
 
 public struct LineageNode: Hashable, Sendable, Codable {

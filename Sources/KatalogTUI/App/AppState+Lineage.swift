@@ -15,13 +15,21 @@ extension AppState {
         return [.loadLineage(lineageFile: lineageFile)]
     }
 
-    /// Lays the graph (or its focused part) out and brings the selection into view.
+    /// Lays out what is shown — the focused part, wide fans collapsed, the selection never
+    /// hidden — and brings the selection into view.
     mutating func showLineage(_ graph: LineageGraph) {
         lineage.graph = graph
-        let shown = lineage.shown ?? graph
+        let base = lineage.walked ?? graph
+        let language = self.language
+        let (shown, fans) = base.collapsingFans(limit: lineage.fanLimit, expanded: lineage.expandedFans, keep: Set(lineage.selection.map { [$0] } ?? [])) {
+            UIText.moreNodes($0).text(language)
+        }
+        lineage.shown = shown
+        lineage.fans = fans
         lineage.layout = LayeredLayout(nodes: shown.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) }, edges: shown.edges.map { ($0.from, $0.to) },
                                        direction: lineage.direction)
         if lineage.selection.flatMap({ shown.node($0) }) == nil { lineage.selection = lineage.readingOrder.first }
+        if lineage.columns, !lineage.columnList.contains(lineage.selection ?? "") { lineage.columnList = columnOrder(base) }
         lineage.panX = 0
         lineage.panY = 0
         revealLineageSelection()
@@ -50,6 +58,11 @@ extension AppState {
             let next = action == .nextNode ? (current + 1) % order.count : (current - 1 + order.count) % order.count
             lineage.selection = order[next]
             revealLineageSelection()
+        case .selectLeft, .selectRight, .selectUp, .selectDown:
+            if let next = nearestNode(action) {
+                lineage.selection = next
+                revealLineageSelection()
+            }
         case .panLeft: lineage.panX = max(0, lineage.panX - step * 2)
         case .panRight: lineage.panX = min(max(0, (lineage.layout?.width ?? 0) - 10), lineage.panX + step * 2)
         case .panUp: lineage.panY = max(0, lineage.panY - step)
@@ -59,14 +72,48 @@ extension AppState {
             if let graph = lineage.graph { showLineage(graph) }
         case .focusNode:
             focusLineage(on: lineage.focus == nil ? lineage.selection : nil)
+        case .toggleLegend:
+            lineage.legend.toggle()
+        case .toggleFan:
+            toggleFan()
+        case .toggleColumns:
+            lineage.columns.toggle()
+            if lineage.columns, let walked = lineage.walked { lineage.columnList = columnOrder(walked) }
+            if !lineage.columns, let graph = lineage.graph { showLineage(graph) }  // the selection may have walked into a fan
+        case .walkUpstream, .walkDownstream:
+            walkColumns(upstream: action == .walkUpstream)
+        case .moveDown, .moveUp:
+            guard lineage.columns, !lineage.columnList.isEmpty else { return [] }
+            let current = lineage.selection.flatMap { lineage.columnList.firstIndex(of: $0) } ?? -1
+            let next = action == .moveDown ? min(lineage.columnList.count - 1, current + 1) : max(0, current - 1)
+            lineage.selection = lineage.columnList[next]
         case .back:
-            if lineage.focus != nil { focusLineage(on: nil) } else { screen = .explorer }
-        case .filter, .nextMatch, .previousMatch:
-            // Finding a node by name is not built yet; say so instead of filtering the hidden list.
-            notify(UIText.lineageSearchNotYet, isError: false)
+            if lineage.legend {
+                lineage.legend = false
+            } else if lineage.columns {
+                lineage.columns = false
+                if let graph = lineage.graph { showLineage(graph) }
+            } else if lineage.focus != nil {
+                focusLineage(on: nil)
+            } else {
+                screen = .explorer
+            }
+        case .filter:
+            lineage.searchOrigin = lineage.selection
+            input = InputLine(kind: .findNode, text: "")
+        case .nextMatch, .previousMatch:
+            guard !lineage.search.isEmpty else {
+                notify(UIText.noSearch, isError: false)
+                return []
+            }
+            findNode(lineage.search, step: action == .nextMatch ? 1 : -1)
         case .open:
-            // A table opens in the Explorer; a datasett opens the table it is registered on.
             guard let id = lineage.selection, let graph = lineage.graph else { return [] }
+            if lineage.fans.contains(where: { $0.id == id }) {
+                toggleFan()
+                return []
+            }
+            // A table opens in the Explorer; a datasett opens the table it is registered on.
             let tableID = graph.node(id)?.kind == .datasett ? graph.edges.first { $0.to == id }?.from ?? id : id
             guard let ref = try? TableRef(parsing: tableID) else {
                 notify(UIText.notATable(graph.node(id)?.label ?? id), isError: false)
@@ -78,6 +125,122 @@ extension AppState {
             return nil
         }
         return []
+    }
+
+    /// `x`: expands a "+N more" node; on a node of a fan the user expanded, collapses it again.
+    private mutating func toggleFan() {
+        guard let id = lineage.selection, let graph = lineage.graph else { return }
+        if let fan = lineage.fans.first(where: { $0.id == id }) {
+            lineage.expandedFans.insert(fan.id)
+            lineage.selection = fan.members.first
+        } else {
+            // Which expanded fan the node anchors or belongs to: the fans as they would be closed.
+            let closed = (lineage.walked ?? graph).collapsingFans(limit: lineage.fanLimit) { "\($0)" }.fans
+            guard let fan = closed.first(where: { lineage.expandedFans.contains($0.id) && ($0.anchor == id || $0.members.contains(id)) }) else {
+                notify(UIText.noFanHere(lineage.fanLimit), isError: false)
+                return
+            }
+            lineage.expandedFans.remove(fan.id)
+            lineage.selection = fan.id
+        }
+        showLineage(graph)
+    }
+
+    /// The nearest box wholly on the side asked, those straight across preferred.
+    private func nearestNode(_ action: KeyAction) -> String? {
+        guard let layout = lineage.layout, let id = lineage.selection, let from = layout.boxes[id] else { return nil }
+        func centre(_ box: LayeredLayout.Box) -> (x: Int, y: Int) { (box.x + box.width / 2, box.y + box.height / 2) }
+        let origin = centre(from)
+        return layout.boxes.values.filter { $0.id != id }.compactMap { box -> (String, Int)? in
+            let c = centre(box)
+            let (along, across): (Int, Int)
+            switch action {
+            case .selectLeft: (along, across) = (from.x - (box.x + box.width), c.y - origin.y)
+            case .selectRight: (along, across) = (box.x - (from.x + from.width), c.y - origin.y)
+            case .selectUp: (along, across) = (from.y - (box.y + box.height), c.x - origin.x)
+            default: (along, across) = (box.y - (from.y + from.height), c.x - origin.x)
+            }
+            guard along >= 0 else { return nil }
+            return (box.id, along + 3 * abs(across))
+        }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    /// The middle column's first list: every node, zone by zone, by label.
+    private func columnOrder(_ graph: LineageGraph) -> [String] {
+        let rank = Dictionary(uniqueKeysWithValues: LineageZone.allCases.enumerated().map { ($1, $0) })
+        return graph.nodes.sorted { (rank[$0.zone]!, $0.label, $0.id) < (rank[$1.zone]!, $1.label, $1.id) }.map(\.id)
+    }
+
+    /// `h`/`l` in the column view: the middle becomes what the node reads, or what reads it.
+    private mutating func walkColumns(upstream: Bool) {
+        guard let graph = lineage.walked, let id = lineage.selection else { return }
+        let next = LineageColumns.neighbours(of: id, in: graph, upstream: upstream)
+        guard let first = next.first else {
+            notify(upstream ? UIText.nothingUpstream : UIText.nothingDownstream, isError: false)
+            return
+        }
+        lineage.columnList = next
+        lineage.selection = first
+    }
+
+    /// `/` on the Lineage screen: jumps to the node whose label matches, as it is typed; a
+    /// node hidden in a fan or outside the focus is brought out.
+    mutating func findNode(_ query: String, step: Int = 0) {
+        lineage.search = query
+        guard let graph = lineage.graph, !query.isEmpty else { return }
+        let order = lineage.columns ? lineage.columnList : lineage.readingOrder
+        let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let lowered = query.lowercased()
+        let matches = graph.nodes.filter { FuzzyMatch.match(query, in: $0.label) != nil }
+            .sorted { a, b in
+                let exact = (a.label.lowercased().contains(lowered) ? 0 : 1, b.label.lowercased().contains(lowered) ? 0 : 1)
+                return (exact.0, position[a.id] ?? Int.max, a.id) < (exact.1, position[b.id] ?? Int.max, b.id)
+            }.map(\.id)
+        guard !matches.isEmpty else {
+            notify(UIText.noNodeMatches(query), isError: false)
+            return
+        }
+        let current = lineage.selection.flatMap { matches.firstIndex(of: $0) }
+        let target = step == 0 ? matches[0] : matches[((current ?? -step) + step + matches.count) % matches.count]
+        selectLineageNode(target)
+    }
+
+    /// Selects a node, bringing it out of a collapsed fan or from outside the focus.
+    mutating func selectLineageNode(_ id: String) {
+        lineage.selection = id
+        if lineage.columns {
+            if !lineage.columnList.contains(id), let walked = lineage.walked { lineage.columnList = columnOrder(walked) }
+            if !lineage.columnList.contains(id) { lineage.focus = nil; lineage.columnList = columnOrder(lineage.graph!) }
+            return
+        }
+        if lineage.shown?.node(id) == nil, let graph = lineage.graph {
+            if lineage.walked?.node(id) == nil { lineage.focus = nil }
+            showLineage(graph)  // keeps the selection out of any fan
+        }
+        revealLineageSelection()
+    }
+
+    /// Keys while `/` is typed on the Lineage screen: Enter keeps the node, Esc goes back.
+    mutating func handleFindInput(_ key: Key, _ line: InputLine) {
+        var line = line
+        switch key {
+        case .escape:
+            input = nil
+            if let origin = lineage.searchOrigin { selectLineageNode(origin) }
+            return
+        case .enter:
+            input = nil
+            return
+        case .backspace, .delete:
+            if line.text.isEmpty { input = nil; return }
+            line.text.removeLast()
+        case let .character(character):
+            line.text.append(character)
+        default:
+            return
+        }
+        input = line
+        findNode(line.text)
     }
 
     /// Pans so the selected box is inside the drawing area.

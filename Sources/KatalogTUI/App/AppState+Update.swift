@@ -139,7 +139,7 @@ extension AppState {
             scrollOverlay(binding.action)
             return []
         }
-        guard let binding = keys.binding(for: key, in: [screen == .lineage ? .lineage : .explorer, .global]) else { return [] }
+        guard let binding = keys.binding(for: key, in: keyScopes) else { return [] }
         if let reason = binding.disabledReason {
             notify(UIText.disabled(binding.description, reason), isError: false)
             return []
@@ -218,8 +218,9 @@ extension AppState {
             explorer.selection = matches[next].node
         case .switchPane:
             explorer.focus = explorer.focus == .tree ? .details : .tree
-        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown, .focusNode, .toggleDirection:
-            break  // handled above
+        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown, .focusNode, .toggleDirection,
+             .selectLeft, .selectRight, .selectUp, .selectDown, .toggleFan, .toggleLegend, .toggleColumns, .walkUpstream, .walkDownstream:
+            break  // the Lineage screen's, handled above
         case .screenPublish, .screenAccess:
             break  // disabled in the registry until their screens exist
         case .copyReference:
@@ -332,6 +333,10 @@ extension AppState {
 
     private mutating func handleInput(_ key: Key) -> [Effect] {
         guard var line = input else { return [] }
+        if line.kind == .findNode {
+            handleFindInput(key, line)
+            return []
+        }
         switch key {
         case .escape:
             if line.kind == .filter { explorer.filter = "" }

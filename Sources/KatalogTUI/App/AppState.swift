@@ -20,6 +20,11 @@ public struct AppState: Sendable {
     public var backend = UIText.localWorkspace
     /// The team's lineage.yaml (declared lineage and zone rules), when there is one.
     public var lineageFile: String?
+    /// More neighbours on one side than this collapse into "+N more" (config.yaml).
+    public var lineageFanLimit: Int {
+        get { lineage.fanLimit }
+        set { lineage.fanLimit = max(2, newValue) }
+    }
 
     var screen: ScreenID = .explorer
     var explorer = ExplorerState()
@@ -47,6 +52,14 @@ public struct AppState: Sendable {
 
     func t(_ text: LocalizedText) -> String { text.text(language) }
 
+    /// Where keys are looked up, innermost first (the footer shows the same).
+    var keyScopes: [KeyScope] {
+        switch screen {
+        case .explorer: [.explorer, .global]
+        case .lineage: lineage.columns ? [.lineageColumns, .lineage, .global] : [.lineage, .global]
+        }
+    }
+
     /// The smallest terminal the layout works in.
     static let minimumWidth = 60
     static let minimumHeight = 15
@@ -62,7 +75,8 @@ enum Overlay: Equatable, Sendable {
 
 /// The line at the bottom while the user types a filter (`/`) or a command (`:`).
 struct InputLine: Equatable, Sendable {
-    enum Kind: Sendable { case filter, command }
+    /// `filter` narrows the Explorer; `findNode` jumps between lineage nodes.
+    enum Kind: Sendable { case filter, command, findNode }
     var kind: Kind
     var text: String
 }

@@ -6,6 +6,13 @@ struct LineageState: Sendable {
     var graph: LineageGraph?
     /// When focused: the part shown, and the hops it was cut with.
     var focus: (id: String, up: Int, down: Int)?
+    /// What is drawn: the focused part with wide fans collapsed (made by `showLineage`).
+    var shown: LineageGraph?
+    /// The fans collapsed in `shown`, and the ones the user opened.
+    var fans: [CollapsedFan] = []
+    var expandedFans: Set<String> = []
+    /// More neighbours on one side than this collapse into "+N more".
+    var fanLimit = 8
     var layout: LayeredLayout?
     var selection: String?
     var panX = 0
@@ -13,17 +20,26 @@ struct LineageState: Sendable {
     var loading = false
     /// `t` toggles: left to right (terminals are wide) or bottom to top (as the team docs draw it).
     var direction: LayeredLayout.Direction = .leftToRight
+    /// `L`: the legend of zones, markers and lines.
+    var legend = false
+    /// `c`: upstream | node | downstream in columns, for graphs too large to draw whole; the
+    /// middle column lists `columnList` (what `h`/`l` walked to).
+    var columns = false
+    var columnList: [String] = []
+    /// The last `/` query, for `n`/`N`, and where the selection was before it (Esc goes back).
+    var search = ""
+    var searchOrigin: String?
 
     /// Nodes in reading order: layer by layer, top to bottom (what Tab walks through).
-    /// What is drawn: the focused part, or all of it.
-    var shown: LineageGraph? {
-        guard let graph else { return nil }
-        guard let focus, graph.node(focus.id) != nil else { return graph }
-        return graph.focused(on: focus.id, up: focus.up, down: focus.down)
-    }
-
     var readingOrder: [String] {
         guard let layout else { return [] }
         return layout.layers.flatMap { $0 }.filter { !$0.hasPrefix("~") }
+    }
+
+    /// The graph the column view walks: the focused part, with nothing collapsed.
+    var walked: LineageGraph? {
+        guard let graph else { return nil }
+        guard let focus, graph.node(focus.id) != nil else { return graph }
+        return graph.focused(on: focus.id, up: focus.up, down: focus.down)
     }
 }

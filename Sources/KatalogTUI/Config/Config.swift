@@ -11,7 +11,9 @@ import KatalogServices
 ///     keys:                 # rebind actions (names in docs/keys.md)
 ///       quit: [q, ctrl-q]
 ///     bigquery:             # another root for an API (tests, proxies); also connection,
-///       endpoint: http://127.0.0.1:9050   # datatransfer and datastream
+///       endpoint: http://127.0.0.1:9050   # datatransfer, datastream and lineage
+///     lineage:
+///       fan_limit: 8        # more neighbours on one side collapse into "+N more"
 public struct Config: Equatable, Sendable {
     public var theme: String?
     public var language: Language?
@@ -22,6 +24,8 @@ public struct Config: Equatable, Sendable {
     /// `datatransfer`, `datastream` (with credentials, unlike an emulator).
     public var endpoints: [String: String] = [:]
     public static let endpointAPIs = ["bigquery", "connection", "datatransfer", "datastream", "lineage"]
+    /// On the Lineage screen: more neighbours on one side than this collapse into "+N more".
+    public var fanLimit: Int?
 
     public init() {}
 
@@ -72,7 +76,14 @@ public struct Config: Equatable, Sendable {
                 }
             case _ where endpointAPIs.contains(key):
                 for (name, nameNode, setting) in try file.mapping(value, what: key) {
-                    guard name == "endpoint" else { throw file.fail(nameNode, "unknown setting '\(key).\(name)' (known: \(key).endpoint)") }
+                    if key == "lineage", name == "fan_limit" {
+                        let text = try file.string(setting, what: "lineage.fan_limit")
+                        guard let limit = Int(text), limit >= 2 else { throw file.fail(setting, "lineage.fan_limit must be a whole number of 2 or more, not '\(text)'") }
+                        config.fanLimit = limit
+                        continue
+                    }
+                    let known = key == "lineage" ? "lineage.endpoint, lineage.fan_limit" : "\(key).endpoint"
+                    guard name == "endpoint" else { throw file.fail(nameNode, "unknown setting '\(key).\(name)' (known: \(known))") }
                     let text = try file.string(setting, what: "\(key).endpoint")
                     guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                         throw file.fail(setting, "\(key).endpoint must be an http(s) URL, not '\(text)'")

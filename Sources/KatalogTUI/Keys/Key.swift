@@ -3,6 +3,7 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case control(Character)
     case up, down, left, right
+    case shiftUp, shiftDown, shiftLeft, shiftRight
     case pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab, backTab
     case function(Int)
@@ -15,6 +16,10 @@ public enum Key: Hashable, Sendable {
         case "down": self = .down
         case "left": self = .left
         case "right": self = .right
+        case "shift-up": self = .shiftUp
+        case "shift-down": self = .shiftDown
+        case "shift-left": self = .shiftLeft
+        case "shift-right": self = .shiftRight
         case "pgup", "pageup": self = .pageUp
         case "pgdn", "pagedown": self = .pageDown
         case "home": self = .home
@@ -47,6 +52,10 @@ public enum Key: Hashable, Sendable {
         case .down: "down"
         case .left: "left"
         case .right: "right"
+        case .shiftUp: "shift-up"
+        case .shiftDown: "shift-down"
+        case .shiftLeft: "shift-left"
+        case .shiftRight: "shift-right"
         default: name
         }
     }
@@ -61,6 +70,10 @@ public enum Key: Hashable, Sendable {
         case .down: "↓"
         case .left: "←"
         case .right: "→"
+        case .shiftUp: "shift-↑"
+        case .shiftDown: "shift-↓"
+        case .shiftLeft: "shift-←"
+        case .shiftRight: "shift-→"
         case .pageUp: "pgup"
         case .pageDown: "pgdn"
         case .home: "home"

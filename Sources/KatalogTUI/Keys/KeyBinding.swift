@@ -5,6 +5,8 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case global
     case explorer
     case lineage
+    /// The Lineage screen's column view: what differs from the drawing.
+    case lineageColumns = "lineage-columns"
     case help
 }
 
@@ -16,6 +18,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case screenExplorer, screenLineage, screenPublish, screenAccess
     case refresh, copyReference, quit
     case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode, toggleDirection
+    case selectLeft, selectRight, selectUp, selectDown, toggleFan, toggleLegend, toggleColumns, walkUpstream, walkDownstream
 }
 
 /// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made

@@ -62,6 +62,7 @@ public struct KeyRegistry: Sendable {
         case .global: LocalizedText(nb: "Overalt", en: "Everywhere")
         case .explorer: LocalizedText(nb: "Utforsker", en: "Explorer")
         case .lineage: LocalizedText(nb: "Lineage", en: "Lineage")
+        case .lineageColumns: LocalizedText(nb: "Lineage i kolonner", en: "Lineage in columns")
         case .help: LocalizedText(nb: "Hjelp og meldinger", en: "Help and messages")
         }
     }
@@ -119,8 +120,38 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "fokus", en: "focus"), footer: true),
         KeyBinding(.toggleDirection, ["t"], scope: .lineage, LocalizedText(nb: "Venstre→høyre eller nedenfra og opp", en: "Left to right, or bottom to top"),
                    label: LocalizedText(nb: "retning", en: "direction")),
-        KeyBinding(.open, ["enter"], scope: .lineage, LocalizedText(nb: "Åpne tabellen i utforskeren", en: "Open the table in the Explorer"),
+        KeyBinding(.selectLeft, ["shift-left"], scope: .lineage, LocalizedText(nb: "Velg nærmeste node til venstre", en: "Select the nearest node to the left"),
+                   label: LocalizedText(nb: "velg", en: "select")),
+        KeyBinding(.selectRight, ["shift-right"], scope: .lineage, LocalizedText(nb: "Velg nærmeste node til høyre", en: "Select the nearest node to the right"),
+                   label: LocalizedText(nb: "velg", en: "select")),
+        KeyBinding(.selectUp, ["shift-up"], scope: .lineage, LocalizedText(nb: "Velg nærmeste node over", en: "Select the nearest node above"),
+                   label: LocalizedText(nb: "velg", en: "select")),
+        KeyBinding(.selectDown, ["shift-down"], scope: .lineage, LocalizedText(nb: "Velg nærmeste node under", en: "Select the nearest node below"),
+                   label: LocalizedText(nb: "velg", en: "select")),
+        KeyBinding(.open, ["enter"], scope: .lineage, LocalizedText(nb: "Åpne tabellen i utforskeren; på «+N til»: fold ut viften",
+                                                                    en: "Open the table in the Explorer; on “+N more”: expand the fan"),
                    label: LocalizedText(nb: "åpne", en: "open"), footer: true),
+        KeyBinding(.filter, ["/"], scope: .lineage, LocalizedText(nb: "Finn en node og hopp dit mens du skriver (n/N: neste/forrige treff)",
+                                                                  en: "Find a node, jumping to it as you type (n/N: next/previous match)"),
+                   label: LocalizedText(nb: "finn", en: "find"), footer: true),
+        KeyBinding(.toggleFan, ["x"], scope: .lineage, LocalizedText(nb: "Fold ut «+N til», eller fold viften noden står i sammen igjen",
+                                                                     en: "Expand “+N more”, or collapse the fan the node is in again"),
+                   label: LocalizedText(nb: "vifte", en: "fan")),
+        KeyBinding(.toggleColumns, ["c"], scope: .lineage, LocalizedText(nb: "Kolonnevisning: oppstrøms | node | nedstrøms (igjen: tegningen)",
+                                                                         en: "Column view: upstream | node | downstream (again: the drawing)"),
+                   label: LocalizedText(nb: "kolonner", en: "columns"), footer: true),
+        KeyBinding(.toggleLegend, ["L"], scope: .lineage, LocalizedText(nb: "Vis eller skjul tegnforklaringen", en: "Show or hide the legend"),
+                   label: LocalizedText(nb: "forklaring", en: "legend"), footer: true),
+        KeyBinding(.walkUpstream, ["h", "left"], scope: .lineageColumns, LocalizedText(nb: "Gå oppstrøms: midten blir nodene som leses fra",
+                                                                                       en: "Walk upstream: the middle becomes what the node reads"),
+                   label: LocalizedText(nb: "oppstrøms", en: "upstream"), footer: true),
+        KeyBinding(.walkDownstream, ["l", "right"], scope: .lineageColumns, LocalizedText(nb: "Gå nedstrøms: midten blir nodene som leser den",
+                                                                                          en: "Walk downstream: the middle becomes what reads the node"),
+                   label: LocalizedText(nb: "nedstrøms", en: "downstream"), footer: true),
+        KeyBinding(.moveDown, ["j", "down"], scope: .lineageColumns, LocalizedText(nb: "Neste i midtkolonnen", en: "Next in the middle column"),
+                   label: LocalizedText(nb: "flytt", en: "move")),
+        KeyBinding(.moveUp, ["k", "up"], scope: .lineageColumns, LocalizedText(nb: "Forrige i midtkolonnen", en: "Previous in the middle column"),
+                   label: LocalizedText(nb: "opp", en: "up")),
         KeyBinding(.back, ["esc", "q", "?"], scope: .help, LocalizedText(nb: "Lukk", en: "Close"), label: LocalizedText(nb: "lukk", en: "close"), footer: true),
     ]
 }

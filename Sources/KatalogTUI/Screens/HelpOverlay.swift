@@ -5,7 +5,7 @@ import KatalogCore
 enum HelpOverlay {
     static func draw(_ state: AppState, keys: KeyRegistry, scroll: Int, into canvas: inout Canvas) {
         var lines: [DetailLine] = []
-        for scope in [state.screen == .lineage ? KeyScope.lineage : .explorer, .global] {
+        for scope in state.keyScopes {
             lines.append(DetailLine(state.t(KeyRegistry.scopeTitle(scope)), .header))
             for binding in keys.bindings(in: scope) {
                 var spans: [DetailLine.Span] = [

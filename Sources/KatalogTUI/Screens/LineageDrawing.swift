@@ -19,26 +19,30 @@ enum LineageDrawing {
         // so turns and meetings get their corner and junction glyphs.
         struct Cell: Hashable { let x: Int; let y: Int }
         var directions: [Cell: UInt8] = [:]
-        var litCells: Set<Cell> = []
+        var litCells: Set<Cell> = [], reversedCells: Set<Cell> = []
         var arrows: [(Cell, String, Role)] = []
         let up: UInt8 = 1, down: UInt8 = 2, left: UInt8 = 4, right: UInt8 = 8
         for route in layout.routes {
             let isLit = lit.map { $0.contains(route.from) && $0.contains(route.to) } ?? false
             let points = route.points
+            func mark(_ cell: Cell) {
+                if isLit { litCells.insert(cell) }
+                if route.reversed { reversedCells.insert(cell) }
+            }
             for (a, b) in zip(points, points.dropFirst()) {
                 if a.y == b.y {
                     let (low, high) = (min(a.x, b.x), max(a.x, b.x))
                     for x in low...high {
                         let cell = Cell(x: x, y: a.y)
                         directions[cell, default: 0] |= (x > low ? left : 0) | (x < high ? right : 0)
-                        if isLit { litCells.insert(cell) }
+                        mark(cell)
                     }
                 } else {
                     let (low, high) = (min(a.y, b.y), max(a.y, b.y))
                     for y in low...high {
                         let cell = Cell(x: a.x, y: y)
                         directions[cell, default: 0] |= (y > low ? up : 0) | (y < high ? down : 0)
-                        if isLit { litCells.insert(cell) }
+                        mark(cell)
                     }
                 }
             }
@@ -51,11 +55,12 @@ enum LineageDrawing {
                 case let (_, dy) where dy < 0: arrow = glyphs == .ascii ? "^" : "▲"
                 default: arrow = glyphs == .ascii ? "v" : "▼"
                 }
-                arrows.append((Cell(x: last.x, y: last.y), arrow, isLit ? .accent : (lit == nil ? .border : .dim)))
+                arrows.append((Cell(x: last.x, y: last.y), arrow, isLit ? .accent : route.reversed ? .warn : (lit == nil ? .border : .dim)))
             }
         }
         for (cell, mask) in directions {
-            let role: Role = litCells.contains(cell) ? .accent : (lit == nil ? .border : .dim)
+            // Lit beats marked: a reversed edge (a broken cycle) is drawn in the warning colour.
+            let role: Role = litCells.contains(cell) ? .accent : reversedCells.contains(cell) ? .warn : (lit == nil ? .border : .dim)
             put(lineGlyph(mask, ascii: glyphs == .ascii), cell.x, cell.y, role)
         }
         for (cell, arrow, role) in arrows { put(arrow, cell.x, cell.y, role) }
@@ -130,6 +135,7 @@ enum LineageDrawing {
         case .view: "V"
         case .materializedView: "M"
         case .datasett: "★"
+        case .collapsed: "…"
         }
     }
 

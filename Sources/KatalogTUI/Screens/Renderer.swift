@@ -82,7 +82,7 @@ public enum Renderer {
     private static func drawStatus(_ state: AppState, rows: [TreeRow], _ layout: Layout, into canvas: inout Canvas) {
         let y = layout.statusRow
         if let input = state.input {
-            let prompt = input.kind == .filter ? "/" : ":"
+            let prompt = input.kind == .command ? ":" : "/"
             let used = canvas.draw(prompt + input.text, x: 0, y: y, role: .input, width: layout.width - 16)
             canvas.cursor = CursorPosition(x: used, y: y)
             if input.kind == .filter {
@@ -116,7 +116,7 @@ public enum Renderer {
 
     /// Context keys from the left, as many as fit; help and quit always, on the right.
     private static func drawFooter(_ state: AppState, _ layout: Layout, keys: KeyRegistry, into canvas: inout Canvas) {
-        let scopes: [KeyScope] = state.overlay != nil ? [.help] : [state.screen == .lineage ? .lineage : .explorer, .global]
+        let scopes: [KeyScope] = state.overlay != nil ? [.help] : state.keyScopes
         let hints = keys.footer(in: scopes).compactMap { binding in binding.keys.first.map { (binding.action, $0.name, state.t(binding.label)) } }
         let pinned = hints.filter { $0.0 == .help || $0.0 == .quit }
         let context = hints.filter { $0.0 != .help && $0.0 != .quit }

@@ -86,6 +86,11 @@ final class CursesTerminal {
         case KEY_DOWN: return .key(.down)
         case KEY_LEFT: return .key(.left)
         case KEY_RIGHT: return .key(.right)
+        // Shift-arrows: xterm's kLFT/kRIT, and kri/kind (scroll up/down) for up and down.
+        case KEY_SLEFT: return .key(.shiftLeft)
+        case KEY_SRIGHT: return .key(.shiftRight)
+        case KEY_SR: return .key(.shiftUp)
+        case KEY_SF: return .key(.shiftDown)
         case KEY_NPAGE: return .key(.pageDown)
         case KEY_PPAGE: return .key(.pageUp)
         case KEY_HOME: return .key(.home)

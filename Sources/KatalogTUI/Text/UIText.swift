@@ -68,8 +68,20 @@ public enum UIText {
                       en: "“\(label)” is not a table in the project, so it has no page in the Explorer.")
     }
 
-    static let lineageSearchNotYet = LocalizedText(nb: "Søk i lineage kommer i en senere versjon; bruk tab for å gå mellom nodene.",
-                                                   en: "Search in the lineage arrives in a later version; use tab to walk the nodes.")
+    static func moreNodes(_ count: Int) -> LocalizedText { LocalizedText(nb: "+\(count) til", en: "+\(count) more") }
+    static func noFanHere(_ limit: Int) -> LocalizedText {
+        LocalizedText(nb: "Ingen vifte her: x folder ut «+N til», og sammen igjen en vifte du har foldet ut (over \(limit) naboer).",
+                      en: "No fan here: x expands “+N more”, and collapses a fan you expanded (over \(limit) neighbours).")
+    }
+    static let noSearch = LocalizedText(nb: "Ingen søk ennå; trykk / for å finne en node.", en: "No search yet; press / to find a node.")
+    static func noNodeMatches(_ query: String) -> LocalizedText {
+        LocalizedText(nb: "Ingen node passer «\(TerminalText.line(query))».", en: "No node matches “\(TerminalText.line(query))”.")
+    }
+    static let nothingUpstream = LocalizedText(nb: "Ingenting oppstrøms: noden leser ingen andre.", en: "Nothing upstream: the node reads nothing else.")
+    static let nothingDownstream = LocalizedText(nb: "Ingenting nedstrøms: ingen leser noden.", en: "Nothing downstream: nothing reads the node.")
+    static let upstream = LocalizedText(nb: "Oppstrøms", en: "Upstream")
+    static let downstream = LocalizedText(nb: "Nedstrøms", en: "Downstream")
+    static let legend = LocalizedText(nb: "Tegnforklaring", en: "Legend")
     static let noLineage = LocalizedText(nb: "Ingen lineage ennå.", en: "No lineage yet.")
 
     static let noFilter = LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter.")

@@ -1,0 +1,47 @@
+/// Never draw more than the user asked for: a node with more neighbours on one side than
+/// `limit` keeps the first `limit - 1` of them, and one "+N more" node stands in for the rest,
+/// carrying their edges so the picture stays connected.
+public struct CollapsedFan: Equatable, Sendable {
+    /// `fan:up:ANCHOR` or `fan:down:ANCHOR`.
+    public let id: String
+    public let anchor: String
+    public let members: [String]
+
+    public static func id(anchor: String, upstream: Bool) -> String { "fan:\(upstream ? "up" : "down"):\(anchor)" }
+}
+
+extension LineageGraph {
+    /// The graph with wide fans collapsed, and the fans. Fans named in `expanded` stay whole;
+    /// nodes in `keep` (the selection, a search hit) are never hidden. Deterministic: members
+    /// are taken in id order.
+    public func collapsingFans(limit: Int, expanded: Set<String> = [], keep: Set<String> = [],
+                               label: (Int) -> String) -> (graph: LineageGraph, fans: [CollapsedFan]) {
+        guard limit >= 2 else { return (self, []) }
+        let outgoing = Dictionary(grouping: edges, by: \.from).mapValues { $0.map(\.to) }
+        let incoming = Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
+        var hiddenBy: [String: String] = [:]
+        var fans: [CollapsedFan] = []
+        for node in nodes where hiddenBy[node.id] == nil {
+            for upstream in [false, true] {
+                let id = CollapsedFan.id(anchor: node.id, upstream: upstream)
+                let side = (upstream ? incoming[node.id] : outgoing[node.id]) ?? []
+                guard side.count > limit, !expanded.contains(id) else { continue }
+                let kept = side.filter(keep.contains).count
+                let candidates = side.sorted().filter { hiddenBy[$0] == nil && !keep.contains($0) }
+                let members = Array(candidates.dropFirst(max(0, limit - 1 - kept)))
+                guard members.count >= 2 else { continue }
+                for member in members { hiddenBy[member] = id }
+                fans.append(CollapsedFan(id: id, anchor: node.id, members: members))
+            }
+        }
+        guard !fans.isEmpty else { return (self, []) }
+        let byID = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0) })
+        var shownNodes = nodes.filter { hiddenBy[$0.id] == nil }
+        for fan in fans {
+            let zone = byID[fan.members[0]]?.zone ?? .processing
+            shownNodes.append(LineageNode(id: fan.id, kind: .collapsed, zone: zone, label: label(fan.members.count)))
+        }
+        let shownEdges = edges.map { LineageEdge(from: hiddenBy[$0.from] ?? $0.from, to: hiddenBy[$0.to] ?? $0.to, via: $0.via) }
+        return (LineageGraph(nodes: shownNodes, edges: shownEdges), fans)
+    }
+}
