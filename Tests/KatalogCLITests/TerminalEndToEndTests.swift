@@ -224,4 +224,49 @@ struct TerminalEndToEndTests {
         try tmux.send("q")
         try tmux.waitFor("exit=0")
     }
+
+    /// The team's lineage.yaml widens one fan past the limit: it collapses, expands on Enter,
+    /// collapses again on x; / finds, shift-arrows move, f focuses, Enter opens the Explorer.
+    @Test func lineageFansFindAndFocus() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let topics = (1...12).map { String(format: "kafka:teamdagpenger-topic-%02d", $0) }.joined(separator: ", ")
+        try "flows:\n  - from: [\(topics)]\n    through: nais-app:dp-rapid-sink\n    to: rasone.rapid_hendelser\n"
+            .write(to: katalog.home.appendingPathComponent("lineage.yaml"), atomically: true, encoding: .utf8)
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", width: 160, height: 44)
+        try tmux.type("cd \(katalog.home.path) && \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
+        try tmux.send("Enter")
+        try tmux.waitFor("Datastream streams")
+        try tmux.send("2")
+        let collapsed = try tmux.waitFor("35 nodes")
+        #expect(collapsed.contains("… +6 more"))
+        try tmux.send("/")
+        try tmux.type("+6")
+        try tmux.send("Enter")
+        try tmux.waitFor("+6 more  (Internal model)")
+        try tmux.send("Enter")
+        let expanded = try tmux.waitFor("40 nodes")
+        #expect(expanded.contains("kafka: teamdagpenger-topic-07  (Internal model)") && !expanded.contains("+6 more"))
+        try tmux.send("x")
+        try tmux.waitFor("35 nodes")
+        // Shift-right from a source selects the transfer it feeds.
+        try tmux.send("/")
+        try tmux.type("oracle")
+        try tmux.send("Enter")
+        try tmux.waitFor("oracle: tabell_n  (Internal model)")
+        try tmux.send("S-Right")
+        try tmux.waitFor("Naisjob: dp-arena-sync  (Transfer)")
+        // Focus on a table, open it in the Explorer, and come back to the same focus.
+        try tmux.send("/")
+        try tmux.type("rasone.tabell_1")
+        try tmux.send("Enter", "f")
+        try tmux.waitFor("focus 2+…+2")
+        try tmux.send("Enter")
+        try tmux.waitFor("├─ fødselsnummer")
+        try tmux.send("2")
+        try tmux.waitFor("focus 2+…+2")
+        try tmux.send("q")
+        try tmux.waitFor("exit=0")
+    }
 }

@@ -191,7 +191,9 @@ extension AppState {
         let order = lineage.columns ? lineage.columnList : lineage.readingOrder
         let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let lowered = query.lowercased()
-        let matches = graph.nodes.filter { FuzzyMatch.match(query, in: $0.label) != nil }
+        // Every node of the project, and the "+N more" nodes standing in for hidden ones.
+        let candidates = graph.nodes + (lineage.shown?.nodes.filter { $0.kind == .collapsed } ?? [])
+        let matches = candidates.filter { FuzzyMatch.match(query, in: $0.label) != nil }
             .sorted { a, b in
                 let exact = (a.label.lowercased().contains(lowered) ? 0 : 1, b.label.lowercased().contains(lowered) ? 0 : 1)
                 return (exact.0, position[a.id] ?? Int.max, a.id) < (exact.1, position[b.id] ?? Int.max, b.id)
