@@ -6,8 +6,9 @@ import KatalogServices
 @testable import KatalogLocal
 
 /// katalog's BigQuery REST backend against local-bigquery, seeded with the demo by Google's
-/// Python client (scripts/with-emulator.sh; `make test` runs it).
-@Suite("BigQuery REST against the local-bigquery emulator", .enabled(if: EmulatorFixture.url != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
+/// Python client (scripts/with-emulator.sh; `make test` runs it). Against the fallback,
+/// bqemulator, the checks it cannot serve are skipped, each saying why.
+@Suite("BigQuery REST against an emulator", .enabled(if: EmulatorFixture.url != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
 struct BigQueryEmulatorTests {
     let project = try! ProjectID("dagpenger-prod-4e2b")
 
@@ -24,7 +25,8 @@ struct BigQueryEmulatorTests {
         #expect(rasone.description?.hasPrefix("Rådata landet fra fagsystemene") == true)
     }
 
-    @Test func listsArePagedToTheEnd() async throws {
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator has no list paging (no nextPageToken)"))
+    func listsArePagedToTheEnd() async throws {
         let mange = DatasetRef(project: project, dataset: try DatasetID("mange"))
         let tables = try await warehouse(pageSize: 50).tables(in: mange)
         #expect(tables.count == 120)
@@ -32,7 +34,8 @@ struct BigQueryEmulatorTests {
         #expect(tables.first?.ref.table.rawValue == "t_000" && tables.last?.ref.table.rawValue == "t_119")
     }
 
-    @Test func theExplorerSeesTheSameProjectAsTheLocalWorkspace() async throws {
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator: no Unicode table ids, no view schemas, no range partitioning"))
+    func theExplorerSeesTheSameProjectAsTheLocalWorkspace() async throws {
         let local = DemoWorkspace.warehouse(now: Date())
         let cloud = warehouse(pageSize: 7)
         for dataset in local.datasets {
@@ -56,7 +59,8 @@ struct BigQueryEmulatorTests {
 
     /// The BigQuery part of the lineage — which table each view reads — is the same whether the
     /// SQL comes from the emulator or the local workspace.
-    @Test func theSameBigQueryLineageAsTheLocalWorkspace() async throws {
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator refuses the demo's Unicode table ids"))
+    func theSameBigQueryLineageAsTheLocalWorkspace() async throws {
         let local = DemoWorkspace.warehouse(now: Date())
         var remote: [TableInfo] = []
         for table in local.tables where table.query != nil { remote.append(try await warehouse().table(table.ref)) }
@@ -65,7 +69,8 @@ struct BigQueryEmulatorTests {
         #expect(ResourceExport.lineageLinks(tables: remote, scheduledQueries: []).count >= 7)
     }
 
-    @Test func everyViewsSQLInOneQuery() async throws {
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator's INFORMATION_SCHEMA.VIEWS drops the quotes of string literals"))
+    func everyViewsSQLInOneQuery() async throws {
         let local = DemoWorkspace.warehouse(now: Date())
         for dataset in local.datasets {
             let remote = try await warehouse().viewDefinitions(in: dataset.ref)
@@ -77,7 +82,8 @@ struct BigQueryEmulatorTests {
         }
     }
 
-    @Test func oneQueryGivesTheSizesOfEveryTable() async throws {
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator has no __TABLES__"))
+    func oneQueryGivesTheSizesOfEveryTable() async throws {
         let rasone = DatasetRef(project: project, dataset: try DatasetID("rasone"))
         let tables = try await warehouse().tables(in: rasone)
         // The emulator's tables are empty, but every table has its counts and a time.
@@ -95,7 +101,8 @@ struct BigQueryEmulatorTests {
         }
     }
 
-    @Test func tableIAMRoundTripsWithItsEtag() async throws {
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator has no table IAM (405)"))
+    func tableIAMRoundTripsWithItsEtag() async throws {
         let iam = BigQueryIAM(http: EmulatorFixture.client())
         let table = try TableRef(parsing: "dagpenger-prod-4e2b.dataprodukter.vedtak_statistikk")
         let policy = try await iam.tablePolicy(table)
@@ -117,26 +124,41 @@ struct BigQueryEmulatorTests {
         let entry = DatasetAccessEntry(role: "roles/bigquery.metadataViewer", grantee: .userByEmail("ny@nav.no"))
         let written = try await iam.setDatasetAccess(dataset, DatasetAccess(entries: access.entries + [entry], etag: access.etag))
         #expect(written.entries.contains(entry) && written.etag != access.etag)
-        // The old etag is stale now: refused, and nothing changes.
-        do {
+        // The old etag is stale now: refused, and nothing changes (bqemulator ignores If-Match).
+        if !EmulatorFixture.isBQEmulator { do {
             _ = try await iam.setDatasetAccess(dataset, DatasetAccess(entries: [], etag: access.etag))
             Issue.record("expected a conflict")
         } catch let error as ServiceError {
             guard case .conflict = error else { Issue.record("expected a conflict, got \(error)"); return }
-        }
+        } }
         let after = try await iam.datasetAccess(dataset)
         #expect(after.entries.contains(entry))
         _ = try await iam.setDatasetAccess(dataset, DatasetAccess(entries: after.entries.filter { $0 != entry }, etag: after.etag))
     }
 
+    /// What bqemulator needs most: its tables.get never has view.query.
     @Test func viewSQLComesFromInformationSchemaWhenTablesGetLacksIt() async throws {
-        let sql = try await warehouse(pageSize: 2).viewDefinition(try TableRef(parsing: "dagpenger-prod-4e2b.behandling.søknader_beriket"))
+        let view = try TableRef(parsing: "dagpenger-prod-4e2b.behandling." + EmulatorFixture.tableID("søknader_beriket"))
+        let sql = try await warehouse(pageSize: 2).viewDefinition(view)
         #expect(sql?.contains("`dagpenger-prod-4e2b.rasone.tabell_1`") == true)
+        if EmulatorFixture.isBQEmulator {
+            // Through the table itself, as the Explorer asks for it.
+            #expect(try await warehouse().table(view).query?.contains("`dagpenger-prod-4e2b.rasone.tabell_2`") == true)
+        }
     }
 }
 
 enum EmulatorFixture {
     static let url = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"].flatMap(URL.init(string:))
+    /// The fallback emulator, which serves less (scripts/with-emulator.sh says what).
+    static let isBQEmulator = ProcessInfo.processInfo.environment["KATALOG_TEST_EMULATOR"] == "bqemulator"
+
+    /// A demo table id as the emulator holds it: bqemulator got it in ASCII (seed.py --ascii).
+    static func tableID(_ name: String) -> String {
+        guard isBQEmulator else { return name }
+        let mapped = name.map { c -> String in ["ø": "o", "Ø": "O", "å": "a", "Å": "A", "æ": "ae", "Æ": "AE"][c] ?? String(c) }.joined()
+        return String(mapped.decomposedStringWithCompatibilityMapping.unicodeScalars.filter(\.isASCII).map(Character.init))
+    }
 
     /// The emulator needs no credentials; katalog sends none when BIGQUERY_EMULATOR_HOST is set.
     static func client() -> GoogleAPIClient {
