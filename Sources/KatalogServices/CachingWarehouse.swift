@@ -34,6 +34,21 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
                           fallback: { try await self.cache.table(ref) })
     }
 
+    public func tableDetails(in dataset: DatasetRef) async throws -> [TableInfo] {
+        try await through({ try await self.remote.tableDetails(in: dataset) }, store: { details, time in
+            try await self.cache.store(tables: details, in: dataset, at: time)
+            for table in details { try await self.cache.store(table: table, at: time) }
+        }, fallback: { try await self.cachedDetails(in: dataset) })
+    }
+
+    /// The dataset's tables with whatever details were fetched before.
+    private func cachedDetails(in dataset: DatasetRef) async throws -> Cached<[TableInfo]>? {
+        guard let list = try await cache.tables(in: dataset) else { return nil }
+        var details: [TableInfo] = []
+        for table in list.value { details.append(try await cache.table(table.ref)?.value ?? table) }
+        return Cached(value: details, fetched: list.fetched)
+    }
+
     // Connections, scheduled queries and streams are small and change rarely: not cached yet.
     public func connections() async throws -> [Connection] { try await remote.connections() }
     public func scheduledQueries() async throws -> [ScheduledQuery] { try await remote.scheduledQueries() }

@@ -11,6 +11,9 @@ public protocol Warehouse: Sendable {
     func tables(in dataset: DatasetRef) async throws -> [TableInfo]
     /// Everything about one table; throws `ServiceError.notFound` when it does not exist.
     func table(_ ref: TableRef) async throws -> TableInfo
+    /// Everything about every table of a dataset (schemas, descriptions, SQL): what `R` on a
+    /// dataset fetches, so it browses without another call, offline too.
+    func tableDetails(in dataset: DatasetRef) async throws -> [TableInfo]
     /// BigQuery connections (Federated Query).
     func connections() async throws -> [Connection]
     func scheduledQueries() async throws -> [ScheduledQuery]
@@ -32,6 +35,13 @@ public protocol Warehouse: Sendable {
 }
 
 extension Warehouse {
+    /// One `table(_:)` per table; backends that can do it in a few queries do.
+    public func tableDetails(in dataset: DatasetRef) async throws -> [TableInfo] {
+        var details: [TableInfo] = []
+        for table in try await tables(in: dataset) { details.append(try await self.table(table.ref)) }
+        return details
+    }
+
     /// One `table(_:)` per view; backends that can do it in one call do.
     public func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String] {
         var definitions: [TableRef: String] = [:]

@@ -82,6 +82,33 @@ struct BigQueryEmulatorTests {
         }
     }
 
+    /// The details of every table of a dataset in a handful of queries, the same as a
+    /// tables.get per table would give.
+    @Test func aWholeDatasetsDetailsInAFewCalls() async throws {
+        let local = DemoWorkspace.warehouse(now: Date())
+        for dataset in local.datasets {
+            let bulk = try await warehouse().tableDetails(in: dataset.ref)
+            #expect(bulk.count == local.tables.filter { $0.ref.datasetRef == dataset.ref }.count)
+            for table in bulk {
+                let single = try await warehouse().table(table.ref)
+                #expect(table.kind == single.kind && table.description == single.description && table.labels == single.labels, "\(table.ref)")
+                // A table lives where its dataset does (the emulator's tables.get says US for all).
+                #expect(table.location == dataset.location && table.friendlyName == single.friendlyName, "\(table.ref)")
+                #expect(table.query?.trimmingCharacters(in: .whitespacesAndNewlines) == single.query?.trimmingCharacters(in: .whitespacesAndNewlines), "\(table.ref) SQL")
+                #expect(Self.sameSchema(table.schema, single.schema), "\(table.ref): \(table.schema) vs \(single.schema)")
+            }
+        }
+    }
+
+    /// Equal, except that a nested field tables.get calls REQUIRED may come back NULLABLE: the
+    /// emulator's STRUCT types leave out NOT NULL (BigQuery's have it; ColumnTypeTests read it).
+    static func sameSchema(_ a: [SchemaField], _ b: [SchemaField], nested: Bool = false) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { x, y in
+            x.name == y.name && x.type == y.type && x.description == y.description
+                && (x.mode == y.mode || (nested && x.mode == .nullable && y.mode == .required)) && sameSchema(x.fields, y.fields, nested: true)
+        }
+    }
+
     @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator has no __TABLES__"))
     func oneQueryGivesTheSizesOfEveryTable() async throws {
         let rasone = DatasetRef(project: project, dataset: try DatasetID("rasone"))

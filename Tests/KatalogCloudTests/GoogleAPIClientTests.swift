@@ -41,7 +41,7 @@ final class SleepLog: @unchecked Sendable {
 struct GoogleAPIClientTests {
     let sleeps = SleepLog()
 
-    func client(_ transport: ScriptedTransport, tokens: (any TokenProvider)? = StaticTokenProvider("ya29.secret-token")) -> GoogleAPIClient {
+    func client(_ transport: any HTTPTransport, tokens: (any TokenProvider)? = StaticTokenProvider("ya29.secret-token")) -> GoogleAPIClient {
         let log = sleeps
         return GoogleAPIClient(api: "BigQuery", baseURL: URL(string: "http://127.0.0.1:1/bigquery/v2")!, transport: transport, tokens: tokens,
                                quotaProject: "quota-proj", policy: RetryPolicy(attempts: 4, sleep: { log.record($0) }))
@@ -161,9 +161,59 @@ struct GoogleAPIClientTests {
         }
     }
 
+    /// A dataset of 300 tables: its details in eight calls, not 300 tables.get. (The emulator
+    /// test checks the details equal tables.get's; local-bigquery takes seconds per
+    /// INFORMATION_SCHEMA query on a big dataset, so the count is checked here.)
+    @Test func aBigDatasetsDetailsDoNotCostACallPerTable() async throws {
+        let names = (0..<300).map { String(format: "t_%03d", $0) }
+        let transport = RoutedTransport { request in
+            let body = String(decoding: request.body ?? Data(), as: UTF8.self)
+            func rows(_ values: [[String]]) -> String {
+                #"{"jobComplete":true,"jobReference":{"jobId":"j","location":"EU"},"rows":["# + values.map { row in
+                    #"{"f":["# + row.map { #"{"v":"\#($0)"}"# }.joined(separator: ",") + "]}"
+                }.joined(separator: ",") + "]}"
+            }
+            switch true {
+            case request.url.path.hasSuffix("/datasets/stor/tables"):
+                return #"{"tables":["# + names.map { #"{"tableReference":{"projectId":"prosjekt-1","datasetId":"stor","tableId":"\#($0)"},"type":"TABLE"}"# }
+                    .joined(separator: ",") + "]}"
+            case request.url.path.hasSuffix("/datasets/stor"): return #"{"datasetReference":{"projectId":"prosjekt-1","datasetId":"stor"},"location":"europe-north1"}"#
+            case body.contains("__TABLES__"): return rows(names.map { [$0, "10", "100", "1795628695000"] })
+            case body.contains(".COLUMNS`"): return rows(names.flatMap { [[$0, "id", "NO", "INT64"], [$0, "person", "YES", "STRUCT<navn STRING>"]] })
+            case body.contains("COLUMN_FIELD_PATHS"): return rows([["t_007", "person.navn", "Fullt navn"]])
+            case body.contains("TABLE_OPTIONS"): return rows([["t_007", #"\"Tabell sju\""#]])
+            default: return rows([])  // VIEWS, MATERIALIZED_VIEWS: none
+            }
+        }
+        let warehouse = BigQueryWarehouse(project: try ProjectID("prosjekt-1"), http: client(transport))
+        let details = try await warehouse.tableDetails(in: DatasetRef(project: try ProjectID("prosjekt-1"), dataset: try DatasetID("stor")))
+        #expect(details.count == 300 && transport.count == 9, "\(transport.count) calls")
+        let seven = try #require(details.first { $0.ref.table.rawValue == "t_007" })
+        #expect(seven.description == "Tabell sju" && seven.location == "europe-north1" && seven.numRows == 10)
+        #expect(seven.schema == [SchemaField("id", "INTEGER", .required), SchemaField("person", "RECORD", fields: [SchemaField("navn", "STRING", description: "Fullt navn")])])
+    }
+
     @Test func tokensNeverShowInDescriptions() {
         let token = AccessToken(value: "ya29.secret-token", expires: nil)
         #expect(!"\(token)".contains("ya29"))
         #expect(!String(reflecting: StaticTokenProvider("ya29.secret-token").summary).contains("ya29"))
+    }
+}
+
+/// Answers by what is asked (concurrent calls arrive in any order), counting the calls.
+final class RoutedTransport: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls = 0
+    private let answer: @Sendable (HTTPRequest) -> String
+
+    init(_ answer: @escaping @Sendable (HTTPRequest) -> String) {
+        self.answer = answer
+    }
+
+    var count: Int { lock.withLock { calls } }
+
+    func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse {
+        lock.withLock { calls += 1 }
+        return HTTPResponse(status: 200, headers: [:], body: Data(answer(request).utf8))
     }
 }

@@ -25,6 +25,10 @@ struct MetadataCacheTests {
         let rasone = try #require(datasets.first { $0.ref.dataset.rawValue == "rasone" })
         let tables = try await online.tables(in: rasone.ref)
         let tabell1 = try await online.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.tabell_1"))
+        // `R` on a dataset: every table's details at once, so all of it browses offline later.
+        let behandling = try #require(datasets.first { $0.ref.dataset.rawValue == "behandling" })
+        let details = try await online.tableDetails(in: behandling.ref)
+        #expect(details.count == 5 && details.allSatisfy { !$0.schema.isEmpty })
         #expect(await online.offline() == nil)
         #expect(await online.lastKnownDatasets()?.fetched == fetchedAt)
         #expect(await online.lastKnownTables(in: rasone.ref)?.value.map(\.ref) == tables.map(\.ref))
@@ -37,6 +41,11 @@ struct MetadataCacheTests {
         #expect(try await offline.tables(in: rasone.ref).map(\.ref) == tables.map(\.ref))
         let cachedTable = try await offline.table(tabell1.ref)
         #expect(cachedTable.schema == tabell1.schema && cachedTable.description == tabell1.description)
+        for table in details {
+            let cached = try await offline.table(table.ref)
+            #expect(cached.schema == table.schema && cached.query == table.query, "\(table.ref)")
+        }
+        #expect(try await offline.tableDetails(in: behandling.ref).map(\.schema) == details.map(\.schema))
         let notice = try #require(await offline.offline())
         #expect(notice.since == laterAt && notice.reason.en.contains("Could not reach BigQuery"))
         // Never fetched: no cache to fall back on, so the failure shows.

@@ -282,4 +282,17 @@ struct LastKnownStateTests {
         await harness.send(.offlineChanged(nil))
         #expect(!harness.screen().contains("offline since"))
     }
+
+    @Test func rOnADatasetLoadsEveryTablesDetails() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_1")
+        await harness.press("enter", "h")
+        #expect(harness.state.explorer.selection == .dataset(try DatasetRef(project: ProjectID("dagpenger-prod-4e2b"), dataset: DatasetID("rasone"))))
+        let before = harness.state.explorer.details.keys.filter { $0.dataset.rawValue == "rasone" }.count
+        await harness.press("R")
+        let after = harness.state.explorer.details.filter { $0.key.dataset.rawValue == "rasone" }
+        #expect(before < 5 && after.count == 5 && after.values.allSatisfy { !$0.schema.isEmpty })
+        #expect(harness.state.toast?.text == "rasone: 5 tables loaded with all their details.")
+    }
 }

@@ -3,6 +3,30 @@ import KatalogCore
 
 /// REST resources → domain values. Bad ids from the API become a `CloudError.malformed`.
 enum ResourceMapping {
+    /// The text of a GoogleSQL string literal as TABLE_OPTIONS shows option values: `"a \"b\""`.
+    static func stringLiteral(_ literal: String) -> String {
+        var characters = Substring(literal.trimmingCharacters(in: .whitespaces))
+        guard let quote = characters.first, quote == "\"" || quote == "'", characters.count >= 2, characters.last == quote else { return literal }
+        characters = characters.dropFirst().dropLast()
+        var text = "", escaped = false
+        for character in characters {
+            if escaped {
+                switch character {
+                case "n": text.append("\n")
+                case "t": text.append("\t")
+                case "r": text.append("\r")
+                default: text.append(character)
+                }
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                text.append(character)
+            }
+        }
+        return text
+    }
+
     static func date(_ milliseconds: String?) -> Date? {
         milliseconds.flatMap(Double.init).map { Date(timeIntervalSince1970: $0 / 1000) }
     }

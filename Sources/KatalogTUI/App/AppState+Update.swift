@@ -49,6 +49,20 @@ extension AppState {
             }
             if let target = explorer.pendingGoto, target.datasetRef == ref { return goto(target) }
             return []
+        case let .tableDetailsLoaded(ref, result):
+            inFlight -= 1
+            switch result {
+            case let .success(tables):
+                explorer.tables[ref] = tables
+                for table in tables {
+                    explorer.details[table.ref] = table
+                    explorer.failures[.table(table.ref)] = nil
+                }
+                explorer.failures[.dataset(ref)] = nil
+                notify(UIText.datasetRefreshed(ref.dataset.rawValue, tables: tables.count), isError: false)
+            case let .failure(failure): explorer.failures[.dataset(ref)] = failure.message.text(language)
+            }
+            return []
         case let .tableLoaded(ref, result):
             inFlight -= 1
             explorer.loadingDetails.remove(ref)
@@ -287,7 +301,9 @@ extension AppState {
             explorer.details[ref] = nil
             return select(.table(ref))
         case let .dataset(ref)?:
-            return [.loadTables(ref)]
+            // The whole dataset, details and all, in a few queries: it then browses without
+            // another call, offline too.
+            return [.loadTableDetails(ref)]
         default:
             return Self.startEffects
         }

@@ -26,6 +26,8 @@ enum EffectRunner {
             return [.tablesLoaded(ref, await result { try await warehouse.tables(in: ref) })]
         case let .loadTable(ref):
             return [.tableLoaded(ref, await result { try await warehouse.table(ref) })]
+        case let .loadTableDetails(ref):
+            return [.tableDetailsLoaded(ref, await result { try await warehouse.tableDetails(in: ref) })]
         case let .loadLineage(file):
             switch await result({ try await LineageBuilder.build(services: services, lineageFile: file) }) {
             case let .success((graph, notices)): return [.lineageLoaded(.success(graph), notices: notices)]

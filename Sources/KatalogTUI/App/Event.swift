@@ -10,6 +10,7 @@ public enum Event: Sendable {
     case datasetsLoaded(Result<[DatasetInfo], LoadFailure>)
     case tablesLoaded(DatasetRef, Result<[TableInfo], LoadFailure>)
     case tableLoaded(TableRef, Result<TableInfo, LoadFailure>)
+    case tableDetailsLoaded(DatasetRef, Result<[TableInfo], LoadFailure>)
     case productsLoaded(Result<[Dataprodukt], LoadFailure>)
     case connectionsLoaded(Result<[Connection], LoadFailure>)
     case scheduledQueriesLoaded(Result<[ScheduledQuery], LoadFailure>)
@@ -47,6 +48,8 @@ public enum Effect: Equatable, Sendable {
     case loadDatasets
     case loadTables(DatasetRef)
     case loadTable(TableRef)
+    /// Every table of a dataset with its details (`R` on a dataset).
+    case loadTableDetails(DatasetRef)
     case loadProducts
     case loadTransfers
     case loadTheme(String)
@@ -62,7 +65,7 @@ extension Effect {
     var resultCount: Int {
         switch self {
         case .loadTransfers: 3
-        case .loadDatasets, .loadTables, .loadTable, .loadProducts, .loadLineage: 1
+        case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown: 0
         }
     }

@@ -73,6 +73,9 @@ public enum UIText {
         LocalizedText(nb: "Ingen vifte her: x folder ut «+N til», og sammen igjen en vifte du har foldet ut (over \(limit) naboer).",
                       en: "No fan here: x expands “+N more”, and collapses a fan you expanded (over \(limit) neighbours).")
     }
+    static func datasetRefreshed(_ name: String, tables: Int) -> LocalizedText {
+        LocalizedText(nb: "\(name): \(tables) tabeller lastet inn med alle detaljer.", en: "\(name): \(tables) tables loaded with all their details.")
+    }
     static let noSearch = LocalizedText(nb: "Ingen søk ennå; trykk / for å finne en node.", en: "No search yet; press / to find a node.")
     static func noNodeMatches(_ query: String) -> LocalizedText {
         LocalizedText(nb: "Ingen node passer «\(TerminalText.line(query))».", en: "No node matches “\(TerminalText.line(query))”.")
