@@ -83,6 +83,27 @@ struct LocalMetadataCache: MetadataCache {
         }
     }
 
+    func document<Value: Codable & Sendable>(_ type: Value.Type, key: String) async throws -> Cached<Value>? {
+        let found: (Data, Date)? = try await store.read { db in
+            guard let fetched = try Self.fetched(db, key), let body = try Data.fetchOne(db, sql: "SELECT body FROM cacheDocument WHERE key = ?", arguments: [key])
+            else { return nil }
+            return (body, fetched)
+        }
+        guard let (body, fetched) = found else { return nil }
+        // A document an older katalog wrote differently is no cache at all, not an error.
+        guard let value = try? JSONDecoder().decode(Value.self, from: body) else { return nil }
+        return Cached(value: value, fetched: fetched)
+    }
+
+    func store<Value: Codable & Sendable>(document: Value, key: String, at time: Date) async throws {
+        let body = try JSONEncoder().encode(document)
+        try await store.write { db in
+            try db.execute(sql: "INSERT INTO cacheDocument (key, body) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET body = excluded.body",
+                           arguments: [key, body])
+            try Self.stamp(db, key, time)
+        }
+    }
+
     private static func fetched(_ db: Database, _ key: String) throws -> Date? {
         try Date.fetchOne(db, sql: "SELECT fetched FROM cacheEntry WHERE key = ?", arguments: [key])
     }

@@ -171,6 +171,14 @@ enum WorkspaceMigrations {
                 t.column("fetched", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3: cached transfer machinery") { db in
+            // Connections, scheduled queries and streams of a cloud project, each list as one
+            // JSON document ("connections:P"); when it was fetched is in cacheEntry.
+            try db.create(table: "cacheDocument") { t in
+                t.primaryKey("key", .text)
+                t.column("body", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

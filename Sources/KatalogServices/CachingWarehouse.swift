@@ -49,10 +49,24 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
         return Cached(value: details, fetched: list.fetched)
     }
 
-    // Connections, scheduled queries and streams are small and change rarely: not cached yet.
-    public func connections() async throws -> [Connection] { try await remote.connections() }
-    public func scheduledQueries() async throws -> [ScheduledQuery] { try await remote.scheduledQueries() }
-    public func streams() async throws -> [DatastreamStream] { try await remote.streams() }
+    // Connections, scheduled queries and streams: small lists, each kept whole.
+    public func connections() async throws -> [Connection] {
+        try await document("connections") { try await self.remote.connections() }
+    }
+
+    public func scheduledQueries() async throws -> [ScheduledQuery] {
+        try await document("scheduledQueries") { try await self.remote.scheduledQueries() }
+    }
+
+    public func streams() async throws -> [DatastreamStream] {
+        try await document("streams") { try await self.remote.streams() }
+    }
+
+    private func document<Value: Codable & Sendable>(_ name: String, _ fetch: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let key = "\(name):\(project)"
+        return try await through(fetch, store: { try await self.cache.store(document: $0, key: key, at: $1) },
+                                 fallback: { try await self.cache.document(Value.self, key: key) })
+    }
     public func lineageLinks(of table: TableRef) async throws -> [LineageLink] { try await remote.lineageLinks(of: table) }
     public func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String] { try await remote.viewDefinitions(in: dataset) }
 

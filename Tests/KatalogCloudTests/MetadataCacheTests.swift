@@ -54,4 +54,36 @@ struct MetadataCacheTests {
         await #expect(throws: ServiceError.self) { try await online.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.finnes_ikke")) }
         try workspace.close()
     }
+
+    /// Connections, scheduled queries and streams are kept too: the Explorer's transfer
+    /// sections browse offline like the tables.
+    @Test(.enabled(if: GoogleFixture.url != nil, "needs make test's fake Google server"))
+    func theTransferMachineryIsCachedToo() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
+        try await DemoWorkspace.reset(workspace, now: Date())
+        let project = try ProjectID("dagpenger-prod-4e2b")
+        func warehouse(_ root: URL) -> BigQueryWarehouse {
+            func client(_ api: String) -> GoogleAPIClient {
+                GoogleAPIClient(api: api, baseURL: root, transport: URLSessionTransport(), tokens: nil, policy: RetryPolicy(attempts: 1, timeout: 2))
+            }
+            return BigQueryWarehouse(project: project, http: EmulatorFixture.client(),
+                                     siblings: .init(connection: client("Connection API"), dataTransfer: client("Data Transfer API"),
+                                                     datastream: client("Datastream API"), lineage: nil))
+        }
+        let online = try workspace.services(warehouse: warehouse(GoogleFixture.url!.appendingPathComponent("v1"))).warehouse
+        let connections = try await online.connections()
+        let queries = try await online.scheduledQueries()
+        let streams = try await online.streams()
+        #expect(!connections.isEmpty && !queries.isEmpty && !streams.isEmpty)
+
+        let offline = try workspace.services(warehouse: warehouse(URL(string: "http://127.0.0.1:9/v1")!)).warehouse
+        #expect(try await offline.connections() == connections)
+        #expect(try await offline.scheduledQueries() == queries)
+        #expect(try await offline.streams() == streams)
+        #expect(await offline.offline()?.reason.en.contains("Could not reach") == true)
+        try workspace.close()
+    }
 }
