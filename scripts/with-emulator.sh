@@ -30,6 +30,7 @@ with-emulator: using bqemulator 1.4.0 ($reason). Skipped, as it cannot serve the
   - view SQL as written: INFORMATION_SCHEMA.VIEWS drops the quotes of string literals; materialized views come back as views
   - list paging (no nextPageToken), table sizes (no __TABLES__)
   - table IAM (405), the dataset etag guard (If-Match is ignored: no 412)
+  - a whole dataset's details from INFORMATION_SCHEMA (no column descriptions there)
 EOF
 else
   echo "with-emulator: neither local-bigquery nor bqemulator could be installed; the BigQuery REST tests against an emulator are skipped." >&2

@@ -35,5 +35,7 @@ struct ColumnTypeTests {
         #expect(ResourceMapping.stringLiteral(#""Søknader fra \"dp-soknad\"\nlinje 2""#) == "Søknader fra \"dp-soknad\"\nlinje 2")
         #expect(ResourceMapping.stringLiteral("'enkle'") == "enkle")
         #expect(ResourceMapping.stringLiteral("uten anførsel") == "uten anførsel")
+        #expect(ResourceMapping.labelsLiteral(#"[STRUCT("app", "dp-rapid-sink"), STRUCT("kilde", "kafka")]"#) == ["app": "dp-rapid-sink", "kilde": "kafka"])
+        #expect(ResourceMapping.labelsLiteral("[]") == [:])
     }
 }

@@ -181,7 +181,7 @@ struct GoogleAPIClientTests {
             case body.contains("__TABLES__"): return rows(names.map { [$0, "10", "100", "1795628695000"] })
             case body.contains(".COLUMNS`"): return rows(names.flatMap { [[$0, "id", "NO", "INT64"], [$0, "person", "YES", "STRUCT<navn STRING>"]] })
             case body.contains("COLUMN_FIELD_PATHS"): return rows([["t_007", "person.navn", "Fullt navn"]])
-            case body.contains("TABLE_OPTIONS"): return rows([["t_007", #"\"Tabell sju\""#]])
+            case body.contains("TABLE_OPTIONS"): return rows([["t_007", "description", #"\"Tabell sju\""#], ["t_007", "labels", #"[STRUCT(\"sone\", \"ut\")]"#]])
             default: return rows([])  // VIEWS, MATERIALIZED_VIEWS: none
             }
         }
@@ -189,7 +189,7 @@ struct GoogleAPIClientTests {
         let details = try await warehouse.tableDetails(in: DatasetRef(project: try ProjectID("prosjekt-1"), dataset: try DatasetID("stor")))
         #expect(details.count == 300 && transport.count == 9, "\(transport.count) calls")
         let seven = try #require(details.first { $0.ref.table.rawValue == "t_007" })
-        #expect(seven.description == "Tabell sju" && seven.location == "europe-north1" && seven.numRows == 10)
+        #expect(seven.description == "Tabell sju" && seven.labels == ["sone": "ut"] && seven.location == "europe-north1" && seven.numRows == 10)
         #expect(seven.schema == [SchemaField("id", "INTEGER", .required), SchemaField("person", "RECORD", fields: [SchemaField("navn", "STRING", description: "Fullt navn")])])
     }
 

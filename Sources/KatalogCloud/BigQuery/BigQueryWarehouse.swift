@@ -84,7 +84,9 @@ public struct BigQueryWarehouse: Warehouse {
                                              project: project)
             async let descriptions = client.query("SELECT table_name, field_path, description FROM \(schema).COLUMN_FIELD_PATHS` WHERE description IS NOT NULL",
                                                   project: project)
-            async let options = client.query("SELECT table_name, option_value FROM \(schema).TABLE_OPTIONS` WHERE option_name = 'description'", project: project)
+            async let options = client.query(
+                "SELECT table_name, option_name, option_value FROM \(schema).TABLE_OPTIONS` WHERE option_name IN ('description', 'friendly_name', 'labels')",
+                project: project)
             async let location = client.dataset(dataset).location  // every table lives where its dataset does
             bulk = (try await columns, try await descriptions, try await options, try await viewDefinitions(in: dataset), try await location)
         } catch {
@@ -97,9 +99,10 @@ public struct BigQueryWarehouse: Warehouse {
         for row in bulk.descriptions where row.count == 3 {
             if let table = row[0], let path = row[1], let text = row[2] { fieldDescriptions[table, default: [:]][path] = text }
         }
-        let tableDescriptions = Dictionary(bulk.options.compactMap { row in
-            row.count == 2 ? row[0].flatMap { name in row[1].map { (name, ResourceMapping.stringLiteral($0)) } } : nil
-        }, uniquingKeysWith: { first, _ in first })
+        var options: [String: [String: String]] = [:]
+        for row in bulk.options where row.count == 3 {
+            if let table = row[0], let name = row[1], let value = row[2] { options[table, default: [:]][name] = value }
+        }
         var details: [TableInfo] = []
         for table in listed {
             let name = table.ref.table.rawValue
@@ -112,8 +115,11 @@ public struct BigQueryWarehouse: Warehouse {
                 details.append(try await self.table(table.ref))
                 continue
             }
-            details.append(TableInfo(ref: table.ref, kind: table.kind, friendlyName: table.friendlyName, description: tableDescriptions[name],
-                                     labels: table.labels, schema: fields.compactMap { $0 }, numRows: table.numRows, numBytes: table.numBytes,
+            // The options say what tables.list may leave out (its labels and names are optional).
+            let own = options[name] ?? [:]
+            details.append(TableInfo(ref: table.ref, kind: table.kind, friendlyName: own["friendly_name"].map(ResourceMapping.stringLiteral) ?? table.friendlyName,
+                                     description: own["description"].map(ResourceMapping.stringLiteral),
+                                     labels: own["labels"].map(ResourceMapping.labelsLiteral) ?? table.labels, schema: fields.compactMap { $0 }, numRows: table.numRows, numBytes: table.numBytes,
                                      partitioning: table.partitioning, clustering: table.clustering, created: table.created,
                                      modified: table.modified, expires: table.expires, location: bulk.location, query: bulk.views[table.ref]))
         }

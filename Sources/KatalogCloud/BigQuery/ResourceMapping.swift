@@ -27,6 +27,15 @@ enum ResourceMapping {
         return text
     }
 
+    /// Labels as TABLE_OPTIONS shows them: `[STRUCT("kilde", "kafka"), STRUCT("app", "dp-rapid-sink")]`.
+    static func labelsLiteral(_ literal: String) -> [String: String] {
+        var labels: [String: String] = [:]
+        // Label keys and values are lower-case letters, digits, - and _: no quotes inside.
+        let pattern = /STRUCT\(\s*"([^"]*)"\s*,\s*"([^"]*)"\s*\)/
+        for match in literal.matches(of: pattern) { labels[String(match.1)] = String(match.2) }
+        return labels
+    }
+
     static func date(_ milliseconds: String?) -> Date? {
         milliseconds.flatMap(Double.init).map { Date(timeIntervalSince1970: $0 / 1000) }
     }
