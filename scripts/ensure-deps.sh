@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages katalog needs to build and test, once: quiet when all are there.
 set -euo pipefail
-packages=(libncurses-dev libsqlite3-dev sqlite3 tmux graphviz)
+packages=(libncurses-dev libsqlite3-dev sqlite3 tmux graphviz postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

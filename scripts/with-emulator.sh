@@ -62,6 +62,15 @@ if [ "$emulator" = bqemulator ]; then
   ready="/healthz"
   seed_option="--ascii"
 else
+  # The demo's Federated Query source: a real PostgreSQL behind the connection its
+  # EXTERNAL_QUERY names (local-bigquery runs EXTERNAL_QUERY against POSTGRES_URI).
+  pgport="$(free_port)"
+  if postgres_pid="$("$root/scripts/start-postgres.sh" "$data/pg" "$pgport")"; then
+    export POSTGRES_URI="postgresql://katalog@127.0.0.1:$pgport/vedtak" POSTGRES_CONNECTION_ID="europe-north1.dp-vedtak-pg"
+  else
+    echo "with-emulator: PostgreSQL could not be started; the Federated Query test is skipped." >&2
+    postgres_pid=""
+  fi
   HOME="$home" "$venv/bin/local-bigquery" serve --host 127.0.0.1 --port "$port" --grpc-port "$grpc" \
     --project "$project" --data-dir "$data/db" >"$log" 2>&1 &
   # It has no health endpoint.
@@ -69,7 +78,13 @@ else
   seed_option=""
 fi
 pid=$!
-cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"; }
+postgres_pid="${postgres_pid:-}"
+stop_postgres() {
+  [ -n "$postgres_pid" ] || return 0
+  kill -INT "$postgres_pid" 2>/dev/null  # a fast shutdown
+  for _ in $(seq 1 50); do kill -0 "$postgres_pid" 2>/dev/null || return 0; sleep 0.1; done
+}
+cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; stop_postgres; rm -rf "$data"; }
 trap cleanup EXIT
 
 url="http://127.0.0.1:$port"
@@ -87,13 +102,13 @@ done
 mkdir -p "$data/keys"
 "$venv/bin/python" "$root/Tests/Emulator/fake_google.py" "$data/keys" "$data/demo.json" >"$data/google.port" 2>"$data/google.log" &
 google=$!
-cleanup() { kill "$pid" "$google" 2>/dev/null; wait "$pid" "$google" 2>/dev/null; rm -rf "$data"; }
+cleanup() { kill "$pid" "$google" 2>/dev/null; wait "$pid" "$google" 2>/dev/null; stop_postgres; rm -rf "$data"; }
 for _ in $(seq 1 50); do [ -s "$data/google.port" ] && break; sleep 0.1; done
 "$venv/bin/python" "$root/Tests/Emulator/seed.py" $seed_option "$url" "$project" "$data/demo.json" >&2 || { tail -20 "$log" >&2; exit 1; }
 
 # Run, keeping the output: afterwards no token or key material may appear in it.
 set +e
-KATALOG_TEST_EMULATOR="$emulator" KATALOG_TEST_BIGQUERY="$url" KATALOG_TEST_GOOGLE="http://127.0.0.1:$(cat "$data/google.port")" KATALOG_TEST_KEYS="$data/keys" \
+KATALOG_TEST_POSTGRES="${POSTGRES_URI:-}" KATALOG_TEST_EMULATOR="$emulator" KATALOG_TEST_BIGQUERY="$url" KATALOG_TEST_GOOGLE="http://127.0.0.1:$(cat "$data/google.port")" KATALOG_TEST_KEYS="$data/keys" \
   "$@" 2>&1 | tee "$data/output.log"
 status=${PIPESTATUS[0]}
 if grep -qE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1" "$data/output.log"; then

@@ -31,6 +31,11 @@ struct BigQueryClient: Sendable {
 
     /// Runs GoogleSQL (jobs.query), polls while the job is not complete and pages the rows.
     func query(_ sql: String, project: ProjectID) async throws -> [[String?]] {
+        try await queryValues(sql, project: project).map { $0.map(\.text) }
+    }
+
+    /// The rows with their values as typed as the API sends them (arrays, records).
+    func queryValues(_ sql: String, project: ProjectID) async throws -> [[QueryValue]] {
         let first: QueryResponse = try await http.send(.post, "projects/\(project)/queries",
                                                        body: QueryRequest(query: sql, maxResults: pageSize, timeoutMs: 10_000),
                                                        idempotent: false, what: "a query")

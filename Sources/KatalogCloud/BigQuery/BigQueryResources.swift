@@ -136,10 +136,10 @@ struct QueryResponse: Decodable {
     struct JobReference: Decodable { let jobId: String?; let location: String? }
     struct Row: Decodable {
         struct Cell: Decodable {
-            let v: String?
+            let v: QueryValue
             init(from decoder: Decoder) throws {
                 let container = try decoder.container(keyedBy: CodingKeys.self)
-                v = try? container.decodeIfPresent(String.self, forKey: .v)
+                v = (try? container.decodeIfPresent(QueryValue.self, forKey: .v)) ?? .null
             }
             enum CodingKeys: String, CodingKey { case v }
         }
@@ -165,4 +165,33 @@ struct PolicyResource: Codable {
     var version: Int?
     var etag: String?
     var bindings: [Binding]?
+}
+
+/// A value in query results as the REST API sends it: every scalar as a string, an ARRAY as
+/// `[{"v": …}]`, a STRUCT as `{"f": [{"v": …}]}`.
+indirect enum QueryValue: Decodable, Equatable, Sendable {
+    case null
+    case scalar(String)
+    case array([QueryValue])
+    case record([QueryValue])
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let text = try? container.decode(String.self) {
+            self = .scalar(text)
+        } else if let items = try? container.decode([QueryResponse.Row.Cell].self) {
+            self = .array(items.map(\.v))
+        } else if let row = try? container.decode(QueryResponse.Row.self) {
+            self = .record(row.f.map(\.v))
+        } else {
+            self = .null
+        }
+    }
+
+    /// The text of a scalar; nil for NULL, arrays and records.
+    var text: String? {
+        if case let .scalar(text) = self { text } else { nil }
+    }
 }
