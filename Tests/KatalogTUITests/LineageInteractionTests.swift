@@ -140,3 +140,22 @@ struct LineageInteractionTests {
         try Golden.check(harness.canvas(), "lineage-fan-160x48-en")
     }
 }
+
+@Suite("Lineage screen: a datasett's dataprodukt page")
+struct ProductPageTests {
+    @Test func enterOnADatasettOpensItsDataproduktPage() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("2")
+        harness.state.selectLineageNode("dataprodukt:meldekort-anonymisert/meldekort-anonymisert")
+        await harness.press("enter")
+        #expect(harness.state.overlay == .product(slug: "meldekort-anonymisert", scroll: 0))
+        let screen = harness.screen()
+        for text in ["★ Meldekort anonymisert", "Owner", "teamdagpenger@nav.no", "Datasett «Meldekort anonymisert»",
+                     "dagpenger-prod-4e2b.dataprodukter.meldekort_anonymisert", "Personal data"] {
+            #expect(screen.contains(text), "\(text)")
+        }
+        try Golden.check(harness.canvas(), "product-page-120x40-en")
+        await harness.press("esc")
+        #expect(harness.state.overlay == nil && harness.state.screen == .lineage)
+    }
+}

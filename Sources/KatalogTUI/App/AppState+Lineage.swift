@@ -113,9 +113,12 @@ extension AppState {
                 toggleFan()
                 return []
             }
-            // A table opens in the Explorer; a datasett opens the table it is registered on.
-            let tableID = graph.node(id)?.kind == .datasett ? graph.edges.first { $0.to == id }?.from ?? id : id
-            guard let ref = try? TableRef(parsing: tableID) else {
+            // A table opens in the Explorer; a datasett its dataprodukt's page.
+            if graph.node(id)?.kind == .datasett, let slug = id.dropFirst("dataprodukt:".count).split(separator: "/").first {
+                overlay = .product(slug: String(slug), scroll: 0)
+                return []
+            }
+            guard let ref = try? TableRef(parsing: id) else {
                 notify(UIText.notATable(graph.node(id)?.label ?? id), isError: false)
                 return []
             }

@@ -165,7 +165,7 @@ extension AppState {
         guard let overlay else { return }
         var scroll: Int
         switch overlay {
-        case let .help(s), let .messages(s): scroll = s
+        case let .help(s), let .messages(s), let .product(_, s): scroll = s
         }
         switch action {
         case .moveDown: scroll += 1
@@ -180,6 +180,7 @@ extension AppState {
         scroll = max(0, scroll)
         switch overlay {
         case .help: self.overlay = .help(scroll: scroll)
+        case let .product(slug, _): self.overlay = .product(slug: slug, scroll: scroll)
         case .messages: self.overlay = .messages(scroll: scroll)
         }
     }

@@ -71,6 +71,8 @@ enum ScreenID: Sendable { case explorer, lineage }
 enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case messages(scroll: Int)
+    /// A dataprodukt's page, by slug.
+    case product(slug: String, scroll: Int)
 }
 
 /// The line at the bottom while the user types a filter (`/`) or a command (`:`).

@@ -22,6 +22,7 @@ public enum Renderer {
         drawFooter(state, layout, keys: keys, into: &canvas)
         switch state.overlay {
         case let .help(scroll)?: HelpOverlay.draw(state, keys: keys, scroll: scroll, into: &canvas)
+        case let .product(slug, scroll)?: ProductPage.draw(state, slug: slug, scroll: scroll, into: &canvas)
         case let .messages(scroll)?: MessagesOverlay.draw(state, scroll: scroll, into: &canvas)
         case nil: break
         }

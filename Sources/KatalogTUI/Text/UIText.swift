@@ -76,6 +76,15 @@ public enum UIText {
     static func datasetRefreshed(_ name: String, tables: Int) -> LocalizedText {
         LocalizedText(nb: "\(name): \(tables) tabeller lastet inn med alle detaljer.", en: "\(name): \(tables) tables loaded with all their details.")
     }
+    static func noSuchProduct(_ slug: String) -> LocalizedText {
+        LocalizedText(nb: "Finner ikke dataproduktet «\(slug)» på markedsplassen.", en: "The dataprodukt “\(slug)” is not on the marketplace.")
+    }
+    static let owner = LocalizedText(nb: "Eier", en: "Owner")
+    static let table = LocalizedText(nb: "Tabell", en: "Table")
+    static let personalData = LocalizedText(nb: "Personopplysninger", en: "Personal data")
+    static let anonymisation = LocalizedText(nb: "Anonymisering", en: "Anonymisation")
+    static let keywords = LocalizedText(nb: "Nøkkelord", en: "Keywords")
+    static let piiColumns = LocalizedText(nb: "PII-kolonner", en: "PII columns")
     static let noSearch = LocalizedText(nb: "Ingen søk ennå; trykk / for å finne en node.", en: "No search yet; press / to find a node.")
     static func noNodeMatches(_ query: String) -> LocalizedText {
         LocalizedText(nb: "Ingen node passer «\(TerminalText.line(query))».", en: "No node matches “\(TerminalText.line(query))”.")
