@@ -11,7 +11,7 @@ public struct CommandContext: Sendable {
     let write: @Sendable (String) -> Void
     let writeError: @Sendable (String) -> Void
     /// Draws a lineage graph as text; given by the executable, which has the drawing.
-    public var drawLineage: (@Sendable (LineageGraph) -> String)?
+    public var drawLineage: (@Sendable (LineageGraph, LayeredLayout.Direction) -> String)?
     /// The team's lineage.yaml, when one was named or lies in the working directory.
     public var lineageFile: String?
 

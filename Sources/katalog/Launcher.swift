@@ -58,7 +58,7 @@ struct Launcher {
                 }
                 let (services, _) = try await openBackend(global, now: now)
                 var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
-                context.drawLineage = { LineageText.render($0) }
+                context.drawLineage = { LineageText.render($0, direction: $1) }
                 context.lineageFile = global.resolvedLineageFile()
                 try await serviceCommand.run(in: context)
             default:

@@ -155,6 +155,11 @@ struct BrowseCommandTests {
         let lines = text.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(text.stdout.contains("│⇢ Datastream: dp-soknad til råsone│───") && text.stdout.contains("▶│T rasone.tabell_1│"))
+        let upward = try katalog.run(["lineage", "--format", "text", "--direction", "bottom-to-top", "--focus", "rasone.tabell_1", "--up", "1", "--down", "0",
+                                      "--workspace", katalog.workspace])
+        #expect(upward.status == 0 && upward.stdout.contains("▲") && upward.stdout.split(separator: "\n").count > 3)
+        let sideways = try katalog.run(["lineage", "--format", "text", "--direction", "up", "--workspace", katalog.workspace])
+        #expect(sideways.status == 1 && sideways.stderr.contains("left-to-right or bottom-to-top"))
         let missing = try katalog.run(["lineage", "--focus", "rasone.finnes_ikke", "--workspace", katalog.workspace])
         #expect(missing.status == 1 && missing.stderr.contains("is not in the lineage graph"))
     }

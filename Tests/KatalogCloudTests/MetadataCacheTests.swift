@@ -9,12 +9,18 @@ import KatalogServices
 /// endpoint stands for being offline.
 @Suite("Metadata cache", .enabled(if: EmulatorFixture.url != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
 struct MetadataCacheTests {
-    @Test func answersAreCachedAndServedWhenTheBackendIsGone() async throws {
+    /// A fresh demo workspace in its own folder, removed when the test is done.
+    static func workspace(_ body: (LocalWorkspace) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-cache-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
         try await DemoWorkspace.reset(workspace, now: Date())
+        try await body(workspace)
+        try workspace.close()
+    }
+
+    @Test func answersAreCachedAndServedWhenTheBackendIsGone() async throws { try await Self.workspace { workspace in
         let project = try ProjectID("dagpenger-prod-4e2b")
         let fetchedAt = try Date("2026-11-25T10:00:00Z", strategy: .iso8601)
         let laterAt = try Date("2026-11-25T11:30:00Z", strategy: .iso8601)
@@ -53,18 +59,12 @@ struct MetadataCacheTests {
         await #expect(throws: CloudError.self) { try await offline.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.tabell_2")) }
         // "No such table" is an answer, not an outage: it is not hidden by the cache.
         await #expect(throws: ServiceError.self) { try await online.table(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.finnes_ikke")) }
-        try workspace.close()
-    }
+    } }
 
     /// Connections, scheduled queries and streams are kept too: the Explorer's transfer
     /// sections browse offline like the tables.
     @Test(.enabled(if: GoogleFixture.url != nil, "needs make test's fake Google server"))
-    func theTransferMachineryIsCachedToo() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-cache-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
-        try await DemoWorkspace.reset(workspace, now: Date())
+    func theTransferMachineryIsCachedToo() async throws { try await Self.workspace { workspace in
         let project = try ProjectID("dagpenger-prod-4e2b")
         func warehouse(_ root: URL) -> BigQueryWarehouse {
             func client(_ api: String) -> GoogleAPIClient {
@@ -85,6 +85,5 @@ struct MetadataCacheTests {
         #expect(try await offline.scheduledQueries() == queries)
         #expect(try await offline.streams() == streams)
         #expect(await offline.offline()?.reason.en.contains("Could not reach") == true)
-        try workspace.close()
-    }
+    } }
 }

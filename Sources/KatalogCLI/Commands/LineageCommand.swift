@@ -21,6 +21,9 @@ public struct LineageCommand: ServiceCommand {
     @Option(help: ArgumentHelp("json, mermaid, dot or text (the drawing, for pasting into issues).", valueName: "format"))
     var format: String = "json"
 
+    @Option(help: ArgumentHelp("For text: left-to-right (terminals are wide) or bottom-to-top (as the team docs draw it).", valueName: "direction"))
+    var direction: String = "left-to-right"
+
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
@@ -31,6 +34,12 @@ public struct LineageCommand: ServiceCommand {
             throw InvalidInput([Problem(field: "format", code: "format", message: LocalizedText(
                 nb: "Ukjent format «\(TerminalText.line(format))». Velg json, mermaid, dot eller text.",
                 en: "Unknown format “\(TerminalText.line(format))”. Choose json, mermaid, dot or text."))])
+        }
+        let directions: [String: LayeredLayout.Direction] = ["left-to-right": .leftToRight, "bottom-to-top": .bottomToTop]
+        guard let drawingDirection = directions[direction] else {
+            throw InvalidInput([Problem(field: "direction", code: "direction", message: LocalizedText(
+                nb: "Ukjent retning «\(TerminalText.line(direction))». Velg left-to-right eller bottom-to-top.",
+                en: "Unknown direction “\(TerminalText.line(direction))”. Choose left-to-right or bottom-to-top."))])
         }
         guard up >= 0, down >= 0 else {
             throw InvalidInput([Problem(field: "up", code: "hops", message: LocalizedText(nb: "--up og --down må være 0 eller mer.", en: "--up and --down must be 0 or more."))])
@@ -54,7 +63,7 @@ public struct LineageCommand: ServiceCommand {
         case "dot": context.print(LineageExport.dot(graph, language: context.language), terminator: "")
         case "text":
             guard let draw = context.drawLineage else { throw ServiceError.backend(LocalizedText(nb: "Tegningen er ikke tilgjengelig.", en: "The drawing is not available.")) }
-            context.print(draw(graph), terminator: "")
+            context.print(draw(graph, drawingDirection), terminator: "")
         default: context.print(try LineageExport.json(graph))
         }
     }
