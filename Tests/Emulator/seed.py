@@ -99,9 +99,9 @@ for resource in tables:
 # More tables than one page of a small maxResults.
 paging = bigquery.Dataset(f"{project}.mange")
 paging.location = "europe-north1"
-paging.description = "120 tabeller for å teste sidevisning"
+paging.description = "60 tabeller for å teste sidevisning"
 client.create_dataset(paging, exists_ok=True)
-for n in range(120):
+for n in range(60):
     client.create_table(bigquery.Table(f"{project}.mange.t_{n:03d}",
                                        schema=[bigquery.SchemaField("id", "INTEGER")]), exists_ok=True)
 
@@ -123,4 +123,4 @@ else:
     policy = client.get_iam_policy(table)
     policy.bindings = [{"role": "roles/bigquery.dataViewer", "members": {"user:kari.nordmann@nav.no"}}]
     client.set_iam_policy(table, policy)
-print("seeded", len(demo["datasets"]) + 1, "datasets,", len(tables) + 120, "tables")
+print("seeded", len(demo["datasets"]) + 1, "datasets,", len(tables) + 60, "tables")

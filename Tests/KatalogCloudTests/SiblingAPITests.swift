@@ -69,4 +69,24 @@ struct SiblingAPITests {
                                                target: "bigquery:dagpenger-prod-4e2b.rasone.tabell_2")))
         #expect(LineageLink.table(named: "bigquery:connection:p.eu.c") == nil)
     }
+
+    /// The whole lineage graph, built from the emulator and the fake APIs through katalog's
+    /// cloud backend, is the graph of the local workspace: every node, zone and edge.
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator refuses the demo's Unicode table ids"))
+    func theSameLineageGraphAsTheLocalWorkspace() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-lineage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
+        try await DemoWorkspace.reset(workspace, now: Date())
+        let local = try await LineageBuilder(services: try workspace.services()).build()
+        let cloud = try await LineageBuilder(services: try workspace.services(warehouse: try warehouse())).build()
+        #expect(local.notices.isEmpty && cloud.notices.isEmpty)
+        // The emulator also holds the paging dataset: 60 tables with no lineage.
+        let cloudNodes = cloud.graph.nodes.filter { !$0.id.hasPrefix("dagpenger-prod-4e2b.mange.") }
+        #expect(cloudNodes == local.graph.nodes)
+        #expect(cloud.graph.edges == local.graph.edges)
+        #expect(local.graph.edges.count == 26)
+        try workspace.close()
+    }
 }
