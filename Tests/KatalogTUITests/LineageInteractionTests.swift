@@ -159,3 +159,37 @@ struct ProductPageTests {
         #expect(harness.state.overlay == nil && harness.state.screen == .lineage)
     }
 }
+
+@Suite("Lineage screen at the edges")
+struct LineageEdgeCaseTests {
+    /// Every mode of the screen draws at the smallest size the layout supports, and below it
+    /// the screen says it is too small — never a crash, never a line outside the grid.
+    @Test(arguments: [(60, 15), (61, 16), (20, 5)])
+    func everyModeDrawsAtSmallSizes(width: Int, height: Int) async throws {
+        let harness = try await LineageInteractionTests.widened(width: width, height: height)
+        await harness.press("2")
+        for keys in [["L"], ["L", "c"], ["c", "l", "j"], ["esc", "/"], ["esc", "x"]] {
+            for key in keys { await harness.press(key) }
+            let canvas = harness.canvas()
+            #expect(canvas.rows.count == height && canvas.rows.allSatisfy { DisplayWidth.of($0) <= width }, "\(keys)")
+        }
+        harness.state.selectLineageNode("dataprodukt:dagpengevedtak/vedtaksstatistikk")
+        await harness.press("esc", "enter")
+        #expect(harness.canvas().rows.count == height)
+    }
+
+    /// Names from a lineage.yaml are the user's text: control characters never reach the
+    /// terminal.
+    @Test func hostileNamesInTheLineageFileAreMadeVisible() async throws {
+        let harness = try await Harness(width: 160, height: 40)
+        let file = harness.folder.appendingPathComponent("lineage.yaml")
+        try "flows:\n  - from: \"kafka:topic\\e[2J\\e]52;c;aGk=\\a\"\n    through: \"naisjob:ond\\u0007\"\n    to: rasone.tabell_1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        harness.state.lineageFile = file.path
+        await harness.press("2")
+        #expect(harness.state.lineage.graph?.nodes.contains { $0.label.contains("\u{1B}") } == true)  // the graph keeps the real name
+        let rows = harness.canvas().rows
+        #expect(!rows.joined().unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
+        #expect(rows.contains { $0.contains("kafka: topic") })
+    }
+}
