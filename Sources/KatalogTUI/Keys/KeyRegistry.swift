@@ -107,7 +107,8 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "kopier", en: "copy"), footer: true),
         KeyBinding(.openLineage, ["L"], scope: .explorer, LocalizedText(nb: "Lineage for den valgte tabellen", en: "Lineage of the selected table"),
                    label: LocalizedText(nb: "lineage", en: "lineage"), footer: true),
-        KeyBinding(.refresh, ["R"], scope: .explorer, LocalizedText(nb: "Last inn utvalget på nytt", en: "Reload the selection"), label: LocalizedText(nb: "last inn", en: "reload")),
+        KeyBinding(.refresh, ["R"], scope: .explorer, LocalizedText(nb: "Last inn utvalget på nytt (et datasett: alle tabellene med detaljer)",
+                                                                        en: "Reload the selection (a dataset: all its tables with their details)"), label: LocalizedText(nb: "last inn", en: "reload")),
 
         KeyBinding(.nextNode, ["tab"], scope: .lineage, LocalizedText(nb: "Neste node", en: "Next node"), label: LocalizedText(nb: "neste", en: "next"), footer: true),
         KeyBinding(.previousNode, ["shift-tab"], scope: .lineage, LocalizedText(nb: "Forrige node", en: "Previous node"), label: LocalizedText(nb: "forrige", en: "previous")),
