@@ -5,7 +5,7 @@
 # PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
 set -euo pipefail
 dir="$1"; port="$2"
-bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 [ -x "$bin/postgres" ] || { echo "start-postgres: no PostgreSQL server (Debian package postgresql)" >&2; exit 3; }
 as=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -17,6 +17,8 @@ chmod 755 "$(dirname "$dir")"
 [ ${#as[@]} -eq 0 ] || chown postgres "$dir"
 "${as[@]}" "$bin/initdb" -D "$dir/data" -U katalog -A trust -E UTF8 --locale C.UTF-8 >"$dir/initdb.log" 2>&1
 "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-h 127.0.0.1 -p $port -k $dir" start >/dev/null
+# Started: a failure from here on must not leave the server running with nobody knowing its PID.
+trap '"${as[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop >/dev/null 2>&1' ERR
 "${as[@]}" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U katalog -d postgres -c "CREATE DATABASE vedtak" >/dev/null
 "${as[@]}" "$bin/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U katalog -d vedtak >/dev/null <<'SQL'
 CREATE TABLE public.tabell_2 (

@@ -32,7 +32,8 @@ public struct CommandContext: Sendable {
     func print(_ line: String = "", terminator: String = "\n") { write(line + terminator) }
 
     /// A notice on standard error, so it never mixes into output meant for other tools.
-    func warn(_ line: String) { writeError("katalog: " + line + "\n") }
+    /// Made visible like everything else: notices carry names from the project and lineage.yaml.
+    func warn(_ line: String) { writeError("katalog: " + TerminalText.block(line) + "\n") }
 }
 
 /// A subcommand that works through the service layer.

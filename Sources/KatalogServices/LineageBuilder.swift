@@ -8,14 +8,18 @@ import KatalogCore
 public struct LineageBuilder: Sendable {
     let services: ServiceLayer
     let declared: DeclaredLineage?
+    /// When lineage.yaml names what the project does not have: fail (the CLI, for CI), or draw
+    /// the graph without the file and say why (the terminal UI).
+    let strict: Bool
 
-    public init(services: ServiceLayer, declared: DeclaredLineage? = nil) {
+    public init(services: ServiceLayer, declared: DeclaredLineage? = nil, strict: Bool = true) {
         self.services = services
         self.declared = declared
+        self.strict = strict
     }
 
     /// The graph, and notices about sources of evidence that could not be read (a disabled API).
-    /// Throws `LineageFileError` when lineage.yaml names what the project does not have.
+    /// Strict, it throws `LineageFileError` when lineage.yaml names what the project does not have.
     public func build() async throws -> (graph: LineageGraph, notices: [LocalizedText]) {
         let warehouse = services.warehouse
         let zones = declared?.zones ?? ZoneRules()
@@ -29,6 +33,11 @@ public struct LineageBuilder: Sendable {
         for dataset in datasets {
             tables += try await warehouse.tables(in: dataset.ref)
             definitions.merge(try await warehouse.viewDefinitions(in: dataset.ref)) { $1 }
+        }
+        // A view the bulk answer left out (materialized views where the backend has no
+        // MATERIALIZED_VIEWS, as the emulators): its own SQL.
+        for table in tables where table.kind.isView && definitions[table.ref] == nil {
+            definitions[table.ref] = try? await warehouse.table(table.ref).query
         }
         let datasetOf = Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, $0) })
         let known = Set(tables.map(\.ref))
@@ -111,9 +120,14 @@ public struct LineageBuilder: Sendable {
 
         // lineage.yaml: what the team declares.
         if let declared {
-            let (added, addedEdges) = try Self.declaredParts(declared, project: warehouse.project, known: known, zones: zones, datasets: datasetOf)
-            nodes += added
-            edges += addedEdges
+            do {
+                let (added, addedEdges) = try Self.declaredParts(declared, project: warehouse.project, known: known, zones: zones, datasets: datasetOf)
+                nodes += added
+                edges += addedEdges
+            } catch {
+                if strict { throw error }
+                notices.append(error.message)
+            }
         }
 
         // The Data Lineage API, where the project has it: links the evidence above did not show.
@@ -224,12 +238,12 @@ extension LineageBuilder {
     /// The graph with the team's lineage.yaml when one is named; for the terminal UI, which
     /// draws what it can: a bad file becomes a notice (every `file:line`), not an empty screen.
     public static func build(services: ServiceLayer, lineageFile: String?) async throws -> (graph: LineageGraph, notices: [LocalizedText]) {
-        guard let lineageFile else { return try await LineageBuilder(services: services).build() }
-        do {
-            return try await LineageBuilder(services: services, declared: try LineageFile.load(path: lineageFile)).build()
-        } catch let error as UserFacingError where error.isBadInput {
-            let (graph, notices) = try await LineageBuilder(services: services).build()
-            return (graph, [error.message] + notices)
+        var declared: DeclaredLineage?
+        var unreadable: [LocalizedText] = []
+        if let lineageFile {
+            do { declared = try LineageFile.load(path: lineageFile) } catch let error as UserFacingError { unreadable = [error.message] }
         }
+        let (graph, notices) = try await LineageBuilder(services: services, declared: declared, strict: false).build()
+        return (graph, unreadable + notices)
     }
 }

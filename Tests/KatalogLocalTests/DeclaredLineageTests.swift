@@ -93,6 +93,11 @@ struct DeclaredLineageTests {
             try LineageFile.parse("version: 1\nflows: rasone.tabell_1\n", path: "l.yaml")
         }
         #expect(throws: LineageFileError.self) { try LineageFile.parse("flows:\n  - from: [a\n", path: "l.yaml") }
+        for label in ["=ut", "sone="] {
+            #expect(throws: LineageFileError([YAMLFileError(file: "l.yaml", line: 2, problem: "label must be KEY or KEY=VALUE, not '\(label)'")])) {
+                try LineageFile.parse("zones:\n  - label: \"\(label)\"\n    zone: rasone\n", path: "l.yaml")
+            }
+        }
     }
 
     @Test func tablesTheProjectDoesNotHaveAreReportedWithTheirLine() async throws {

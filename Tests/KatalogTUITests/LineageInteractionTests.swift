@@ -168,14 +168,17 @@ struct LineageEdgeCaseTests {
     func everyModeDrawsAtSmallSizes(width: Int, height: Int) async throws {
         let harness = try await LineageInteractionTests.widened(width: width, height: height)
         await harness.press("2")
-        for keys in [["L"], ["L", "c"], ["c", "l", "j"], ["esc", "/"], ["esc", "x"]] {
+        let tooSmall = width < AppState.minimumWidth || height < AppState.minimumHeight
+        for (keys, shows) in [(["L"], "Legend"), (["L", "c"], "Upstream"), (["c", "l", "j"], "nodes"), (["/"], "/"), (["esc", "x"], "Lineage")] {
             for key in keys { await harness.press(key) }
-            let canvas = harness.canvas()
-            #expect(canvas.rows.count == height && canvas.rows.allSatisfy { DisplayWidth.of($0) <= width }, "\(keys)")
+            // What the mode shows is there, or, below the minimum, the screen says it is too small.
+            let screen = harness.screen()
+            #expect(screen.contains(tooSmall ? "small" : shows), "\(keys)")
         }
         harness.state.selectLineageNode("dataprodukt:dagpengevedtak/vedtaksstatistikk")
-        await harness.press("esc", "enter")
-        #expect(harness.canvas().rows.count == height)
+        await harness.press("enter")
+        #expect(harness.state.overlay == .product(slug: "dagpengevedtak", scroll: 0))
+        #expect(harness.screen().contains(tooSmall ? "small" : "Dagpengevedtak"))
     }
 
     /// Names from a lineage.yaml are the user's text: control characters never reach the
@@ -191,5 +194,35 @@ struct LineageEdgeCaseTests {
         let rows = harness.canvas().rows
         #expect(!rows.joined().unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F })
         #expect(rows.contains { $0.contains("kafka: topic") })
+    }
+}
+
+@Suite("Lineage column view: scrolling and an unloaded graph")
+struct LineageColumnScrollTests {
+    /// Walking the whole middle column one row at a time, the selection is always on screen.
+    @Test func theSelectionNeverScrollsOutOfView() async throws {
+        let harness = try await Harness(width: 120, height: 20)
+        await harness.press("2", "c", "g")
+        let list = harness.state.lineage.columnList
+        #expect(list.count == 28)
+        harness.state.selectLineageNode(list[0])
+        for index in list.indices {
+            let label = try #require(harness.state.lineage.graph?.node(list[index])?.label)
+            let canvas = harness.canvas()
+            // A row of the body that shows the name and is painted as the selection.
+            let shown = (1..<canvas.rows.count - 2).contains { canvas.rows[$0].contains(String(label.prefix(30))) && canvas.roleRows[$0].contains("S") }
+            #expect(shown, "\(index): \(label)")
+            await harness.press("j")
+        }
+        #expect(harness.screen().contains("28/28"))
+    }
+
+    /// Keys that need the graph, pressed before it is there, do nothing harmful.
+    @Test func keysBeforeTheGraphIsLoadedAreHarmless() async throws {
+        let harness = try await Harness(width: 100, height: 30)
+        harness.state.screen = .lineage
+        harness.state.lineage.selection = "dagpenger-prod-4e2b.rasone.tabell_1"
+        for key in ["c", "/", "t", "esc", "x", "l", "h", "j", "enter", "shift-right", "L", "f", "tab"] { await harness.press(key) }
+        #expect(harness.canvas().rows.count == 30)
     }
 }

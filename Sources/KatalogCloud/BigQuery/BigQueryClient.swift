@@ -59,9 +59,12 @@ struct BigQueryClient: Sendable {
     }
 
     /// Some servers answer a failed query with HTTP 200 and `errors[]` (real BigQuery sends a
-    /// 400): the same failure either way, never an empty result.
+    /// 400): the same failure either way, never an empty result. `errors[]` may also hold
+    /// warnings of a query that ran, so only the reasons BigQuery documents for failures count.
     private static func check(_ response: QueryResponse) throws {
-        guard response.rows == nil, let error = response.errors?.first else { return }
+        let failures: Set<String> = ["invalidQuery", "invalid", "notFound", "accessDenied", "backendError", "internalError", "resourcesExceeded",
+                                     "responseTooLarge", "stopped", "timeout", "billingNotEnabled", "blocked", "quotaExceeded", "rateLimitExceeded"]
+        guard response.rows == nil, let error = response.errors?.first(where: { failures.contains($0.reason ?? "") }) else { return }
         let detail = TerminalText.line(error.message ?? error.reason ?? "")
         throw CloudError(kind: .invalid, message: LocalizedText(nb: "BigQuery avviste spørringen: \(detail)", en: "BigQuery refused the query: \(detail)"),
                          reason: error.reason)

@@ -6,10 +6,11 @@ import KatalogCore
 /// in order.
 enum ColumnType {
     /// The field for a column; nil when the text is not a type this reader knows the shape of.
-    static func field(name: String, type text: String, required: Bool, descriptions: [String: String] = [:], path: String? = nil) -> SchemaField? {
+    /// `descriptions` by field path (`person.navn`), as COLUMN_FIELD_PATHS gives them.
+    static func field(name: String, type text: String, required: Bool, descriptions: [String: String] = [:]) -> SchemaField? {
         var reader = Reader(text: Array(text))
         guard let type = reader.type(), reader.atEnd else { return nil }
-        return field(name: name, type, required: required, descriptions: descriptions, path: path ?? name)
+        return field(name: name, type, required: required, descriptions: descriptions, path: name)
     }
 
     private indirect enum Parsed {

@@ -21,8 +21,8 @@ extension LineageGraph {
         let incoming = Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
         var hiddenBy: [String: String] = [:]
         var fans: [CollapsedFan] = []
-        for node in nodes where hiddenBy[node.id] == nil {
-            for upstream in [false, true] {
+        for node in nodes {
+            for upstream in [false, true] where hiddenBy[node.id] == nil {  // a hidden node anchors no fan
                 let id = CollapsedFan.id(anchor: node.id, upstream: upstream)
                 let side = (upstream ? incoming[node.id] : outgoing[node.id]) ?? []
                 guard side.count > limit, !expanded.contains(id) else { continue }
@@ -34,6 +34,11 @@ extension LineageGraph {
                 fans.append(CollapsedFan(id: id, anchor: node.id, members: members))
             }
         }
+        // A fan whose anchor a later fan hid would hang "+N" off "+N": it stays open instead.
+        for fan in fans where hiddenBy[fan.anchor] != nil {
+            for member in fan.members where hiddenBy[member] == fan.id { hiddenBy[member] = nil }
+        }
+        fans.removeAll { hiddenBy[$0.anchor] != nil }
         guard !fans.isEmpty else { return (self, []) }
         let byID = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0) })
         var shownNodes = nodes.filter { hiddenBy[$0.id] == nil }

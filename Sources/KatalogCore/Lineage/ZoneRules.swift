@@ -14,13 +14,10 @@ public struct ZoneRules: Equatable, Sendable {
 
         public let match: Match
         public let zone: LineageZone
-        /// Where it was written (lineage.yaml), for messages.
-        public let line: Int
 
-        public init(match: Match, zone: LineageZone, line: Int = 0) {
+        public init(match: Match, zone: LineageZone) {
             self.match = match
             self.zone = zone
-            self.line = line
         }
 
         func matches(_ dataset: DatasetInfo, table: TableInfo?) -> Bool {

@@ -123,8 +123,10 @@ public enum LineageFile {
                 if key == "dataset" { match = .dataset(text) }
                 if key == "table" { match = .table(text) }
                 if key == "label" {
-                    let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard let labelKey = parts.first, !labelKey.isEmpty else { throw file.fail(value, "label must be KEY or KEY=VALUE") }
+                    let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                    guard let labelKey = parts.first, !labelKey.isEmpty, parts.count == 1 || !parts[1].isEmpty else {
+                        throw file.fail(value, "label must be KEY or KEY=VALUE, not '\(text)'")
+                    }
                     match = .label(key: labelKey, value: parts.count == 2 ? parts[1] : nil)
                 }
             default:
@@ -133,6 +135,6 @@ public enum LineageFile {
         }
         guard let match else { throw file.fail(node, "a zone rule needs dataset:, table: or label:") }
         guard let zone else { throw file.fail(node, "a zone rule needs zone:") }
-        return ZoneRules.Rule(match: match, zone: zone, line: node.mark?.line ?? 1)
+        return ZoneRules.Rule(match: match, zone: zone)
     }
 }

@@ -21,7 +21,8 @@ extension AppState {
         lineage.graph = graph
         let base = lineage.walked ?? graph
         let language = self.language
-        let (shown, fans) = base.collapsingFans(limit: lineage.fanLimit, expanded: lineage.expandedFans, keep: Set(lineage.selection.map { [$0] } ?? [])) {
+        let keep = Set([lineage.selection, lineage.focus?.id].compactMap { $0 })
+        let (shown, fans) = base.collapsingFans(limit: lineage.fanLimit, expanded: lineage.expandedFans, keep: keep) {
             UIText.moreNodes($0).text(language)
         }
         lineage.shown = shown
@@ -49,9 +50,14 @@ extension AppState {
 
     /// The actions of the Lineage screen; nil for the ones it leaves to the rest.
     mutating func performInLineage(_ action: KeyAction) -> [Effect]? {
-        let order = lineage.readingOrder
+        // In the column view Tab walks the middle list; in the drawing, the boxes in reading order.
+        let order = lineage.columns ? lineage.columnList : lineage.readingOrder
         let step = 4
         switch action {
+        case .selectLeft, .selectRight where lineage.columns:
+            walkColumns(upstream: action == .selectLeft)
+        case .selectUp, .selectDown where lineage.columns:
+            return performInLineage(action == .selectUp ? .moveUp : .moveDown)
         case .nextNode, .previousNode:
             guard !order.isEmpty else { return [] }
             let current = lineage.selection.flatMap { order.firstIndex(of: $0) } ?? -1
@@ -195,7 +201,7 @@ extension AppState {
         let position = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let lowered = query.lowercased()
         // Every node of the project, and the "+N more" nodes standing in for hidden ones.
-        let candidates = graph.nodes + (lineage.shown?.nodes.filter { $0.kind == .collapsed } ?? [])
+        let candidates = graph.nodes + (lineage.columns ? [] : lineage.shown?.nodes.filter { $0.kind == .collapsed } ?? [])
         let matches = candidates.filter { FuzzyMatch.match(query, in: $0.label) != nil }
             .sorted { a, b in
                 let exact = (a.label.lowercased().contains(lowered) ? 0 : 1, b.label.lowercased().contains(lowered) ? 0 : 1)
@@ -215,7 +221,10 @@ extension AppState {
         lineage.selection = id
         if lineage.columns {
             if !lineage.columnList.contains(id), let walked = lineage.walked { lineage.columnList = columnOrder(walked) }
-            if !lineage.columnList.contains(id) { lineage.focus = nil; lineage.columnList = columnOrder(lineage.graph!) }
+            if !lineage.columnList.contains(id), let graph = lineage.graph {
+                lineage.focus = nil
+                lineage.columnList = columnOrder(graph)
+            }
             return
         }
         if lineage.shown?.node(id) == nil, let graph = lineage.graph {

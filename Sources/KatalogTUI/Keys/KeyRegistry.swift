@@ -22,9 +22,17 @@ public struct KeyRegistry: Sendable {
         return nil
     }
 
-    /// Bindings to show in the footer for these scopes, innermost first.
+    /// Bindings to show in the footer for these scopes, innermost first; a key an inner scope
+    /// takes over is not shown again for an outer one.
     public func footer(in scopes: [KeyScope]) -> [KeyBinding] {
-        scopes.flatMap { scope in bindings.filter { $0.scope == scope && $0.inFooter } }
+        var taken = Set<Key>()
+        var shown: [KeyBinding] = []
+        for scope in scopes {
+            let own = bindings.filter { $0.scope == scope }
+            shown += own.filter { $0.inFooter && !$0.keys.allSatisfy(taken.contains) }
+            taken.formUnion(own.flatMap(\.keys))
+        }
+        return shown
     }
 
     public func bindings(in scope: KeyScope) -> [KeyBinding] {

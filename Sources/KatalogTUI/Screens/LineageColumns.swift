@@ -24,9 +24,15 @@ enum LineageColumns {
         for (index, column) in columns.enumerated() {
             canvas.draw(column.title, x: column.x + 1, y: area.y, role: .header, width: width - 1)
             if index > 0 { canvas.verticalLine(x: column.x - 1, y: area.y, height: area.height) }
-            // The middle keeps its selection in view; the sides show what fits and say how much more.
+            // The middle keeps its selection in view; the sides show what fits and say how much
+            // more. When more follow, the last row says so, so one row less holds names.
             var first = 0
-            if index == 1, let at = selection.flatMap({ column.ids.firstIndex(of: $0) }), at >= rows { first = at - rows + 1 }
+            if index == 1, let at = selection.flatMap({ column.ids.firstIndex(of: $0) }) {
+                let room = column.ids.count > rows ? rows - 1 : rows
+                if at >= room { first = at - room + 1 }
+                // Scrolled to the end, nothing follows: the last row can hold a name again.
+                if column.ids.count - first <= rows { first = max(0, column.ids.count - rows) }
+            }
             let shown = column.ids.dropFirst(first).prefix(column.ids.count - first > rows ? rows - 1 : rows)
             for (offset, id) in shown.enumerated() {
                 guard let node = graph.node(id) else { continue }
