@@ -17,8 +17,7 @@ extension LineageGraph {
     public func collapsingFans(limit: Int, expanded: Set<String> = [], keep: Set<String> = [],
                                label: (Int) -> String) -> (graph: LineageGraph, fans: [CollapsedFan]) {
         guard limit >= 2 else { return (self, []) }
-        let outgoing = Dictionary(grouping: edges, by: \.from).mapValues { $0.map(\.to) }
-        let incoming = Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
+        let outgoing = adjacency(upstream: false), incoming = adjacency(upstream: true)
         var hiddenBy: [String: String] = [:]
         var fans: [CollapsedFan] = []
         for node in nodes {

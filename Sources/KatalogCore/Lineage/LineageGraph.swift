@@ -77,6 +77,22 @@ public struct LineageGraph: Equatable, Sendable, Codable {
 
     public func node(_ id: String) -> LineageNode? { nodes.first { $0.id == id } }
 
+    /// Each node's direct neighbours on one side: what it reads (`upstream`) or what reads it.
+    public func adjacency(upstream: Bool) -> [String: [String]] {
+        upstream ? Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
+                 : Dictionary(grouping: edges, by: \.from).mapValues { $0.map(\.to) }
+    }
+
+    /// Everything upstream (or downstream) of a node, however far.
+    public func reachable(from id: String, upstream: Bool) -> Set<String> {
+        let next = adjacency(upstream: upstream)
+        var found: Set<String> = [], frontier = [id]
+        while let current = frontier.popLast() {
+            for neighbour in next[current] ?? [] where found.insert(neighbour).inserted { frontier.append(neighbour) }
+        }
+        return found
+    }
+
     /// Only `focus` with `up` hops upstream and `down` hops downstream (dbt's `2+node+1`).
     public func focused(on focus: String, up: Int, down: Int) -> LineageGraph {
         var keep: Set<String> = [focus]
@@ -87,8 +103,9 @@ public struct LineageGraph: Equatable, Sendable, Codable {
                 if frontier.isEmpty { break }
             }
         }
-        walk(focus, hops: up) { id in edges.filter { $0.to == id }.map(\.from) }
-        walk(focus, hops: down) { id in edges.filter { $0.from == id }.map(\.to) }
+        let incoming = adjacency(upstream: true), outgoing = adjacency(upstream: false)
+        walk(focus, hops: up) { incoming[$0] ?? [] }
+        walk(focus, hops: down) { outgoing[$0] ?? [] }
         return LineageGraph(nodes: nodes.filter { keep.contains($0.id) }, edges: edges.filter { keep.contains($0.from) && keep.contains($0.to) })
     }
 
@@ -98,7 +115,7 @@ public struct LineageGraph: Equatable, Sendable, Codable {
         var found: [[String]] = []
         var state: [String: Int] = [:]  // 1 = on the stack, 2 = done
         var stack: [String] = []
-        let outgoing = Dictionary(grouping: edges, by: \.from).mapValues { $0.map(\.to) }
+        let outgoing = adjacency(upstream: false)
         func visit(_ id: String) {
             state[id] = 1
             stack.append(id)

@@ -5,8 +5,7 @@ import KatalogCore
 enum LineageColumns {
     /// The node's direct neighbours on one side, by label.
     static func neighbours(of id: String, in graph: LineageGraph, upstream: Bool) -> [String] {
-        let ids = upstream ? graph.edges.filter { $0.to == id }.map(\.from) : graph.edges.filter { $0.from == id }.map(\.to)
-        return ids.compactMap(graph.node).sorted { ($0.label, $0.id) < ($1.label, $1.id) }.map(\.id)
+        (graph.adjacency(upstream: upstream)[id] ?? []).compactMap(graph.node).sorted { ($0.label, $0.id) < ($1.label, $1.id) }.map(\.id)
     }
 
     static func draw(_ state: AppState, _ graph: LineageGraph, area: LineageDrawing.Area, into canvas: inout Canvas) {

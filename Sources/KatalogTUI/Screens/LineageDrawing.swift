@@ -115,16 +115,7 @@ enum LineageDrawing {
 
     /// The node with everything upstream and downstream of it.
     static func connected(_ graph: LineageGraph, to id: String) -> Set<String> {
-        var result: Set<String> = [id]
-        var frontier = [id]
-        while let next = frontier.popLast() {
-            for edge in graph.edges where edge.to == next && result.insert(edge.from).inserted { frontier.append(edge.from) }
-        }
-        frontier = [id]
-        while let next = frontier.popLast() {
-            for edge in graph.edges where edge.from == next && result.insert(edge.to).inserted { frontier.append(edge.to) }
-        }
-        return result
+        graph.reachable(from: id, upstream: true).union(graph.reachable(from: id, upstream: false)).union([id])
     }
 
     static func marker(_ kind: LineageNodeKind) -> String {
