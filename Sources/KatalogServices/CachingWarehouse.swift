@@ -35,10 +35,8 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
     }
 
     public func tableDetails(in dataset: DatasetRef) async throws -> [TableInfo] {
-        try await through({ try await self.remote.tableDetails(in: dataset) }, store: { details, time in
-            try await self.cache.store(tables: details, in: dataset, at: time)
-            for table in details { try await self.cache.store(table: table, at: time) }
-        }, fallback: { try await self.cachedDetails(in: dataset) })
+        try await through({ try await self.remote.tableDetails(in: dataset) }, store: { try await self.cache.store(details: $0, in: dataset, at: $1) },
+                          fallback: { try await self.cachedDetails(in: dataset) })
     }
 
     /// The dataset's tables with whatever details were fetched before.

@@ -21,6 +21,8 @@ public protocol MetadataCache: Sendable {
     func store(datasets: [DatasetInfo], of project: ProjectID, at time: Date) async throws
     func store(tables: [TableInfo], in dataset: DatasetRef, at time: Date) async throws
     func store(table: TableInfo, at time: Date) async throws
+    /// A dataset's list and every table's details at once (`R` on a dataset), in one write.
+    func store(details: [TableInfo], in dataset: DatasetRef, at time: Date) async throws
     /// Whole lists kept as they are (connections, scheduled queries, streams), by key.
     func document<Value: Codable & Sendable>(_ type: Value.Type, key: String) async throws -> Cached<Value>?
     func store<Value: Codable & Sendable>(document: Value, key: String, at time: Date) async throws
