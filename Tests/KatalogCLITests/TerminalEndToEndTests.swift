@@ -56,6 +56,14 @@ struct TerminalEndToEndTests {
         }
 
         func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+
+        /// Types `PREFIX katalog --workspace W SUFFIX` at the shell and waits for the Explorer.
+        @discardableResult
+        func startKatalog(prefix: String = "", suffix: String = "; echo \"exit=$?\"", sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            try type(prefix + "\(KatalogBinary.executable.path) --workspace \(katalog.workspace)" + suffix)
+            try send("Enter")
+            return try waitFor("Datastream streams", sourceLocation: sourceLocation)
+        }
         func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
         func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []), output: true) }
         func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"]) }
@@ -107,9 +115,7 @@ struct TerminalEndToEndTests {
         defer { katalog.remove() }
         try katalog.seed()
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
-        try tmux.type("echo før-katalog; \(KatalogBinary.executable.path) --workspace \(katalog.workspace)")
-        try tmux.send("Enter")
-        try tmux.waitFor("Datastream streams")
+        try tmux.startKatalog(prefix: "echo før-katalog; ", suffix: "")
 
         // Open a table's schema.
         try tmux.type(":goto rasone.tabell_1")
@@ -161,9 +167,7 @@ struct TerminalEndToEndTests {
         try katalog.seed()
 
         let eight = try Tmux(katalog: katalog, term: "xterm")
-        try eight.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
-        try eight.send("Enter")
-        try eight.waitFor("Datastream streams")
+        try eight.startKatalog()
         let colours = Tmux.colourCodes(try eight.screen(escapes: true))
         #expect(!colours.isEmpty, "expected colour escapes")
         #expect(!colours.contains("38") && !colours.contains("48"), "an 8-colour terminal got 256-colour escapes")
@@ -171,9 +175,7 @@ struct TerminalEndToEndTests {
         try eight.waitFor("exit=0")
 
         let plain = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "NO_COLOR=1")
-        try plain.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
-        try plain.send("Enter")
-        try plain.waitFor("Datastream streams")
+        try plain.startKatalog()
         let mono = try plain.screen(escapes: true)
         #expect(Tmux.colourCodes(mono).isEmpty, "NO_COLOR still produced colour: \(Tmux.colourCodes(mono))")
         #expect(mono.contains("\u{1B}[7m") || mono.contains("\u{1B}[1m"), "monochrome still marks with attributes")
@@ -186,9 +188,7 @@ struct TerminalEndToEndTests {
         defer { katalog.remove() }
         try katalog.seed()
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
-        try tmux.type("echo før-katalog; \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
-        try tmux.send("Enter")
-        try tmux.waitFor("Datastream streams")
+        try tmux.startKatalog(prefix: "echo før-katalog; ")
         let pids = try tmux.tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true)
         let shell = try #require(Int32(pids.trimmingCharacters(in: .whitespacesAndNewlines)))
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
@@ -203,9 +203,7 @@ struct TerminalEndToEndTests {
         defer { katalog.remove() }
         try katalog.seed()
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color", width: 160, height: 40)
-        try tmux.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
-        try tmux.send("Enter")
-        try tmux.waitFor("Datastream streams")
+        try tmux.startKatalog()
         try tmux.type(":goto rasone.tabell_1")
         try tmux.send("Enter")
         try tmux.waitFor("├─ fødselsnummer")
@@ -235,9 +233,7 @@ struct TerminalEndToEndTests {
         try "flows:\n  - from: [\(topics)]\n    through: nais-app:dp-rapid-sink\n    to: rasone.rapid_hendelser\n"
             .write(to: katalog.home.appendingPathComponent("lineage.yaml"), atomically: true, encoding: .utf8)
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color", width: 160, height: 44)
-        try tmux.type("cd \(katalog.home.path) && \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
-        try tmux.send("Enter")
-        try tmux.waitFor("Datastream streams")
+        try tmux.startKatalog(prefix: "cd \(katalog.home.path) && ")
         try tmux.send("2")
         let collapsed = try tmux.waitFor("35 nodes")
         #expect(collapsed.contains("… +6 more"))
