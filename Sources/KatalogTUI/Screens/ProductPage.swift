@@ -14,26 +14,32 @@ enum ProductPage {
 
     static func lines(_ product: Dataprodukt, _ state: AppState) -> [DetailLine] {
         let language = state.language
-        func fact(_ label: LocalizedText, _ value: String, _ role: Role = .overlay) -> DetailLine {
-            DetailLine([.init(text: DisplayWidth.pad(state.t(label), to: 20), role: .muted), .init(text: value, role: role)])
+        // The overlay's inner width (OverlayBox: at most 100 wide, 2 of frame and margin each side).
+        let inner = max(10, min(state.width - 4, 100) - 4)
+        let labelWidth = 20
+        // A long value wraps under itself, so nothing is cut off.
+        func fact(_ label: LocalizedText, _ value: String, _ role: Role = .overlay) -> [DetailLine] {
+            DetailLine.wrap(value, width: max(10, inner - labelWidth), role: role).enumerated().map { index, line in
+                DetailLine([.init(text: DisplayWidth.pad(index == 0 ? state.t(label) : "", to: labelWidth), role: .muted)] + line.spans)
+            }
         }
         var lines: [DetailLine] = []
-        if let description = product.description { lines += description.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine(String($0), .overlay) } }
+        if let description = product.description { lines += DetailLine.wrap(description, width: inner, role: .overlay) }
         lines.append(.blank)
-        lines.append(fact(UIText.owner, product.owner.group + (product.owner.teamContact.map { "  #" + $0 } ?? "")))
-        if let url = product.owner.teamkatalogenURL { lines.append(fact(LocalizedText(nb: "Teamkatalogen", en: "Teamkatalogen"), url)) }
-        lines.append(fact(LocalizedText(nb: "Adresse", en: "Slug"), product.slug))
-        lines.append(fact(UIText.modified, Formatting.dateTime(product.lastModified, timeZone: state.timeZone)))
+        lines += fact(UIText.owner, product.owner.group + (product.owner.teamContact.map { "  #" + $0 } ?? ""))
+        if let url = product.owner.teamkatalogenURL { lines += fact(LocalizedText(nb: "Teamkatalogen", en: "Teamkatalogen"), url) }
+        lines += fact(LocalizedText(nb: "Adresse", en: "Slug"), product.slug)
+        lines += fact(UIText.modified, Formatting.dateTime(product.lastModified, timeZone: state.timeZone))
         for datasett in product.datasett {
             lines.append(.blank)
             lines.append(DetailLine("Datasett «\(datasett.name)»", .header))
-            lines.append(fact(UIText.table, "\(datasett.source.table) (\(datasett.source.tableKind.label.text(language)))", .zoneProduct))
-            lines.append(fact(UIText.personalData, datasett.pii.label.text(language), datasett.pii == .sensitive ? .warn : .overlay))
-            if let method = datasett.anonymisationDescription { lines.append(fact(UIText.anonymisation, method)) }
-            if !datasett.keywords.isEmpty { lines.append(fact(UIText.keywords, datasett.keywords.joined(separator: ", "))) }
+            lines += fact(UIText.table, "\(datasett.source.table) (\(datasett.source.tableKind.label.text(language)))", .zoneProduct)
+            lines += fact(UIText.personalData, datasett.pii.label.text(language), datasett.pii == .sensitive ? .warn : .overlay)
+            if let method = datasett.anonymisationDescription { lines += fact(UIText.anonymisation, method) }
+            if !datasett.keywords.isEmpty { lines += fact(UIText.keywords, datasett.keywords.joined(separator: ", ")) }
             if !datasett.source.piiTags.isEmpty {
                 let tags = datasett.source.piiTags.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.label.text(language))" }
-                lines.append(fact(UIText.piiColumns, tags.joined(separator: ", ")))
+                lines += fact(UIText.piiColumns, tags.joined(separator: ", "))
             }
         }
         return lines
