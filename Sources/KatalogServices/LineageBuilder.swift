@@ -132,7 +132,7 @@ public struct LineageBuilder: Sendable {
 
         // The Data Lineage API, where the project has it: links the evidence above did not show.
         do {
-            edges += try await lineageAPIEdges(tables: tables.map(\.ref), known: known, derived: edges)
+            edges += try await lineageAPIEdges(tables: tables.map(\.ref), known: known, derived: LineageGraph(nodes: nodes, edges: edges))
         } catch {
             notices.append(Self.notice(error))
         }
@@ -195,7 +195,7 @@ public struct LineageBuilder: Sendable {
     /// Table-to-table links from the Data Lineage API that the derived graph does not already
     /// connect (it knows the transfer in between; the API only the ends). Asks for one table
     /// first, so a disabled API costs one call and one notice.
-    func lineageAPIEdges(tables: [TableRef], known: Set<TableRef>, derived: [LineageEdge]) async throws -> [LineageEdge] {
+    func lineageAPIEdges(tables: [TableRef], known: Set<TableRef>, derived: LineageGraph) async throws -> [LineageEdge] {
         guard let first = tables.first else { return [] }
         var links = try await services.warehouse.lineageLinks(of: first)
         let warehouse = services.warehouse
@@ -203,16 +203,10 @@ public struct LineageBuilder: Sendable {
             for table in tables.dropFirst() { group.addTask { (try? await warehouse.lineageLinks(of: table)) ?? [] } }
             return await group.reduce(into: []) { $0 += $1 }
         }
-        let outgoing = Dictionary(grouping: derived, by: \.from).mapValues { $0.map(\.to) }
+        var downstream: [String: Set<String>] = [:]  // per source, computed once
         func reaches(_ from: String, _ to: String) -> Bool {
-            var seen: Set<String> = [from], frontier = [from]
-            while let next = frontier.popLast() {
-                for target in outgoing[next] ?? [] where seen.insert(target).inserted {
-                    if target == to { return true }
-                    frontier.append(target)
-                }
-            }
-            return false
+            if downstream[from] == nil { downstream[from] = derived.reachable(from: from, upstream: false) }
+            return downstream[from]!.contains(to)
         }
         return Set(links).sorted { ($0.source, $0.target) < ($1.source, $1.target) }.compactMap { link in
             guard let source = LineageLink.table(named: link.source), let target = LineageLink.table(named: link.target),

@@ -12,21 +12,23 @@ public struct DeclaredLineage: Equatable, Sendable {
         case source(system: String, object: String)
     }
 
+    /// `naisjob:dp-arena-sync`.
+    public struct Transfer: Equatable, Sendable {
+        public let kind: TransferKind
+        public let name: String
+    }
+
     public struct Flow: Equatable, Sendable {
         public let from: [Endpoint]
-        public let through: (kind: TransferKind, name: String)?
+        public let through: Transfer?
         public let to: [Endpoint]
         public let line: Int
 
-        public init(from: [Endpoint], through: (kind: TransferKind, name: String)?, to: [Endpoint], line: Int) {
+        public init(from: [Endpoint], through: Transfer?, to: [Endpoint], line: Int) {
             self.from = from
             self.through = through
             self.to = to
             self.line = line
-        }
-
-        public static func == (a: Flow, b: Flow) -> Bool {
-            a.from == b.from && a.to == b.to && a.line == b.line && a.through?.kind == b.through?.kind && a.through?.name == b.through?.name
         }
     }
 
@@ -53,9 +55,9 @@ public struct DeclaredLineage: Equatable, Sendable {
     }
 
     /// Reads `kind:name` of a transfer, e.g. `naisjob:dp-arena-sync`.
-    public static func transfer(_ text: String) -> (kind: TransferKind, name: String)? {
+    public static func transfer(_ text: String) -> Transfer? {
         let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let kind = TransferKind(rawValue: parts[0].lowercased()), !parts[1].isEmpty else { return nil }
-        return (kind, parts[1])
+        return Transfer(kind: kind, name: parts[1])
     }
 }

@@ -78,7 +78,7 @@ public enum LineageFile {
 
     private static func flow(_ node: Node, file: YAMLFile) throws(YAMLFileError) -> DeclaredLineage.Flow {
         var from: [DeclaredLineage.Endpoint] = [], to: [DeclaredLineage.Endpoint] = []
-        var through: (kind: TransferKind, name: String)?
+        var through: DeclaredLineage.Transfer?
         for (key, keyNode, value) in try file.mapping(node, what: "a flow") {
             switch key {
             case "from", "to":

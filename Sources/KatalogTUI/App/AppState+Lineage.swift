@@ -19,7 +19,9 @@ extension AppState {
     /// hidden — and brings the selection into view.
     mutating func showLineage(_ graph: LineageGraph) {
         lineage.graph = graph
-        let base = lineage.walked ?? graph
+        var base = graph
+        if let focus = lineage.focus, graph.node(focus.id) != nil { base = graph.focused(on: focus.id, up: focus.up, down: focus.down) }
+        lineage.walked = base
         let language = self.language
         let keep = Set([lineage.selection, lineage.focus?.id].compactMap { $0 })
         let (shown, fans) = base.collapsingFans(limit: lineage.fanLimit, expanded: lineage.expandedFans, keep: keep) {
@@ -219,17 +221,10 @@ extension AppState {
     /// Selects a node, bringing it out of a collapsed fan or from outside the focus.
     mutating func selectLineageNode(_ id: String) {
         lineage.selection = id
-        if lineage.columns {
-            if !lineage.columnList.contains(id), let walked = lineage.walked { lineage.columnList = columnOrder(walked) }
-            if !lineage.columnList.contains(id), let graph = lineage.graph {
-                lineage.focus = nil
-                lineage.columnList = columnOrder(graph)
-            }
-            return
-        }
-        if lineage.shown?.node(id) == nil, let graph = lineage.graph {
+        let visible = lineage.columns ? lineage.columnList.contains(id) : lineage.shown?.node(id) != nil
+        if !visible, let graph = lineage.graph {
             if lineage.walked?.node(id) == nil { lineage.focus = nil }
-            showLineage(graph)  // keeps the selection out of any fan
+            showLineage(graph)  // keeps the selection out of any fan; the middle column lists it
         }
         revealLineageSelection()
     }

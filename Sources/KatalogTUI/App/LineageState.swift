@@ -6,7 +6,10 @@ struct LineageState: Sendable {
     var graph: LineageGraph?
     /// When focused: the part shown, and the hops it was cut with.
     var focus: (id: String, up: Int, down: Int)?
-    /// What is drawn: the focused part with wide fans collapsed (made by `showLineage`).
+    /// The focused part, or all of it, with nothing collapsed: what the column view walks
+    /// (made by `showLineage`, like the two below).
+    var walked: LineageGraph?
+    /// What is drawn: `walked` with wide fans collapsed.
     var shown: LineageGraph?
     /// The fans collapsed in `shown`, and the ones the user opened.
     var fans: [CollapsedFan] = []
@@ -34,12 +37,5 @@ struct LineageState: Sendable {
     var readingOrder: [String] {
         guard let layout else { return [] }
         return layout.layers.flatMap { $0 }.filter { !$0.hasPrefix("~") }
-    }
-
-    /// The graph the column view walks: the focused part, with nothing collapsed.
-    var walked: LineageGraph? {
-        guard let graph else { return nil }
-        guard let focus, graph.node(focus.id) != nil else { return graph }
-        return graph.focused(on: focus.id, up: focus.up, down: focus.down)
     }
 }

@@ -33,8 +33,13 @@ enum MessagesOverlay {
 
 /// A framed box over the screen with a title and scrolling lines.
 enum OverlayBox {
+    /// The box's width on a screen this wide: at most 100.
+    static func width(onScreen screenWidth: Int) -> Int { min(screenWidth - 4, 100) }
+    /// The room for text inside it: a frame and a margin on each side.
+    static func innerWidth(onScreen screenWidth: Int) -> Int { width(onScreen: screenWidth) - 4 }
+
     static func draw(title: String, hint: String, lines: [DetailLine], scroll: Int, into canvas: inout Canvas) {
-        let width = min(canvas.width - 4, 100)
+        let width = width(onScreen: canvas.width)
         let height = canvas.height - 4
         let left = (canvas.width - width) / 2
         let top = 2

@@ -14,8 +14,7 @@ enum ProductPage {
 
     static func lines(_ product: Dataprodukt, _ state: AppState) -> [DetailLine] {
         let language = state.language
-        // The overlay's inner width (OverlayBox: at most 100 wide, 2 of frame and margin each side).
-        let inner = max(10, min(state.width - 4, 100) - 4)
+        let inner = max(10, OverlayBox.innerWidth(onScreen: state.width))
         let labelWidth = 20
         // A long value wraps under itself, so nothing is cut off.
         func fact(_ label: LocalizedText, _ value: String, _ role: Role = .overlay) -> [DetailLine] {

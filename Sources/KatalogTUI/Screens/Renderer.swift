@@ -10,7 +10,8 @@ public enum Renderer {
             return canvas
         }
         let layout = Layout(width: state.width, height: state.height)
-        let rows = ExplorerTree.rows(state)
+        // The Explorer's rows, only where they are shown: not on every frame of the Lineage screen.
+        let rows = state.screen == .explorer ? ExplorerTree.rows(state) : []
         drawHeader(state, layout, into: &canvas)
         switch state.screen {
         case .explorer:
