@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "KatalogCore"),
@@ -28,7 +30,8 @@ let package = Package(
             dependencies: ["KatalogServices", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(
             name: "KatalogCloud",
-            dependencies: ["KatalogServices", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto")]),
+            dependencies: ["KatalogServices", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The shipped themes live in themes/ at the top, carried into the binary as resources.
         .target(
@@ -40,13 +43,19 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal", "KatalogCloud"]),
         // Measurements, apart from the tests: `make bench`.
         .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI", "KatalogCore"], path: "Benchmarks"),
+        // Test support: a fault-injecting HTTP server on 127.0.0.1 (SwiftNIO), for the tests only.
+        .target(
+            name: "KatalogTestSupport",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            path: "Tests/Support"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
-        .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal"]),
+        .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal", "KatalogTestSupport"]),
         // Golden screens are read from the source tree (so UPDATE_GOLDEN=1 can rewrite them).
         .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal", "KatalogServices"], exclude: ["Golden"]),
         .testTarget(
             name: "KatalogCLITests",
-            dependencies: ["KatalogLocal", "KatalogCLI", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+            dependencies: ["KatalogLocal", "KatalogCLI", "KatalogTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     ]
 )

@@ -54,3 +54,77 @@ int katalog_wcwidth(wchar_t c) { return wcwidth(c); }
 int katalog_stop_requested(void) { return katalog_stop_signal != 0; }
 
 SCREEN *katalog_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+/* ---- Restoring the terminal on a crash: only async-signal-safe calls in the handler. ---- */
+#include <termios.h>
+#include <term.h>
+
+static struct termios katalog_saved_termios;
+static volatile sig_atomic_t katalog_have_termios = 0;
+static volatile sig_atomic_t katalog_curses_running = 0;
+static char katalog_exit_sequence[256] =
+    "\033[?1000l\033[?1002l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1049l";
+static size_t katalog_exit_length = 0;
+static const int katalog_crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT};
+#define KATALOG_CRASH_SIGNAL_COUNT (sizeof katalog_crash_signals / sizeof katalog_crash_signals[0])
+static struct sigaction katalog_previous_actions[KATALOG_CRASH_SIGNAL_COUNT];
+static char katalog_alternate_stack[64 * 1024];
+
+static void katalog_on_crash(int signal, siginfo_t *info, void *context) {
+    (void)context;
+    if (katalog_curses_running) {
+        ssize_t ignored = write(STDOUT_FILENO, katalog_exit_sequence, katalog_exit_length);
+        ignored = write(STDOUT_FILENO, "\r\n", 2);
+        (void)ignored;
+    }
+    if (katalog_have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &katalog_saved_termios);
+    /* Hand the signal on to whoever had it before (Swift's backtracer, or the default). */
+    for (size_t i = 0; i < KATALOG_CRASH_SIGNAL_COUNT; i++) {
+        if (katalog_crash_signals[i] == signal) sigaction(signal, &katalog_previous_actions[i], NULL);
+    }
+    /* A fault re-runs its instruction on return and traps again into the previous handler;
+       a sent signal (abort, kill) must be raised again. */
+    if (info == NULL || info->si_code <= 0) raise(signal);
+}
+
+void katalog_install_crash_restore(void) {
+    katalog_exit_length = strlen(katalog_exit_sequence);
+    if (isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &katalog_saved_termios) == 0) katalog_have_termios = 1;
+    stack_t stack;
+    memset(&stack, 0, sizeof stack);
+    stack.ss_sp = katalog_alternate_stack;
+    stack.ss_size = sizeof katalog_alternate_stack;
+    sigaltstack(&stack, NULL);  /* a stack overflow still gets its handler */
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_sigaction = katalog_on_crash;
+    action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < KATALOG_CRASH_SIGNAL_COUNT; i++) {
+        sigaction(katalog_crash_signals[i], &action, &katalog_previous_actions[i]);
+    }
+}
+
+static void katalog_append_capability(size_t *length, const char *name) {
+    char *value = tigetstr(name);
+    if (value == NULL || value == (char *)-1) return;
+    size_t add = strlen(value);
+    if (*length + add >= sizeof katalog_exit_sequence) return;
+    memcpy(katalog_exit_sequence + *length, value, add);
+    *length += add;
+    katalog_exit_sequence[*length] = 0;
+}
+
+void katalog_crash_restore_curses_started(void) {
+    /* The terminal's own sequences after the generic mouse/paste resets. */
+    size_t length = strlen("\033[?1000l\033[?1002l\033[?1006l\033[?2004l");
+    katalog_exit_sequence[length] = 0;
+    katalog_append_capability(&length, "sgr0");
+    katalog_append_capability(&length, "cnorm");
+    katalog_append_capability(&length, "rmkx");
+    katalog_append_capability(&length, "rmcup");
+    katalog_exit_length = length;
+    katalog_curses_running = 1;
+}
+
+void katalog_crash_restore_curses_stopped(void) { katalog_curses_running = 0; }

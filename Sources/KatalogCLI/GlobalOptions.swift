@@ -20,6 +20,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("lineage-file"), help: ArgumentHelp("Declared lineage and zone rules (default: lineage.yaml here, if there is one).", valueName: "path"))
     public var lineageFile: String?
 
+    @Option(name: .long, help: ArgumentHelp("Give up on a command's cloud calls after this many seconds (default 300).", valueName: "seconds"))
+    public var timeout: Double?
+
     @Flag(name: .customLong("read-only"), help: "Refuse every change (grants, approvals, publishing).")
     public var readOnly = false
 
@@ -33,7 +36,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     }
 
     /// The names above with whether each takes a value: what `reorder` moves.
-    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--lang": true, "--theme": true, "--lineage-file": true, "--read-only": false]
+    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--lang": true, "--theme": true, "--lineage-file": true, "--timeout": true, "--read-only": false]
 
     /// Moves global options to the end of the arguments, where the innermost command parses
     /// them, so they may be typed anywhere. Stops at `--`.

@@ -12,7 +12,7 @@ struct CloudBackend {
 
     init(target: CloudTarget, environment: [String: String], policy: RetryPolicy = RetryPolicy()) throws {
         self.target = target
-        let transport = URLSessionTransport()
+        let transport = AsyncHTTPClientTransport()
         // An emulator takes no credentials; everything else goes through the ADC chain.
         let tokens: (any TokenProvider)? = target.isEmulator ? nil : try CredentialChain.find(environment: environment, transport: transport)
         func client(_ api: String, _ base: URL?) -> GoogleAPIClient? {

@@ -56,7 +56,7 @@ struct Launcher {
                         nb: "--read-only er satt, så katalog endrer ingenting. Kjør uten --read-only for å gjøre endringen.",
                         en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])
                 }
-                let (services, _) = try await openBackend(global, now: now)
+                let (services, _) = try await openBackend(global, now: now, commandDeadline: try commandDeadline(global))
                 var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
                 context.drawLineage = { LineageText.render($0, direction: $1) }
                 context.lineageFile = global.resolvedLineageFile()
@@ -97,6 +97,17 @@ struct Launcher {
         return language
     }
 
+    /// When a command's cloud calls must be over: `--timeout` seconds from now (default 300).
+    private func commandDeadline(_ global: GlobalOptions) throws -> Date {
+        let seconds = global.timeout ?? 300
+        guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+            throw InvalidInput([Problem(field: "timeout", code: "timeout", message: LocalizedText(
+                nb: "--timeout må være et antall sekunder mellom 0 og 86400, ikke \(seconds).",
+                en: "--timeout must be a number of seconds between 0 and 86400, not \(seconds)."))])
+        }
+        return Date().addingTimeInterval(seconds)
+    }
+
     /// The real clock, or a fixed one from `KATALOG_NOW` (RFC 3339) for reproducible demos,
     /// screenshots and tests.
     private func clock() throws -> @Sendable () -> Date {
@@ -111,7 +122,8 @@ struct Launcher {
 
     /// The local workspace (the one named by --workspace, else the demo, created on first use),
     /// with BigQuery from the cloud when a project is set; and a name for where data comes from.
-    private func openBackend(_ global: GlobalOptions, now: @escaping @Sendable () -> Date) async throws -> (ServiceLayer, LocalizedText) {
+    private func openBackend(_ global: GlobalOptions, now: @escaping @Sendable () -> Date,
+                             commandDeadline: Date? = nil) async throws -> (ServiceLayer, LocalizedText) {
         let workspace: LocalWorkspace
         if let path = global.workspace {
             workspace = try LocalWorkspace(path: path)
@@ -128,7 +140,9 @@ struct Launcher {
         else { return (try workspace.services(now: now), UIText.localWorkspace) }
         // A cloud project: BigQuery and its sibling APIs; marketplace, drafts and audit stay in
         // the workspace until their cloud backends exist.
-        let cloud = try CloudBackend(target: target, environment: environment)
+        var policy = RetryPolicy()
+        policy.commandDeadline = commandDeadline
+        let cloud = try CloudBackend(target: target, environment: environment, policy: policy)
         return (try workspace.services(now: now, warehouse: cloud.warehouse, iam: cloud.iam),
                 UIText.cloud(target.bigQueryBase.host ?? "", emulator: target.isEmulator))
     }

@@ -1,13 +1,18 @@
 import Foundation
 import KatalogCore
+import KatalogTUI
+
+// First of all: whatever crashes from here on, the terminal is given back as it was.
+CrashRestore.install()
 
 // The entry point: Launcher parses and runs commands; the terminal UI runs here, on the main
 // thread, which is the one thread that ever touches ncurses.
 let environment = ProcessInfo.processInfo.environment
 let launcher = Launcher(
     environment: environment,
-    stdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
-    stderr: { FileHandle.standardError.write(Data($0.utf8)) })
+    // The last gate: no secret katalog holds is ever written, whatever a message quotes.
+    stdout: { FileHandle.standardOutput.write(Data(Secrets.shared.redact($0).utf8)) },
+    stderr: { FileHandle.standardError.write(Data(Secrets.shared.redact($0).utf8)) })
 // Commands run as async code; the main thread waits for them, so the terminal UI below runs
 // on the main thread itself (signals go there, and ncurses lives there).
 final class Box<T>: @unchecked Sendable { var value: T?; init() {} }
@@ -27,7 +32,7 @@ case let .terminalUI(services, global, backend):
         exit(0)
     } catch {
         let language = global.lang.flatMap(Language.init(userInput:)) ?? Language.fromEnvironment(environment)
-        FileHandle.standardError.write(Data(("katalog: " + error.message.text(language) + "\n").utf8))
+        FileHandle.standardError.write(Data(("katalog: " + Secrets.shared.redact(error.message.text(language)) + "\n").utf8))
         exit(1)
     }
 }

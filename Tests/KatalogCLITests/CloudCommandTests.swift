@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 
 /// The CLI against a cloud project: the BigQuery emulator from scripts/with-emulator.sh.
 @Suite("The command line on a cloud project")
@@ -86,5 +87,53 @@ struct DoctorTests {
         try #"{"type":"external_account"}"#.write(to: key, atomically: true, encoding: .utf8)
         let result = try katalog.run(["doctor", "--project", "dagpenger-prod-4e2b"], environment: ["GOOGLE_APPLICATION_CREDENTIALS": key.path])
         #expect(result.status == 2 && result.stdout.contains("✗") && result.stdout.contains("external_account"))
+    }
+}
+
+/// Cloud commands against a server on 127.0.0.1 that answers badly on purpose.
+@Suite("The command line against a broken server")
+struct BrokenServerCommandTests {
+    static let token = "ya29.cli-fault-" + UUID().uuidString
+
+    func run(_ server: FaultServer, _ arguments: [String]) throws -> KatalogBinary.Result {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        // Every API at the server: nothing may go anywhere but 127.0.0.1.
+        let endpoints = ["bigquery", "connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(server.url.absoluteString)\n" }
+        try endpoints.joined().write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        return try katalog.run(arguments + ["--project", "dagpenger-prod-4e2b", "--timeout", "3"], environment: ["KATALOG_ACCESS_TOKEN": Self.token])
+    }
+
+    @Test(arguments: ["-1", "NaN", "-1e300"])
+    func aNegativeOrNaNRetryAfterIsAnErrorNotACrash(_ header: String) throws {
+        let server = try FaultServer { _ in .json(503, #"{"error":{"code":503,"message":"busy","status":"UNAVAILABLE"}}"#, headers: [("Retry-After", header)]) }
+        defer { server.stop() }
+        let result = try run(server, ["ls"])
+        #expect(result.status == 2, "\(result.status): \(result.stderr)")
+        #expect(result.stderr.contains("answered with error 503"))
+    }
+
+    @Test(arguments: [["ls"], ["show", "rasone.tabell_1"], ["lineage"], ["doctor"]])
+    func anEchoedTokenIsNeverPrinted(_ command: [String]) throws {
+        let server = try FaultServer { request in
+            .json(400, #"{"error":{"code":400,"message":"you sent Authorization: \#(request.header("Authorization") ?? "")"}}"#)
+        }
+        defer { server.stop() }
+        let result = try run(server, command)
+        #expect(result.status != 0 && !server.received.isEmpty)
+        #expect(!(result.stdout + result.stderr).contains(Self.token), "\(result.stderr)")
+        #expect((result.stdout + result.stderr).contains("[redacted]"), "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test func aRedirectToAnotherHostIsRefused() throws {
+        let elsewhere = try FaultServer { _ in .json(200, "{}") }
+        defer { elsewhere.stop() }
+        let server = try FaultServer { _ in .respond(status: 302, headers: [("Location", elsewhere.url.absoluteString + "/x")]) }
+        defer { server.stop() }
+        let result = try run(server, ["ls"])
+        #expect(result.status == 2 && result.stderr.contains("does not send your credentials to another host"), "\(result.stderr)")
+        #expect(elsewhere.received.isEmpty)
     }
 }

@@ -110,6 +110,24 @@ struct TerminalEndToEndTests {
         }
     }
 
+    /// A crash inside the terminal UI (a real Swift trap, SIGILL) gives the terminal back: the
+    /// same `stty -a` as before, the shell's screen, not the alternate one.
+    @Test func aCrashRestoresTheTerminal() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "SWIFT_BACKTRACE=enable=no")
+        let before = katalog.home.appendingPathComponent("stty.before").path, after = katalog.home.appendingPathComponent("stty.after").path
+        try tmux.type("stty -a > \(before); echo vor\"\"-katalog; KATALOG_TEST_CRASH=after-first-frame \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"; stty -a > \(after); echo fer\"\"dig")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("ferdig")
+        #expect(screen.contains("vor-katalog"), "back on the shell's screen:\n\(screen)")
+        #expect(screen.contains("exit=132"), "killed by SIGILL:\n\(screen)")
+        let modes = (try String(contentsOfFile: before, encoding: .utf8), try String(contentsOfFile: after, encoding: .utf8))
+        #expect(!modes.0.isEmpty && modes.0 == modes.1)
+        #expect(modes.1.contains(" icanon ") && modes.1.contains(" echo "))
+    }
+
     @Test func aSessionWithEveryTransientStateAndACleanExit() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

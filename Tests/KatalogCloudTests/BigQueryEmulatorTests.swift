@@ -192,6 +192,6 @@ enum EmulatorFixture {
 
     /// The emulator needs no credentials; katalog sends none when BIGQUERY_EMULATOR_HOST is set.
     static func client() -> GoogleAPIClient {
-        GoogleAPIClient(api: "BigQuery", baseURL: url!.appendingPathComponent("bigquery/v2"), transport: URLSessionTransport(), tokens: nil)
+        GoogleAPIClient(api: "BigQuery", baseURL: url!.appendingPathComponent("bigquery/v2"), transport: AsyncHTTPClientTransport(), tokens: nil)
     }
 }

@@ -7,7 +7,7 @@ import KatalogCore
 /// (Tests/Emulator/fake_google.py, started by scripts/with-emulator.sh), and the installed gcloud.
 @Suite("Google credentials", .serialized, .enabled(if: GoogleFixture.url != nil, "needs KATALOG_TEST_GOOGLE (make test sets it)"))
 struct CredentialTests {
-    let transport = URLSessionTransport()
+    let transport = AsyncHTTPClientTransport()
 
     func stats() async throws -> [String: Int] {
         let response = try await transport.send(HTTPRequest(url: GoogleFixture.url!.appendingPathComponent("stats")), timeout: 5)
@@ -106,7 +106,7 @@ struct CredentialTests {
 /// Which credentials win, without a server.
 @Suite("The credential chain")
 struct CredentialChainTests {
-    let transport = URLSessionTransport()
+    let transport = AsyncHTTPClientTransport()
 
     @Test func aReadyTokenWins() throws {
         let provider = try CredentialChain.find(environment: ["KATALOG_ACCESS_TOKEN": "ya29.script", "GOOGLE_APPLICATION_CREDENTIALS": "/nonexistent"], transport: transport)

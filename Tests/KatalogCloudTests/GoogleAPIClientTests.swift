@@ -22,7 +22,7 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
     private func next(_ request: HTTPRequest) -> Result<HTTPResponse, Error> {
         lock.withLock {
             sent.append(request)
-            return answers.isEmpty ? .failure(URLError(.cannotConnectToHost)) : answers.removeFirst()
+            return answers.isEmpty ? .failure(TransportError.failed("connection refused")) : answers.removeFirst()
         }
     }
 
@@ -121,7 +121,7 @@ struct GoogleAPIClientTests {
     }
 
     @Test func timeoutsAndBrokenBodiesAreExplained() async throws {
-        let timeouts = ScriptedTransport(Array(repeating: .failure(URLError(.timedOut)), count: 4))
+        let timeouts = ScriptedTransport(Array(repeating: .failure(TransportError.timedOut), count: 4))
         do {
             let _: DatasetList = try await client(timeouts).get("x", what: "datasets")
             Issue.record("expected a timeout")

@@ -41,7 +41,7 @@ struct MetadataCacheTests {
         #expect(await online.lastKnownTables(in: rasone.ref)?.value.map(\.ref) == tables.map(\.ref))
 
         // The same project, its API unreachable: the cache answers, marked offline.
-        let dead = GoogleAPIClient(api: "BigQuery", baseURL: URL(string: "http://127.0.0.1:9/bigquery/v2")!, transport: URLSessionTransport(),
+        let dead = GoogleAPIClient(api: "BigQuery", baseURL: URL(string: "http://127.0.0.1:9/bigquery/v2")!, transport: AsyncHTTPClientTransport(),
                                    tokens: nil, policy: RetryPolicy(attempts: 1, timeout: 2))
         let offline = try workspace.services(now: { laterAt }, warehouse: BigQueryWarehouse(project: project, http: dead)).warehouse
         #expect(try await offline.datasets().map(\.ref) == datasets.map(\.ref))
@@ -68,7 +68,7 @@ struct MetadataCacheTests {
         let project = try ProjectID("dagpenger-prod-4e2b")
         func warehouse(_ root: URL) -> BigQueryWarehouse {
             func client(_ api: String) -> GoogleAPIClient {
-                GoogleAPIClient(api: api, baseURL: root, transport: URLSessionTransport(), tokens: nil, policy: RetryPolicy(attempts: 1, timeout: 2))
+                GoogleAPIClient(api: api, baseURL: root, transport: AsyncHTTPClientTransport(), tokens: nil, policy: RetryPolicy(attempts: 1, timeout: 2))
             }
             return BigQueryWarehouse(project: project, http: EmulatorFixture.client(),
                                      siblings: .init(connection: client("Connection API"), dataTransfer: client("Data Transfer API"),

@@ -12,7 +12,7 @@ struct SiblingAPITests {
     func warehouse(project: String = "dagpenger-prod-4e2b") throws -> BigQueryWarehouse {
         let fake = GoogleFixture.url!.appendingPathComponent("v1")
         func client(_ api: String) -> GoogleAPIClient {
-            GoogleAPIClient(api: api, baseURL: fake, transport: URLSessionTransport(), tokens: nil, policy: RetryPolicy(attempts: 1))
+            GoogleAPIClient(api: api, baseURL: fake, transport: AsyncHTTPClientTransport(), tokens: nil, policy: RetryPolicy(attempts: 1))
         }
         return BigQueryWarehouse(project: try ProjectID(project), http: EmulatorFixture.client(),
                                  siblings: .init(connection: client("Connection API"), dataTransfer: client("Data Transfer API"),

@@ -31,6 +31,16 @@ int katalog_wcwidth(wchar_t c);
 static inline int katalog_COLORS(void) { return COLORS; }
 static inline int katalog_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 
+// A crash (SIGSEGV, SIGILL from a Swift trap, SIGABRT, SIGBUS, SIGFPE, SIGTRAP, SIGQUIT) must
+// not leave the terminal raw on the alternate screen: installed first thing in main, the
+// handler puts back the terminal modes saved at start and, once curses runs, leaves its
+// screen, then lets the crash go on (Swift's crash report included).
+void katalog_install_crash_restore(void);
+// Called once curses has started: from then on the handler also writes the terminal's own
+// exit sequences (rmcup, cnorm, sgr0).
+void katalog_crash_restore_curses_started(void);
+void katalog_crash_restore_curses_stopped(void);
+
 // Signals set a flag the input loop reads: the terminal is restored on the main thread,
 // never inside a signal handler.
 void katalog_install_stop_handlers(void);

@@ -30,6 +30,7 @@ public enum CredentialsFile {
         guard let fields = try? JSONDecoder().decode(Fields.self, from: data) else {
             throw unusable(path, LocalizedText(nb: "er ikke gyldig JSON", en: "is not valid JSON"))
         }
+        [fields.client_secret, fields.refresh_token, fields.private_key].compactMap { $0 }.forEach(Secrets.shared.register)
         let tokenURL = URL(string: fields.token_uri ?? defaultTokenURI) ?? URL(string: defaultTokenURI)!
         let endpoint = OAuthTokenEndpoint(url: tokenURL, transport: transport)
         switch fields.type {

@@ -1,6 +1,8 @@
 import Foundation
+import KatalogCore
 
-/// An OAuth access token. Lives in memory only; its description never shows the value.
+/// An OAuth access token. Lives in memory only; its description never shows the value, and it
+/// is registered with `Secrets` so no message can.
 public struct AccessToken: Sendable, CustomStringConvertible {
     public let value: String
     public let expires: Date?
@@ -8,6 +10,7 @@ public struct AccessToken: Sendable, CustomStringConvertible {
     public init(value: String, expires: Date?) {
         self.value = value
         self.expires = expires
+        Secrets.shared.register(value)
     }
 
     public var description: String { "AccessToken(redacted, expires: \(expires.map { "\($0)" } ?? "unknown"))" }

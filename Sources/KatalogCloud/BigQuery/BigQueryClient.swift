@@ -6,9 +6,10 @@ struct BigQueryClient: Sendable {
     let http: GoogleAPIClient
     /// Page size for lists; small in tests to exercise paging.
     let pageSize: Int
+    var polling = JobPolling()
 
     func datasets(_ project: ProjectID) async throws -> [DatasetList.Item] {
-        try await paged { token in
+        try await paged("the datasets of \(project)") { token in
             let page: DatasetList = try await http.get("projects/\(project)/datasets", query: query(token), what: "the datasets of \(project)")
             return (page.datasets ?? [], page.nextPageToken)
         }
@@ -19,7 +20,7 @@ struct BigQueryClient: Sendable {
     }
 
     func tables(_ ref: DatasetRef) async throws -> [TableList.Item] {
-        try await paged { token in
+        try await paged("the tables of \(ref)") { token in
             let page: TableList = try await http.get("projects/\(ref.project)/datasets/\(ref.dataset)/tables", query: query(token), what: "the tables of \(ref)")
             return (page.tables ?? [], page.nextPageToken)
         }
@@ -46,14 +47,41 @@ struct BigQueryClient: Sendable {
         guard let jobID = first.jobReference?.jobId else { return rows.map { $0.f.map(\.v) } }
         var parameters = ["formatOptions.useInt64Timestamp": "true", "maxResults": String(pageSize), "timeoutMs": "10000"]
         if let location = first.jobReference?.location { parameters["location"] = location }
+        // A job the server keeps calling incomplete is polled with growing waits, until the
+        // poll's deadline; pages are bounded like every list.
+        var polls = 0
+        let deadline = Date().addingTimeInterval(polling.deadline)
+        var seenTokens = Set<String>()
+        var pages = 0
+        var emptyInARow = 0
         while !complete || !(pageToken ?? "").isEmpty {
             var query = parameters
             if let pageToken, !pageToken.isEmpty { query["pageToken"] = pageToken }
             let page: QueryResponse = try await http.get("projects/\(project)/queries/\(jobID)", query: query, what: "the results of a query")
             try Self.check(page)
             complete = page.jobComplete ?? true
-            if complete { rows += page.rows ?? [] }
-            pageToken = complete ? page.pageToken : nil
+            if complete {
+                rows += page.rows ?? []
+                pages += 1
+                emptyInARow = (page.rows ?? []).isEmpty ? emptyInARow + 1 : 0
+                pageToken = page.pageToken
+                guard let next = pageToken, !next.isEmpty else { break }
+                if !seenTokens.insert(next).inserted { break }  // a server repeating itself
+                if emptyInARow >= 20 || pages >= 10_000 {
+                    throw CloudError(kind: .malformed, message: LocalizedText(
+                        nb: "BigQuery sluttet ikke å sende nye sider med resultater (\(pages) sider, \(emptyInARow) tomme på rad); katalog stoppet.",
+                        en: "BigQuery did not stop sending new pages of results (\(pages) pages, \(emptyInARow) empty in a row); katalog stopped."))
+                }
+            } else {
+                polls += 1
+                let wait = polling.delay(poll: polls)
+                guard Date().addingTimeInterval(wait) < deadline else {
+                    throw CloudError(kind: .timeout, message: LocalizedText(
+                        nb: "Spørringen i BigQuery ble ikke ferdig innen \(Int(polling.deadline)) sekunder (jobb \(TerminalText.line(jobID))). Prøv igjen, eller se på jobben i Cloud Console.",
+                        en: "The BigQuery query did not finish within \(Int(polling.deadline)) seconds (job \(TerminalText.line(jobID))). Try again, or look at the job in the Cloud Console."))
+                }
+                try await polling.sleep(wait)
+            }
         }
         return rows.map { $0.f.map(\.v) }
     }
@@ -99,16 +127,23 @@ struct BigQueryClient: Sendable {
     }
 
     /// Follows `nextPageToken` until it is absent or empty (local-bigquery answers null).
-    private func paged<Item>(_ fetch: (String?) async throws -> ([Item], String?)) async throws -> [Item] {
-        var items: [Item] = []
-        var token: String?
-        var seen = Set<String>()
-        repeat {
-            let (page, next) = try await fetch(token)
-            items += page
-            token = next
-            if let next, !next.isEmpty, !seen.insert(next).inserted { break }  // a server repeating itself
-        } while !(token ?? "").isEmpty
-        return items
+    private func paged<Item>(_ what: String, _ fetch: (String?) async throws -> ([Item], String?)) async throws -> [Item] {
+        try await Paging(api: http.api, what: what).all { token in
+            let (items, next) = try await fetch(token)
+            return (items, next)
+        }
+    }
+}
+
+/// How a query job that is not complete yet is waited for: 0.2 s, 0.4 s, … up to 5 s between
+/// polls (each poll also waits on the server, `timeoutMs`), and no longer than `deadline`.
+struct JobPolling: Sendable {
+    var deadline: TimeInterval = 600
+    var initialDelay: TimeInterval = 0.2
+    var maximumDelay: TimeInterval = 5
+    var sleep: @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }
+
+    func delay(poll: Int) -> TimeInterval {
+        min(maximumDelay, initialDelay * pow(2, Double(min(poll - 1, 20))))
     }
 }

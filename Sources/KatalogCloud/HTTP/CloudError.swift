@@ -4,7 +4,7 @@ import KatalogCore
 /// A failed call to a Google API, with what the user can do about it. Never holds a token.
 public struct CloudError: UserFacingError, Equatable {
     public enum Kind: Equatable, Sendable {
-        case notFound, permissionDenied, serviceDisabled, unauthenticated, invalid, conflict, rateLimited, server, network, timeout, malformed
+        case notFound, permissionDenied, serviceDisabled, unauthenticated, invalid, conflict, rateLimited, server, network, timeout, malformed, redirected
     }
 
     public let kind: Kind
@@ -37,7 +37,8 @@ public struct CloudError: UserFacingError, Equatable {
         }
         let body = (try? JSONDecoder().decode(Envelope.self, from: response.body))?.error
         let reason = body?.errors?.first?.reason ?? body?.details?.compactMap(\.reason).first ?? body?.status
-        let detail = TerminalText.line(body?.message ?? String(decoding: response.body.prefix(300), as: UTF8.self))
+        // A server may quote the request, its Authorization header included.
+        let detail = Secrets.shared.redact(TerminalText.line(body?.message ?? String(decoding: response.body.prefix(300), as: UTF8.self)))
         let status = response.status
         switch (status, reason) {
         case (404, _):
@@ -71,8 +72,9 @@ public struct CloudError: UserFacingError, Equatable {
         }
     }
 
-    static func malformed(api: String, _ detail: String) -> CloudError {
-        CloudError(kind: .malformed, message: LocalizedText(
+    static func malformed(api: String, _ raw: String) -> CloudError {
+        let detail = Secrets.shared.redact(raw)
+        return CloudError(kind: .malformed, message: LocalizedText(
             nb: "\(api) svarte med noe katalog ikke forstår (\(TerminalText.line(detail))).",
             en: "\(api) answered with something katalog does not understand (\(TerminalText.line(detail)))."))
     }

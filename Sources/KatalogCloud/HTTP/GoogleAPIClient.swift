@@ -52,64 +52,87 @@ public struct GoogleAPIClient: Sendable {
         }
     }
 
-    /// One logical call: retried as `policy` allows — only when the request is idempotent.
+    /// One logical call: retried as `policy` allows — only when the request is idempotent —
+    /// and over by `policy.callDeadline` (and the command's deadline), waits included.
     func send(_ request: HTTPRequest, what: String) async throws -> HTTPResponse {
+        let deadline = min(Date().addingTimeInterval(policy.callDeadline), policy.commandDeadline ?? .distantFuture)
         var attempt = 0
         while true {
             attempt += 1
             let failure: CloudError
-            var retryAfter: TimeInterval?
+            var retryAfter: String?
             do {
-                var authorized = request
-                if let tokens { authorized.headers["Authorization"] = "Bearer " + (try await tokens.token()).value }
-                if let quotaProject { authorized.headers["x-goog-user-project"] = quotaProject }
-                let prepared = authorized
-                let response = try await gate.run { try await transport.send(prepared, timeout: policy.timeout) }
+                let response = try await exchange(request, what: what, until: deadline)
                 if (200..<300).contains(response.status) { return response }
                 failure = CloudError.from(response, api: api, what: what)
-                retryAfter = response.header("Retry-After").flatMap { TimeInterval($0.trimmingCharacters(in: .whitespaces)) }
+                retryAfter = response.header("Retry-After")
             } catch let explained as CloudError {
-                throw explained  // from the token provider: already explained
-            } catch let timeout as URLError where timeout.code == .timedOut {
+                throw explained  // from the token provider or a refused redirect: already explained
+            } catch TransportError.timedOut {
                 failure = CloudError(kind: .timeout, message: LocalizedText(
                     nb: "\(api) svarte ikke innen \(Int(policy.timeout)) sekunder (\(what)). Sjekk nettverket og prøv igjen.",
                     en: "\(api) did not answer within \(Int(policy.timeout)) seconds (\(what)). Check the network and try again."))
+            } catch let TransportError.tooLarge(limit) {
+                throw CloudError(kind: .malformed, message: LocalizedText(
+                    nb: "\(api) svarte med mer enn \(limit >> 20) MiB for \(what); katalog leste ikke resten.",
+                    en: "\(api) answered with more than \(limit >> 20) MiB for \(what); katalog did not read the rest."))
+            } catch is CancellationError {
+                throw CancellationError()
             } catch {
+                let detail = Secrets.shared.redact(TerminalText.line(Self.describe(error)))
                 failure = CloudError(kind: .network, message: LocalizedText(
-                    nb: "Fikk ikke kontakt med \(api) (\(TerminalText.line(error.localizedDescription))). Sjekk nettverket.",
-                    en: "Could not reach \(api) (\(TerminalText.line(error.localizedDescription))). Check the network."))
+                    nb: "Fikk ikke kontakt med \(api) på \(Self.origin(baseURL)) (\(detail)). Sjekk nettverket.",
+                    en: "Could not reach \(api) at \(Self.origin(baseURL)) (\(detail)). Check the network."))
             }
             let retryable = [.network, .timeout, .server, .rateLimited].contains(failure.kind) || policy.retryableReasons.contains(failure.reason ?? "")
             // quotaExceeded means minutes, not seconds: tell the user instead of hammering.
             guard request.idempotent, retryable, failure.reason != "quotaExceeded", attempt < policy.attempts else { throw failure }
-            try await policy.sleep(retryAfter.map { min($0, policy.maximumDelay) } ?? policy.delay(attempt: attempt))
+            let wait = policy.delay(attempt: attempt, retryAfter: retryAfter)
+            guard Date().addingTimeInterval(wait + 1) < deadline else { throw failure }
+            try await policy.sleep(wait)
         }
     }
-}
 
-/// When and how often to try again.
-public struct RetryPolicy: Sendable {
-    public var attempts: Int
-    public var initialDelay: TimeInterval
-    public var maximumDelay: TimeInterval
-    public var timeout: TimeInterval
-    public var retryableReasons: Set<String> = ["backendError", "rateLimitExceeded", "internalError", "badGateway"]
-    /// Replaced in tests so retries do not really wait.
-    public var sleep: @Sendable (TimeInterval) async throws -> Void
-
-    public init(attempts: Int = 5, initialDelay: TimeInterval = 1, maximumDelay: TimeInterval = 32, timeout: TimeInterval = 30,
-                sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }) {
-        self.attempts = attempts
-        self.initialDelay = initialDelay
-        self.maximumDelay = maximumDelay
-        self.timeout = timeout
-        self.sleep = sleep
+    /// One attempt: the token, then the request, following redirects only within the same
+    /// scheme, host and port — credentials never go anywhere else.
+    private func exchange(_ request: HTTPRequest, what: String, until deadline: Date) async throws -> HTTPResponse {
+        var current = request
+        for _ in 0...5 {
+            if let tokens { current.headers["Authorization"] = "Bearer " + (try await tokens.token()).value }
+            if let quotaProject { current.headers["x-goog-user-project"] = quotaProject }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw TransportError.timedOut }
+            let prepared = current
+            let response = try await gate.run { try await transport.send(prepared, timeout: min(policy.timeout, remaining)) }
+            guard [301, 302, 303, 307, 308].contains(response.status) else { return response }
+            guard let location = response.header("Location"), let target = URL(string: location, relativeTo: current.url)?.absoluteURL else {
+                return response
+            }
+            guard Self.origin(target) == Self.origin(current.url) else {
+                throw CloudError(kind: .redirected, message: LocalizedText(
+                    nb: "\(api) sendte katalog videre fra \(Self.origin(current.url)) til \(TerminalText.line(Self.origin(target))) (\(what)). katalog sender ikke innloggingen din til en annen vert og stoppet. Sjekk adressen til \(api) i oppsettet.",
+                    en: "\(api) redirected katalog from \(Self.origin(current.url)) to \(TerminalText.line(Self.origin(target))) (\(what)). katalog does not send your credentials to another host and stopped. Check the address of \(api) in your settings."))
+            }
+            current.url = target
+            if response.status == 303 { current.method = .get; current.body = nil }
+        }
+        throw CloudError(kind: .redirected, message: LocalizedText(
+            nb: "\(api) sendte katalog videre for mange ganger (\(what)).", en: "\(api) redirected katalog too many times (\(what))."))
     }
 
-    /// 1 s, 2 s, 4 s … capped, with up to 25 % jitter so clients do not retry in step.
-    func delay(attempt: Int) -> TimeInterval {
-        let base = min(maximumDelay, initialDelay * pow(2, Double(attempt - 1)))
-        return base * Double.random(in: 0.75...1.0)
+    /// `scheme://host:port`, the unit credentials are bound to.
+    static func origin(_ url: URL) -> String {
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : scheme == "http" ? 80 : 0)
+        return "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)"
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case let TransportError.failed(detail): detail
+        case let TransportError.unresolvedHost(host): "the host \(host) does not resolve"
+        default: error.localizedDescription
+        }
     }
 }
 

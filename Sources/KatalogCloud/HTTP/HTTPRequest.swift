@@ -36,7 +36,8 @@ public struct HTTPResponse: Sendable {
     }
 }
 
-/// Sends requests. `URLSessionTransport` in production; tests may point it at 127.0.0.1.
+/// Sends requests. `AsyncHTTPClientTransport` in production; tests may point it at 127.0.0.1.
+/// `timeout` bounds the whole exchange; failures without an answer are `TransportError`s.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest, timeout: TimeInterval) async throws -> HTTPResponse
 }

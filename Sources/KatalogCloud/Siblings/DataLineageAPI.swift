@@ -30,16 +30,14 @@ struct DataLineageAPI: Sendable {
         var found: [LineageLink] = []
         for location in locations {
             for direction in [(source: nil as String?, target: name as String?), (source: name, target: nil)] {
-                var token: String?
-                repeat {
+                found += try await Paging(api: client.api, what: "the lineage of \(table)").all { token in
                     // A search changes nothing on the server: safe to retry.
                     let page: Response = try await client.send(
                         .post, "projects/\(project)/locations/\(location):searchLinks",
                         body: Request(source: direction.source.map(Request.Entity.init), target: direction.target.map(Request.Entity.init), pageToken: token),
                         idempotent: true, what: "the lineage of \(table)")
-                    found += (page.links ?? []).map { LineageLink(source: $0.source.fullyQualifiedName, target: $0.target.fullyQualifiedName) }
-                    token = page.nextPageToken
-                } while !(token ?? "").isEmpty
+                    return ((page.links ?? []).map { LineageLink(source: $0.source.fullyQualifiedName, target: $0.target.fullyQualifiedName) }, page.nextPageToken)
+                }
             }
         }
         var seen = Set<LineageLink>()

@@ -104,21 +104,16 @@ struct SiblingAPIs: Sendable {
     /// (404) has nothing in it.
     private func pages<Page: Decodable, Item>(_ client: GoogleAPIClient, _ path: String, extra: [String: String] = [:], what: String,
                                               _ split: (Page) -> ([Item], String?)) async throws -> [Item] {
-        var items: [Item] = []
-        var token: String?
-        repeat {
-            var query = extra.merging(["pageSize": String(pageSize)]) { $1 }
-            if let token, !token.isEmpty { query["pageToken"] = token }
-            let page: Page
-            do {
-                page = try await client.get(path, query: query, what: what)
-            } catch let error as CloudError where error.kind == .notFound {
-                return items
+        do {
+            return try await Paging(api: client.api, what: what).all { token in
+                var query = extra.merging(["pageSize": String(pageSize)]) { $1 }
+                if let token { query["pageToken"] = token }
+                let page: Page = try await client.get(path, query: query, what: what)
+                let (items, next) = split(page)
+                return (items, next)
             }
-            let (pageItems, next) = split(page)
-            items += pageItems
-            token = next
-        } while !(token ?? "").isEmpty
-        return items
+        } catch let error as CloudError where error.kind == .notFound {
+            return []
+        }
     }
 }

@@ -15,6 +15,9 @@ public final class TerminalApp {
     private let useColor: Bool
     private let mouse: Bool
     private let inbox = Inbox()
+    /// `KATALOG_TEST_CRASH=after-first-frame`: traps after the first frame, so the tests can see
+    /// the terminal restored after a real crash.
+    public var crashAfterFirstFrame = false
 
     public init(state: AppState, services: ServiceLayer, keys: KeyRegistry, themes: ThemeCatalog, theme: Theme,
                 useColor: Bool, mouse: Bool) {
@@ -44,6 +47,7 @@ public final class TerminalApp {
             }
             for event in inbox.drain() { apply(event, terminal) }
             terminal.draw(Renderer.render(state, keys: keys, glyphs: terminal.glyphs))
+            if crashAfterFirstFrame { fatalError("KATALOG_TEST_CRASH=after-first-frame") }
             if let event = terminal.read() { apply(event, terminal) }
             if Date().timeIntervalSince(lastTick) >= 0.1 {
                 lastTick = Date()

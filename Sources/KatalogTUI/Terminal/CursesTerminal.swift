@@ -25,6 +25,7 @@ final class CursesTerminal {
         glyphs = katalog_locale_is_utf8() != 0 ? .unicode : .ascii
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, katalog_newterm() != nil else { return nil }
+        katalog_crash_restore_curses_started()
         cbreak()
         noecho()
         nonl()
@@ -50,6 +51,7 @@ final class CursesTerminal {
     /// Gives the terminal back: the shell's screen returns.
     func stop() {
         endwin()
+        katalog_crash_restore_curses_stopped()
     }
 
     var size: (width: Int, height: Int) {
