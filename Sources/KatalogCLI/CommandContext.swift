@@ -31,6 +31,10 @@ public struct CommandContext: Sendable {
 
     func print(_ line: String = "", terminator: String = "\n") { write(line + terminator) }
 
+    /// A confirmation of what was done: one line, made visible whole, since it names subjects
+    /// and datasett that others chose.
+    func confirm(_ nb: String, _ en: String) { print(TerminalText.visible(t(nb, en))) }
+
     /// A notice on standard error, so it never mixes into output meant for other tools.
     /// Made visible like everything else: notices carry names from the project and lineage.yaml.
     func warn(_ line: String) { writeError("katalog: " + TerminalText.block(line) + "\n") }

@@ -4,8 +4,9 @@ import KatalogCore
 import KatalogServices
 
 /// Grants and access requests in the workspace. Each change updates the marketplace rows and
-/// BigQuery's IAM state in one transaction, as the real marketplace does in one request.
-struct LocalAccess: Access {
+/// BigQuery's IAM state in one transaction, as the real marketplace does in one request — and
+/// its audit record in the same transaction.
+struct LocalAccess: AccessBackend {
     let store: LocalStore
     let now: @Sendable () -> Date
 
@@ -21,6 +22,17 @@ struct LocalAccess: Access {
         }
     }
 
+    func grant(_ id: UUID) async throws -> Grant {
+        try await store.read { db in try Self.grantRow(db, id).domain() }
+    }
+
+    private static func grantRow(_ db: Database, _ id: UUID) throws -> GrantRow {
+        guard let row = try GrantRow.fetchOne(db, key: id) else {
+            throw ServiceError.notFound(LocalizedText(nb: "Fant ingen tilgang med id \(id.text).", en: "No grant has the id \(id.text)."))
+        }
+        return row
+    }
+
     func accessRequests(datasett: UUID?, pendingOnly: Bool) async throws -> [AccessRequest] {
         try await store.read { db in
             var request = AccessRequestRow.order(Column("created").desc)
@@ -33,9 +45,9 @@ struct LocalAccess: Access {
         }
     }
 
-    func grant(_ request: GrantRequest) async throws -> Grant {
+    func grant(_ request: GrantRequest, audit: AuditNote) async throws -> Grant {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now, created: { $0.id.text }) { db in
             let granter = try LocalMarketplace.user(db).email
             return try Self.grant(db, request, granter: granter, accessRequest: nil, at: now)
         }
@@ -54,12 +66,10 @@ struct LocalAccess: Access {
         return try row.domain()
     }
 
-    func revoke(grant id: UUID) async throws {
+    func revoke(grant id: UUID, audit: AuditNote) async throws {
         let now = now()
-        try await store.write { db in
-            guard var row = try GrantRow.fetchOne(db, key: id) else {
-                throw ServiceError.notFound(LocalizedText(nb: "Fant ingen tilgang med id \(id.text).", en: "No grant has the id \(id.text)."))
-            }
+        try await store.write(audit: audit, at: now) { db in
+            var row = try Self.grantRow(db, id)
             guard row.revoked == nil else {
                 throw ServiceError.conflict(LocalizedText(nb: "Tilgangen \(id.text) er allerede trukket.", en: "The grant \(id.text) is already revoked."))
             }
@@ -70,9 +80,9 @@ struct LocalAccess: Access {
         }
     }
 
-    func approve(request id: UUID) async throws -> Grant {
+    func approve(request id: UUID, audit: AuditNote) async throws -> Grant {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now) { db in
             var row = try Self.pending(db, id)
             let granter = try LocalMarketplace.user(db).email
             row.status = AccessRequest.Status.approved.rawValue
@@ -84,9 +94,9 @@ struct LocalAccess: Access {
         }
     }
 
-    func deny(request id: UUID, reason: String?) async throws {
+    func deny(request id: UUID, reason: String?, audit: AuditNote) async throws {
         let now = now()
-        try await store.write { db in
+        try await store.write(audit: audit, at: now) { db in
             var row = try Self.pending(db, id)
             row.status = AccessRequest.Status.denied.rawValue
             row.closed = now
@@ -96,9 +106,9 @@ struct LocalAccess: Access {
         }
     }
 
-    func requestAccess(_ request: NewAccessRequest) async throws -> AccessRequest {
+    func requestAccess(_ request: NewAccessRequest, audit: AuditNote) async throws -> AccessRequest {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now, created: { $0.id.text }) { db in
             _ = try LocalMarketplace.datasett(db, request.datasettID)
             let row = AccessRequestRow(id: UUID(), datasettID: request.datasettID, subject: request.subject.iamMember, owner: request.owner.lowercased(),
                                        created: now, status: AccessRequest.Status.pending.rawValue, closed: nil, expires: request.expires,

@@ -5,7 +5,7 @@ import KatalogServices
 
 /// The local marketplace: dataprodukter and datasett in the workspace, behaving like
 /// Datamarkedsplassen (slugs, keywords, authorized views, all-users grants at registration).
-struct LocalMarketplace: Marketplace {
+struct LocalMarketplace: MarketplaceBackend {
     let store: LocalStore
     let now: @Sendable () -> Date
 
@@ -41,9 +41,9 @@ struct LocalMarketplace: Marketplace {
         return row.domain(datasett: datasett)
     }
 
-    func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt {
+    func createDataprodukt(_ new: NewDataprodukt, audit: AuditNote) async throws -> Dataprodukt {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now, created: { $0.id.text }) { db in
             let row = DataproduktRow(
                 id: UUID(), name: new.name.trimmingCharacters(in: .whitespacesAndNewlines), description: new.description,
                 slug: try Self.uniqueSlug(db, new.slug ?? Slug.make(new.name), table: "dataprodukt"),
@@ -54,9 +54,9 @@ struct LocalMarketplace: Marketplace {
         }
     }
 
-    func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate) async throws -> Dataprodukt {
+    func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate, audit: AuditNote) async throws -> Dataprodukt {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now) { db in
             guard var row = try DataproduktRow.fetchOne(db, key: id) else { throw Self.noDataprodukt(id) }
             row.name = update.name.trimmingCharacters(in: .whitespacesAndNewlines)
             row.description = update.description
@@ -71,9 +71,9 @@ struct LocalMarketplace: Marketplace {
         }
     }
 
-    func deleteDataprodukt(_ id: UUID) async throws {
+    func deleteDataprodukt(_ id: UUID, audit: AuditNote) async throws {
         let now = now()
-        try await store.write { db in
+        try await store.write(audit: audit, at: now) { db in
             let product = try Self.dataprodukt(db, id)
             for datasett in product.datasett { try Self.revokeAll(db, datasett, at: now) }
             try DataproduktRow.deleteOne(db, key: id)
@@ -89,9 +89,9 @@ struct LocalMarketplace: Marketplace {
         return try row.domain()
     }
 
-    func createDatasett(_ new: NewDatasett) async throws -> Datasett {
+    func createDatasett(_ new: NewDatasett, audit: AuditNote) async throws -> Datasett {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now, created: { $0.id.text }) { db in
             let product = try Self.dataprodukt(db, new.dataproduktID)
             let key = ["project": new.table.project.rawValue, "dataset": new.table.dataset.rawValue, "tableId": new.table.table.rawValue]
             guard let table = try TableRow.fetchOne(db, key: key), let kind = TableKind(rawValue: table.kind) else {
@@ -117,9 +117,9 @@ struct LocalMarketplace: Marketplace {
         }
     }
 
-    func updateDatasett(_ id: UUID, _ update: DatasettUpdate) async throws -> Datasett {
+    func updateDatasett(_ id: UUID, _ update: DatasettUpdate, audit: AuditNote) async throws -> Datasett {
         let now = now()
-        return try await store.write { db in
+        return try await store.write(audit: audit, at: now) { db in
             guard var row = try DatasettRow.fetchOne(db, key: id) else { throw Self.noDatasett(id) }
             _ = try Self.dataprodukt(db, update.dataproduktID)
             row.dataproduktID = update.dataproduktID
@@ -139,9 +139,9 @@ struct LocalMarketplace: Marketplace {
         }
     }
 
-    func deleteDatasett(_ id: UUID) async throws {
+    func deleteDatasett(_ id: UUID, audit: AuditNote) async throws {
         let now = now()
-        try await store.write { db in
+        try await store.write(audit: audit, at: now) { db in
             let datasett = try Self.datasett(db, id)
             try Self.revokeAll(db, datasett, at: now)
             try DatasettRow.deleteOne(db, key: id)

@@ -25,6 +25,17 @@ struct LocalStore: Sendable {
         }
     }
 
+    /// A change and its audit record in one transaction: both are written, or neither.
+    /// `created` names what the change made, for a note without a target.
+    func write<T: Sendable>(audit note: AuditNote, at time: Date, created: @escaping @Sendable (T) -> String? = { _ in nil },
+                            _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await write { db in
+            let result = try body(db)
+            try AuditRow(note.event(at: time, created: created(result))).insert(db)
+            return result
+        }
+    }
+
     static func translate(_ error: Error) -> Error {
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {

@@ -179,6 +179,14 @@ enum WorkspaceMigrations {
                 t.column("body", .blob).notNull()
             }
         }
+        migrator.registerMigration("v4: audit intents and outcomes") { db in
+            // Remote changes are audited as an intent before the call and an outcome after;
+            // local ones stay single `done` rows written with their change.
+            try db.alter(table: "auditEvent") { t in
+                t.add(column: "status", .text).notNull().defaults(to: "done")
+                t.add(column: "intent", .integer).references("auditEvent")
+            }
+        }
         return migrator
     }
 }

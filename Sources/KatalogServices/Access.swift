@@ -4,7 +4,7 @@ import KatalogCore
 /// Who may read which datasett: grants and access requests, as the marketplace keeps them.
 /// Granting and revoking also changes BigQuery IAM (see `IAMPolicies`) the way the marketplace
 /// does: a table binding `roles/bigquery.dataViewer` plus a dataset entry
-/// `roles/bigquery.metadataViewer`.
+/// `roles/bigquery.metadataViewer`. What front ends call: every change is checked and audited.
 public protocol Access: Sendable {
     /// Grants of one datasett, active, expired and revoked.
     func grants(datasett: UUID) async throws -> [Grant]
@@ -16,4 +16,19 @@ public protocol Access: Sendable {
     func approve(request id: UUID) async throws -> Grant
     func deny(request id: UUID, reason: String?) async throws
     func requestAccess(_ request: NewAccessRequest) async throws -> AccessRequest
+}
+
+/// What a backend implements: the same reads, and changes that carry their audit record —
+/// written with the change (the local workspace) or as intent and outcome (`AuditJournal`).
+public protocol AccessBackend: Sendable {
+    func grants(datasett: UUID) async throws -> [Grant]
+    /// One grant, revoked or not; `ServiceError.notFound` when there is none.
+    func grant(_ id: UUID) async throws -> Grant
+    func accessRequests(datasett: UUID?, pendingOnly: Bool) async throws -> [AccessRequest]
+
+    func grant(_ request: GrantRequest, audit: AuditNote) async throws -> Grant
+    func revoke(grant id: UUID, audit: AuditNote) async throws
+    func approve(request id: UUID, audit: AuditNote) async throws -> Grant
+    func deny(request id: UUID, reason: String?, audit: AuditNote) async throws
+    func requestAccess(_ request: NewAccessRequest, audit: AuditNote) async throws -> AccessRequest
 }

@@ -2,11 +2,10 @@ import Foundation
 import KatalogCore
 
 /// Access as front ends see it: grants and request decisions are checked against
-/// `MarketplaceRules` first and recorded in the audit log after they succeeded.
+/// `MarketplaceRules` first, and each change goes to the backend with its audit record.
 struct CheckedAccess: Access {
-    let base: any Access
+    let base: any AccessBackend
     let marketplace: any Marketplace
-    let audit: any Audit
     let now: @Sendable () -> Date
 
     func grants(datasett: UUID) async throws -> [Grant] { try await base.grants(datasett: datasett) }
@@ -18,15 +17,17 @@ struct CheckedAccess: Access {
     func grant(_ request: GrantRequest) async throws -> Grant {
         let (user, datasett, product) = try await context(request.datasettID)
         try ServiceError.check(MarketplaceRules.check(request, on: datasett, in: product, by: user, now: now()))
-        let grant = try await base.grant(request)
-        try await record(user, "grant.create", grant.id, "\(grant.subject) på «\(datasett.name)», utløper \(expiryText(grant.expires))")
-        return grant
+        return try await base.grant(request, audit: AuditNote(
+            actor: user.email, action: "grant.create", target: nil,
+            detail: "\(request.subject) på «\(datasett.name)», utløper \(expiryText(request.expires))"))
     }
 
     func revoke(grant id: UUID) async throws {
-        let user = try await marketplace.currentUser()
-        try await base.revoke(grant: id)
-        try await record(user, "grant.revoke", id, "tilgang trukket")
+        let grant = try await base.grant(id)
+        let (user, datasett, product) = try await context(grant.datasettID)
+        try ServiceError.check(MarketplaceRules.checkRevoke(grant, of: product, by: user))
+        try await base.revoke(grant: id, audit: AuditNote(
+            actor: user.email, action: "grant.revoke", target: id.text, detail: "\(grant.subject) på «\(datasett.name)»: tilgang trukket"))
     }
 
     func approve(request id: UUID) async throws -> Grant {
@@ -35,9 +36,8 @@ struct CheckedAccess: Access {
         try ServiceError.check(MarketplaceRules.checkOwnerAction(on: product, by: user)
             + MarketplaceRules.check(GrantRequest(datasettID: datasett.id, subject: request.subject, owner: request.owner, expires: request.expires),
                                      on: datasett, in: product, by: user, now: now()))
-        let grant = try await base.approve(request: id)
-        try await record(user, "request.approve", id, "\(request.subject) på «\(datasett.name)»")
-        return grant
+        return try await base.approve(request: id, audit: AuditNote(
+            actor: user.email, action: "request.approve", target: id.text, detail: "\(request.subject) på «\(datasett.name)»"))
     }
 
     func deny(request id: UUID, reason: String?) async throws {
@@ -45,17 +45,16 @@ struct CheckedAccess: Access {
         let (user, _, product) = try await context(request.datasettID)
         try ServiceError.check(MarketplaceRules.checkOwnerAction(on: product, by: user))
         let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        try await base.deny(request: id, reason: trimmed?.isEmpty == true ? nil : trimmed)
-        try await record(user, "request.deny", id, "\(request.subject): \(trimmed ?? "")")
+        try await base.deny(request: id, reason: trimmed?.isEmpty == true ? nil : trimmed, audit: AuditNote(
+            actor: user.email, action: "request.deny", target: id.text, detail: "\(request.subject): \(trimmed ?? "")"))
     }
 
     func requestAccess(_ request: NewAccessRequest) async throws -> AccessRequest {
         let user = try await marketplace.currentUser()
         let datasett = try await marketplace.datasett(request.datasettID)
         try ServiceError.check(MarketplaceRules.check(request, on: datasett, now: now()))
-        let created = try await base.requestAccess(request)
-        try await record(user, "request.create", created.id, "\(request.subject) på «\(datasett.name)»")
-        return created
+        return try await base.requestAccess(request, audit: AuditNote(
+            actor: user.email, action: "request.create", target: nil, detail: "\(request.subject) på «\(datasett.name)»"))
     }
 
     private func pending(_ id: UUID) async throws -> AccessRequest {
@@ -79,9 +78,5 @@ struct CheckedAccess: Access {
 
     private func expiryText(_ date: Date?) -> String {
         date.map { $0.formatted(.iso8601.year().month().day()) } ?? "aldri"
-    }
-
-    private func record(_ user: UserContext, _ action: String, _ target: UUID, _ detail: String) async throws {
-        try await audit.record(AuditEvent(time: now(), actor: user.email, action: action, target: target.text, detail: detail))
     }
 }

@@ -2,13 +2,11 @@ import Foundation
 import KatalogCore
 
 /// The marketplace as front ends see it: every change is checked against `MarketplaceRules`
-/// before it is sent (all problems at once, in the user's language) and recorded in the audit
-/// log after it succeeded.
+/// before it is sent (all problems at once, in the user's language) and goes to the backend
+/// with its audit record.
 struct CheckedMarketplace: Marketplace {
-    let base: any Marketplace
+    let base: any MarketplaceBackend
     let warehouse: any Warehouse
-    let audit: any Audit
-    let now: @Sendable () -> Date
 
     func currentUser() async throws -> UserContext { try await base.currentUser() }
     func dataprodukter() async throws -> [Dataprodukt] { try await base.dataprodukter() }
@@ -20,26 +18,21 @@ struct CheckedMarketplace: Marketplace {
     func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt {
         let user = try await base.currentUser()
         try ServiceError.check(MarketplaceRules.check(new, by: user))
-        let created = try await base.createDataprodukt(new)
-        try await record(user, "dataprodukt.create", created.id, "«\(created.name)» eid av \(created.owner.group)")
-        return created
+        return try await base.createDataprodukt(new, audit: note(user, "dataprodukt.create", nil, "«\(new.name)» eid av \(new.group)"))
     }
 
     func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate) async throws -> Dataprodukt {
         let user = try await base.currentUser()
         let existing = try await base.dataprodukt(id)
         try ServiceError.check(MarketplaceRules.check(update, of: existing, by: user))
-        let updated = try await base.updateDataprodukt(id, update)
-        try await record(user, "dataprodukt.update", id, "«\(updated.name)»")
-        return updated
+        return try await base.updateDataprodukt(id, update, audit: note(user, "dataprodukt.update", id, "«\(update.name)»"))
     }
 
     func deleteDataprodukt(_ id: UUID) async throws {
         let user = try await base.currentUser()
         let existing = try await base.dataprodukt(id)
         try ServiceError.check(MarketplaceRules.checkDelete(existing, by: user))
-        try await base.deleteDataprodukt(id)
-        try await record(user, "dataprodukt.delete", id, "«\(existing.name)» med \(existing.datasett.count) datasett")
+        try await base.deleteDataprodukt(id, audit: note(user, "dataprodukt.delete", id, "«\(existing.name)» med \(existing.datasett.count) datasett"))
     }
 
     func createDatasett(_ new: NewDatasett) async throws -> Datasett {
@@ -47,9 +40,7 @@ struct CheckedMarketplace: Marketplace {
         let product = try await base.dataprodukt(new.dataproduktID)
         let table = try await warehouse.tableIfExists(new.table)
         try ServiceError.check(MarketplaceRules.check(new, in: product, table: table, by: user))
-        let created = try await base.createDatasett(new)
-        try await record(user, "datasett.create", created.id, "«\(created.name)» → \(created.source.table)")
-        return created
+        return try await base.createDatasett(new, audit: note(user, "datasett.create", nil, "«\(new.name)» → \(new.table)"))
     }
 
     func updateDatasett(_ id: UUID, _ update: DatasettUpdate) async throws -> Datasett {
@@ -59,9 +50,7 @@ struct CheckedMarketplace: Marketplace {
         let target = update.dataproduktID == current.id ? current : try await base.dataprodukt(update.dataproduktID)
         let table = try await warehouse.tableIfExists(existing.source.table)
         try ServiceError.check(MarketplaceRules.check(update, of: existing, from: current, to: target, table: table, by: user))
-        let updated = try await base.updateDatasett(id, update)
-        try await record(user, "datasett.update", id, "«\(updated.name)»")
-        return updated
+        return try await base.updateDatasett(id, update, audit: note(user, "datasett.update", id, "«\(update.name)»"))
     }
 
     func deleteDatasett(_ id: UUID) async throws {
@@ -69,12 +58,11 @@ struct CheckedMarketplace: Marketplace {
         let existing = try await base.datasett(id)
         let product = try await base.dataprodukt(existing.dataproduktID)
         try ServiceError.check(MarketplaceRules.checkDelete(existing, in: product, by: user))
-        try await base.deleteDatasett(id)
-        try await record(user, "datasett.delete", id, "«\(existing.name)» (\(existing.source.table))")
+        try await base.deleteDatasett(id, audit: note(user, "datasett.delete", id, "«\(existing.name)» (\(existing.source.table))"))
     }
 
-    private func record(_ user: UserContext, _ action: String, _ target: UUID, _ detail: String) async throws {
-        try await audit.record(AuditEvent(time: now(), actor: user.email, action: action, target: target.text, detail: detail))
+    private func note(_ user: UserContext, _ action: String, _ target: UUID?, _ detail: String) -> AuditNote {
+        AuditNote(actor: user.email, action: action, target: target?.text, detail: detail)
     }
 }
 

@@ -26,6 +26,24 @@ public protocol Marketplace: Sendable {
     func keywords() async throws -> [KeywordCount]
 }
 
+/// What a backend implements: the same reads, and changes that carry their audit record (see
+/// `AccessBackend`).
+public protocol MarketplaceBackend: Sendable {
+    func currentUser() async throws -> UserContext
+    func dataprodukter() async throws -> [Dataprodukt]
+    func dataprodukt(_ id: UUID) async throws -> Dataprodukt
+    func datasett(_ id: UUID) async throws -> Datasett
+    func search(_ query: SearchQuery) async throws -> [Dataprodukt]
+    func keywords() async throws -> [KeywordCount]
+
+    func createDataprodukt(_ new: NewDataprodukt, audit: AuditNote) async throws -> Dataprodukt
+    func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate, audit: AuditNote) async throws -> Dataprodukt
+    func deleteDataprodukt(_ id: UUID, audit: AuditNote) async throws
+    func createDatasett(_ new: NewDatasett, audit: AuditNote) async throws -> Datasett
+    func updateDatasett(_ id: UUID, _ update: DatasettUpdate, audit: AuditNote) async throws -> Datasett
+    func deleteDatasett(_ id: UUID, audit: AuditNote) async throws
+}
+
 public struct SearchQuery: Hashable, Sendable {
     public var text: String
     public var keywords: [String]

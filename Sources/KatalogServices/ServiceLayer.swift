@@ -2,7 +2,8 @@ import Foundation
 import KatalogCore
 
 /// Everything a front end may call, built once in `main` from the chosen backends and handed
-/// down. Marketplace and access changes pass the domain rules and the audit log on the way.
+/// down. Marketplace and access changes pass the domain rules on the way and reach the backend
+/// with their audit record.
 public struct ServiceLayer: Sendable {
     public let warehouse: any Warehouse
     public let marketplace: any Marketplace
@@ -12,12 +13,12 @@ public struct ServiceLayer: Sendable {
     public let audit: any Audit
     public let now: @Sendable () -> Date
 
-    public init(warehouse: any Warehouse, marketplace: any Marketplace, access: any Access, iam: any IAMPolicies,
+    public init(warehouse: any Warehouse, marketplace: any MarketplaceBackend, access: any AccessBackend, iam: any IAMPolicies,
                 drafts: any Drafts, audit: any Audit, now: @escaping @Sendable () -> Date = { Date() }) {
-        let checkedMarketplace = CheckedMarketplace(base: marketplace, warehouse: warehouse, audit: audit, now: now)
+        let checkedMarketplace = CheckedMarketplace(base: marketplace, warehouse: warehouse)
         self.warehouse = warehouse
         self.marketplace = checkedMarketplace
-        self.access = CheckedAccess(base: access, marketplace: checkedMarketplace, audit: audit, now: now)
+        self.access = CheckedAccess(base: access, marketplace: checkedMarketplace, now: now)
         self.iam = iam
         self.drafts = drafts
         self.audit = audit

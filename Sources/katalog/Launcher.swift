@@ -78,7 +78,8 @@ struct Launcher {
     /// ArgumentParser's errors, and its clean exits (help, version): help goes to stdout with
     /// exit 0, a usage error to stderr with exit 1.
     private func reportParsing(_ error: Error) -> Int32 {
-        let message = Katalog.fullMessage(for: error)
+        // A usage error quotes the arguments, which may hold escapes: made visible like data.
+        let message = TerminalText.block(Katalog.fullMessage(for: error))
         if Katalog.exitCode(for: error) == .success {
             stdout(message + "\n")
             return 0

@@ -130,8 +130,8 @@ public struct AccessGrantCommand: ServiceCommand {
         let grant = try await services.access.grant(GrantRequest(
             datasettID: target.id, subject: try Subject(iamMember: subject), owner: owner, expires: try parseExpiry(expires)))
         if json { return context.print(try JSONOutput.render(grant)) }
-        context.print(context.t("Ga \(grant.subject) tilgang til «\(TerminalText.line(target.name))» (id \(grant.id.text)).",
-                                "Granted \(grant.subject) access to “\(TerminalText.line(target.name))” (id \(grant.id.text))."))
+        context.confirm("Ga \(grant.subject) tilgang til «\(target.name)» (id \(grant.id.text)).",
+                        "Granted \(grant.subject) access to “\(target.name)” (id \(grant.id.text)).")
     }
 }
 
@@ -164,7 +164,7 @@ public struct AccessRevokeCommand: ServiceCommand {
     public func run(in context: CommandContext) async throws {
         let id = try parseID(grant, what: LocalizedText(nb: "en tilgang", en: "a grant"))
         try await context.services.access.revoke(grant: id)
-        context.print(context.t("Trakk tilgangen \(id.text).", "Revoked the grant \(id.text)."))
+        context.confirm("Trakk tilgangen \(id.text).", "Revoked the grant \(id.text).")
     }
 }
 
@@ -182,8 +182,8 @@ public struct AccessApproveCommand: ServiceCommand {
     public func run(in context: CommandContext) async throws {
         let id = try parseID(request, what: LocalizedText(nb: "en tilgangssøknad", en: "an access request"))
         let grant = try await context.services.access.approve(request: id)
-        context.print(context.t("Godkjente søknaden; \(grant.subject) har nå tilgang (id \(grant.id.text)).",
-                                "Approved the request; \(grant.subject) now has access (id \(grant.id.text))."))
+        context.confirm("Godkjente søknaden; \(grant.subject) har nå tilgang (id \(grant.id.text)).",
+                        "Approved the request; \(grant.subject) now has access (id \(grant.id.text)).")
     }
 }
 
@@ -204,6 +204,6 @@ public struct AccessDenyCommand: ServiceCommand {
     public func run(in context: CommandContext) async throws {
         let id = try parseID(request, what: LocalizedText(nb: "en tilgangssøknad", en: "an access request"))
         try await context.services.access.deny(request: id, reason: reason)
-        context.print(context.t("Avslo søknaden \(id.text).", "Denied the request \(id.text)."))
+        context.confirm("Avslo søknaden \(id.text).", "Denied the request \(id.text).")
     }
 }

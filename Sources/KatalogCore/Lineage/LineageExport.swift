@@ -4,9 +4,7 @@ import Foundation
 /// subgraph per zone (as the team docs draw it; renders on GitHub), Graphviz DOT.
 public enum LineageExport {
     public static func json(_ graph: LineageGraph) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(graph), as: UTF8.self)
+        try TerminalJSON.encode(graph)
     }
 
     public static func mermaid(_ graph: LineageGraph, language: Language) -> String {

@@ -13,11 +13,13 @@ public struct Subject: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Normalises the e-mail (trimmed, lower-cased); throws when it is not an address.
     public init(_ type: SubjectType, _ email: String) throws(InvalidInput) {
-        guard let normalized = EmailAddress.normalized(email) else {
-            throw InvalidInput([Self.badEmail(email)])
+        switch EmailAddress.check(email) {
+        case let .success(normalized):
+            self.type = type
+            self.email = normalized
+        case let .failure(flaw):
+            throw InvalidInput([Self.badEmail(email, flaw)])
         }
-        self.type = type
-        self.email = normalized
     }
 
     /// "All of NAV" on the marketplace.
@@ -39,9 +41,11 @@ public struct Subject: Hashable, Sendable, Codable, CustomStringConvertible {
     public var iamMember: String { "\(type.rawValue):\(email)" }
     public var description: String { iamMember }
 
-    static func badEmail(_ text: String) -> Problem {
-        Problem(field: "subject", code: "subject_format", message: LocalizedText(
-            nb: "«\(TerminalText.line(text))» er ikke en e-postadresse. Oppgi for eksempel ola.nordmann@nav.no.",
-            en: "“\(TerminalText.line(text))” is not an e-mail address. Give one like ola.nordmann@nav.no."))
+    static func badEmail(_ text: String, _ flaw: EmailAddress.Flaw) -> Problem {
+        let shown = TerminalText.visible(String(text.prefix(100))) + (text.count > 100 ? "…" : "")
+        let why = EmailAddress.explain(flaw)
+        return Problem(field: "subject", code: "subject_format", message: LocalizedText(
+            nb: "«\(shown)» er ikke en e-postadresse: \(why.nb). Oppgi for eksempel ola.nordmann@nav.no.",
+            en: "“\(shown)” is not an e-mail address: \(why.en). Give one like ola.nordmann@nav.no."))
     }
 }

@@ -19,6 +19,21 @@ public enum TerminalText {
         sanitize(text, keepNewlines: true)
     }
 
+    /// For text whose every character matters (an e-mail address, a subject): as `line`, and
+    /// format characters too (zero-width, BOM, soft hyphen, …) become `<U+200B>`, so two
+    /// strings that look the same on screen never are different.
+    public static func visible<S: StringProtocol>(_ text: S) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in line(text).unicodeScalars {
+            if scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .unassigned {
+                out.append(contentsOf: "<U+\(hex(scalar.value, width: 4).uppercased())>".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// Decodes bytes from outside (a file, a socket) as UTF-8, replacing invalid sequences
     /// with U+FFFD, then sanitises.
     public static func fromBytes<C: Collection<UInt8>>(_ bytes: C, keepNewlines: Bool = false) -> String {

@@ -85,6 +85,17 @@ public enum MarketplaceRules {
         user.isMember(of: dataprodukt.owner.group) ? [] : [wrongOwner(dataprodukt.owner.group)]
     }
 
+    /// Revoking, as the marketplace allows it: a member of the dataprodukt's owner group, or the
+    /// grant's own owner — the user, or a group the user is in (else 403 `wrong_team`).
+    public static func checkRevoke(_ grant: Grant, of dataprodukt: Dataprodukt, by user: UserContext) -> [Problem] {
+        if user.isMember(of: dataprodukt.owner.group) || grant.owner.lowercased() == user.email.lowercased() || user.isMember(of: grant.owner) {
+            return []
+        }
+        return [Problem(field: "grant", code: "wrong_team", message: LocalizedText(
+            nb: "Du kan ikke trekke denne tilgangen: den eies av \(TerminalText.visible(grant.owner)), og du er ikke med i eiergruppen \(TerminalText.visible(dataprodukt.owner.group)). Be en i teamet trekke den.",
+            en: "You cannot revoke this grant: it is owned by \(TerminalText.visible(grant.owner)), and you are not in the owner group \(TerminalText.visible(dataprodukt.owner.group)). Ask a member of the team to revoke it."))]
+    }
+
     /// nil is "forever"; a date must be tomorrow (Oslo time) or later.
     public static func checkExpiry(_ expires: Date?, now: Date) -> [Problem] {
         guard let expires else { return [] }

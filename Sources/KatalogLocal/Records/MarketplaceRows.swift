@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KatalogServices
 import KatalogCore
 
 struct DataproduktRow: WorkspaceRecord {
@@ -127,6 +128,18 @@ struct AuditRow: WorkspaceRecord {
     var action: String
     var target: String
     var detail: String
+    var status: String
+    /// For an outcome: the intent it settles.
+    var intent: Int64?
+
+    init(_ event: AuditEvent, intent: Int64? = nil) {
+        (time, actor, action, target, detail, status) = (event.time, event.actor, event.action, event.target, event.detail, event.status.rawValue)
+        self.intent = intent
+    }
+
+    var event: AuditEvent {
+        AuditEvent(time: time, actor: actor, action: action, target: target, detail: detail, status: AuditEvent.Status(rawValue: status) ?? .done)
+    }
 }
 
 /// Workspace-wide settings: which project it holds and who the user is.

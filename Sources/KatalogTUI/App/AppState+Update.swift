@@ -130,7 +130,8 @@ extension AppState {
 
     /// Shows a toast and keeps it in the `:messages` log.
     mutating func notify(_ text: LocalizedText, isError: Bool) {
-        let message = t(text)
+        // Every toast and log line: no secret katalog holds, whatever an error quotes.
+        let message = Secrets.shared.redact(t(text))
         toast = Toast(text: message, isError: isError, until: tick + (isError ? 60 : 30))
         messages.append(LogMessage(tick: tick, text: message, isError: isError))
     }

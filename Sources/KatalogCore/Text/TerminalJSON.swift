@@ -1,0 +1,38 @@
+import Foundation
+
+/// JSON meant for a terminal or a pipe into one (`--json`): JSONEncoder escapes C0 controls,
+/// this also escapes what a terminal acts on or hides — DEL, C1 controls (xterm obeys UTF-8
+/// C1), bidi controls, line separators and format characters (zero-width, BOM) — as `\u…`.
+/// JSON allows any character escaped, so the value reads back unchanged.
+public enum TerminalJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return escape(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Such characters can only stand inside JSON strings (the structure is ASCII), where
+    /// `\uXXXX` means the same.
+    public static func escape(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar) {
+                out.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x2028, 0x2029: return true
+        case 0x00...0x7E: return false
+        default:
+            // Bidi controls (U+061C, U+200E/F, U+202A–E, U+2066–9) are format characters too.
+            return scalar.properties.generalCategory == .format
+        }
+    }
+}
