@@ -10,7 +10,7 @@ struct LocalAccess: AccessBackend {
     let store: LocalStore
     let now: @Sendable () -> Date
 
-    init(pool: DatabasePool, now: @escaping @Sendable () -> Date) {
+    init(pool: any DatabaseWriter, now: @escaping @Sendable () -> Date) {
         store = LocalStore(pool: pool)
         self.now = now
     }

@@ -8,7 +8,7 @@ import KatalogServices
 struct LocalAudit: Audit {
     let store: LocalStore
 
-    init(pool: DatabasePool) {
+    init(pool: any DatabaseWriter) {
         store = LocalStore(pool: pool)
     }
 

@@ -9,7 +9,7 @@ struct LocalMarketplace: MarketplaceBackend {
     let store: LocalStore
     let now: @Sendable () -> Date
 
-    init(pool: DatabasePool, now: @escaping @Sendable () -> Date) {
+    init(pool: any DatabaseWriter, now: @escaping @Sendable () -> Date) {
         store = LocalStore(pool: pool)
         self.now = now
     }

@@ -7,7 +7,7 @@ import KatalogServices
 /// into messages a user can act on. Every `write` is one transaction: a change that fails
 /// half-way leaves nothing behind.
 struct LocalStore: Sendable {
-    let pool: DatabasePool
+    let pool: any DatabaseWriter
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
@@ -45,8 +45,8 @@ struct LocalStore: Sendable {
                 en: "The workspace is busy with another katalog process. Try again in a moment."))
         case .SQLITE_READONLY:
             return ServiceError.backend(LocalizedText(
-                nb: "Arbeidsflaten er skrivebeskyttet. Sjekk rettighetene på filen.",
-                en: "The workspace is read-only. Check the file's permissions."))
+                nb: "Arbeidsflaten er skrivebeskyttet (--read-only, eller en fil eller mappe du ikke kan skrive i), så ingenting ble endret. Kjør uten --read-only, eller sjekk rettighetene.",
+                en: "The workspace is read-only (--read-only, or a file or folder you cannot write), so nothing was changed. Run without --read-only, or check the permissions."))
         case .SQLITE_FULL:
             return ServiceError.backend(LocalizedText(nb: "Disken er full.", en: "The disk is full."))
         default:

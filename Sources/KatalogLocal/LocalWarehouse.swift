@@ -9,7 +9,7 @@ public struct LocalWarehouse: Warehouse {
     let store: LocalStore
     public let project: ProjectID
 
-    init(pool: DatabasePool, project: ProjectID) {
+    init(pool: any DatabaseWriter, project: ProjectID) {
         store = LocalStore(pool: pool)
         self.project = project
     }

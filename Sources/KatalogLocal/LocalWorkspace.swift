@@ -3,40 +3,82 @@ import GRDB
 import KatalogCore
 import KatalogServices
 
-/// The embedded workspace: one SQLite file (WAL) holding a project's BigQuery metadata, the
+/// The embedded workspace: one SQLite file (WAL mode) holding a project's BigQuery metadata, the
 /// local marketplace, BigQuery-like IAM state, drafts and the audit log.
 public final class LocalWorkspace: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// Opened read-only: `--read-only`, or a file or folder this user cannot write. Reads
+    /// work; every change fails with a message saying so.
+    public let isReadOnly: Bool
+    let pool: any DatabaseWriter
 
-    /// Opens the workspace at `path`. A missing file is created only when `create` is true; a
+    /// Opens the workspace at `path`. A missing file is created only when `create` is true —
+    /// mode 0600 in folders of mode 0700, since it holds the audit log and the cloud cache; a
     /// file that is not a katalog workspace is refused before anything is written to it.
-    public init(path: String, create: Bool = false) throws(WorkspaceError) {
+    /// Opening writes nothing unless the workspace needs a migration.
+    public init(path: String, create: Bool = false, readOnly: Bool = false) throws(WorkspaceError) {
         self.path = path
-        let manager = FileManager.default
-        if manager.fileExists(atPath: path) {
+        let folder = (path as NSString).deletingLastPathComponent
+        var info = stat()
+        let exists = stat(path, &info) == 0
+        if exists {
+            // Not a FIFO (opening one blocks forever), a directory or a device.
+            guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: path) }
             try Self.inspect(path)
+        } else if errno != ENOENT {
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
         } else if create {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty {
-                do {
-                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw .cannotOpen(path: path, reason: error.localizedDescription)
+            do {
+                if !folder.isEmpty {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 }
+                // SQLite gives its -wal and -shm files the database file's mode.
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw CocoaError(.fileWriteNoPermission)
+                }
+            } catch {
+                throw .cannotOpen(path: path, reason: error.localizedDescription)
             }
         } else {
             throw .missing(path: path)
         }
+        let folderWritable = access(folder.isEmpty ? "." : folder, W_OK) == 0
+        isReadOnly = readOnly || !folderWritable || access(path, W_OK) != 0
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)  // another katalog may be writing
             configuration.foreignKeysEnabled = true
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try WorkspaceMigrations.migrator.migrate(pool)
+            if isReadOnly {
+                pool = try Self.readOnlyQueue(path, configuration)
+                guard try pool.read({ db in try WorkspaceMigrations.migrator.hasCompletedMigrations(db) }) else {
+                    throw WorkspaceError.cannotOpen(path: path, reason: "it needs an upgrade, which a read-only workspace cannot take; open it once without --read-only")
+                }
+            } else {
+                // A queue, not a pool: GRDB's pool writes to the file on every open (it makes sure
+                // a WAL file exists), and reading must write nothing. The file keeps WAL mode,
+                // set once when it is made.
+                pool = try DatabaseQueue(path: path, configuration: configuration)
+                if !exists { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") } }
+                if try !pool.read({ db in try WorkspaceMigrations.migrator.hasCompletedMigrations(db) }) {
+                    try WorkspaceMigrations.migrator.migrate(pool)
+                }
+            }
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// The file opened for reading only. In a folder it cannot write, SQLite cannot make the
+    /// WAL's shared-memory file: then it reads the file as it is, unlocked (`immutable`).
+    private static func readOnlyQueue(_ path: String, _ configuration: Configuration) throws -> DatabaseQueue {
+        var configuration = configuration
+        configuration.readonly = true
+        let folder = (path as NSString).deletingLastPathComponent
+        guard access(folder.isEmpty ? "." : folder, W_OK) != 0 else { return try DatabaseQueue(path: path, configuration: configuration) }
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+        return try DatabaseQueue(path: "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1", configuration: configuration)
     }
 
     /// Refuses files that are not SQLite, SQLite files with foreign tables, and workspaces from
@@ -51,9 +93,8 @@ public final class LocalWorkspace: Sendable {
         guard header == Data("SQLite format 3\0".utf8) else { throw .notSQLite(path: path) }
         do {
             var configuration = Configuration()
-            configuration.readonly = true
             configuration.busyMode = .timeout(10)  // another katalog may be writing
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readOnlyQueue(path, configuration)
             defer { try? queue.close() }
             let (tables, applied): ([String], Set<String>) = try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
@@ -119,8 +160,15 @@ public final class LocalWorkspace: Sendable {
         }
     }
 
-    /// Closes the database; further calls fail.
+    /// Writes audit events from another workspace, oldest first (a demo reset keeps its log).
+    func keep(_ history: [AuditEvent]) throws {
+        try pool.write { db in for event in history { try AuditRow(event).insert(db) } }
+    }
+
+    /// Closes the database, with everything written into the file itself (the WAL emptied);
+    /// further calls fail.
     public func close() throws {
+        if !isReadOnly { try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
         try pool.close()
     }
 }

@@ -3,6 +3,8 @@ import KatalogCore
 /// Why a workspace file could not be used. Every case names the file and what to do.
 public enum WorkspaceError: UserFacingError, Equatable {
     case missing(path: String)
+    /// A directory, a FIFO, a device: only a regular file can be a workspace.
+    case notAFile(path: String)
     case notSQLite(path: String)
     case notAWorkspace(path: String)
     case newerVersion(path: String)
@@ -14,6 +16,9 @@ public enum WorkspaceError: UserFacingError, Equatable {
         case let .missing(path):
             LocalizedText(nb: "Fant ingen arbeidsflate i \(TerminalText.line(path)). Lag en med `katalog demo --reset --workspace \(TerminalText.line(path))`.",
                           en: "There is no workspace at \(TerminalText.line(path)). Create one with `katalog demo --reset --workspace \(TerminalText.line(path))`.")
+        case let .notAFile(path):
+            LocalizedText(nb: "\(TerminalText.line(path)) er ikke en vanlig fil (en mappe, en FIFO eller en enhet), så den kan ikke være en arbeidsflate. Gi stien til en .sqlite-fil med --workspace.",
+                          en: "\(TerminalText.line(path)) is not a regular file (a directory, a FIFO or a device), so it cannot be a workspace. Give the path of a .sqlite file with --workspace.")
         case let .notSQLite(path):
             LocalizedText(nb: "\(TerminalText.line(path)) er ikke en SQLite-fil, så den er ikke en katalog-arbeidsflate. Filen er ikke endret; velg en annen sti med --workspace.",
                           en: "\(TerminalText.line(path)) is not an SQLite file, so it is not a katalog workspace. The file was left untouched; choose another path with --workspace.")
@@ -34,7 +39,7 @@ public enum WorkspaceError: UserFacingError, Equatable {
 
     public var isBadInput: Bool {
         switch self {
-        case .missing, .notSQLite, .notAWorkspace, .newerVersion: true
+        case .missing, .notAFile, .notSQLite, .notAWorkspace, .newerVersion: true
         case .cannotOpen, .corrupt: false
         }
     }

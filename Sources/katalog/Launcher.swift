@@ -127,18 +127,22 @@ struct Launcher {
                              commandDeadline: Date? = nil) async throws -> (ServiceLayer, LocalizedText) {
         let workspace: LocalWorkspace
         if let path = global.workspace {
-            workspace = try LocalWorkspace(path: path)
+            workspace = try LocalWorkspace(path: path, readOnly: global.readOnly)
         } else {
             let path = DemoWorkspace.defaultPath(environment: environment)
-            let isNew = !FileManager.default.fileExists(atPath: path)
-            workspace = try LocalWorkspace(path: path, create: true)
-            if try isNew || workspace.project() == nil {
-                try await DemoWorkspace.reset(workspace, now: now())
+            let existing = FileManager.default.fileExists(atPath: path) ? try LocalWorkspace(path: path, readOnly: global.readOnly) : nil
+            if let existing, try existing.project() != nil || existing.isReadOnly {
+                workspace = existing
+            } else {
+                // None yet, or one an older katalog left empty: made whole in one step.
+                try existing?.close()
+                _ = try await DemoWorkspace.create(at: path, now: now())
+                workspace = try LocalWorkspace(path: path, readOnly: global.readOnly)
                 stderr("katalog: created the demo workspace at \(TerminalText.line(path))\n")
             }
         }
         guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: configuredEndpoints())
-        else { return (try workspace.services(now: now), UIText.localWorkspace) }
+        else { return (try workspace.services(now: now), workspace.isReadOnly ? UIText.readOnlyWorkspace : UIText.localWorkspace) }
         // A cloud project: BigQuery and its sibling APIs; marketplace, drafts and audit stay in
         // the workspace until their cloud backends exist.
         var policy = RetryPolicy()
@@ -171,8 +175,7 @@ struct Launcher {
                 : "Demo workspace: \(TerminalText.line(path))\(exists ? "" : " (not created yet; `katalog demo --reset` creates it)")\n")
             return
         }
-        let workspace = try LocalWorkspace(path: path, create: true)
-        try await DemoWorkspace.reset(workspace, now: now)
+        try await DemoWorkspace.create(at: path, now: now)
         stdout(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path)).\n"
                                : "Recreated the demo workspace at \(TerminalText.line(path)).\n")
     }

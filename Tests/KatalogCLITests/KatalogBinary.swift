@@ -41,7 +41,9 @@ struct KatalogBinary {
         let process = Process()
         // The scratch home by default, so no lineage.yaml of the checkout is picked up.
         process.currentDirectoryURL = directory ?? home
-        process.executableURL = Self.executable
+        // KATALOG_TEST_EXECUTABLE runs katalog through another program (setpriv), which gets
+        // the arguments.
+        process.executableURL = extra["KATALOG_TEST_EXECUTABLE"].map { URL(fileURLWithPath: $0) } ?? Self.executable
         process.arguments = arguments
         process.environment = environment.merging(extra) { $1 }
         // Output goes to files, not pipes: a large output can never block the child.
@@ -61,6 +63,20 @@ struct KatalogBinary {
         try err.close()
         return Result(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// Starts the binary without waiting (its output is dropped), for tests that kill it.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.currentDirectoryURL = home
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     /// A demo workspace at `workspace`.

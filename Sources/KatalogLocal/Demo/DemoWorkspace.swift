@@ -20,6 +20,32 @@ public enum DemoWorkspace {
         return (demo.datasets, demo.tables, demo.connections, demo.scheduledQueries, demo.streams)
     }
 
+    /// Makes the demo at `path` whole or not at all: it is built in a temporary file beside it
+    /// and renamed into place, so an interrupted first run or reset leaves the old workspace
+    /// (or none), never half a demo. A workspace already there keeps its audit log.
+    @discardableResult
+    public static func create(at path: String, now: Date) async throws -> LocalWorkspace {
+        var history: [AuditEvent] = []
+        if FileManager.default.fileExists(atPath: path) {
+            let old = try LocalWorkspace(path: path)  // refuses what is not a workspace, untouched
+            history = try await old.services(now: { now }).audit.events(limit: Int.max).reversed()
+            try old.close()
+        }
+        let temporary = path + ".new-\(getpid())"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
+        do {
+            let fresh = try LocalWorkspace(path: temporary, create: true)
+            try fresh.keep(history)
+            try await reset(fresh, now: now)
+            try fresh.close()  // checkpoints: everything is in the file itself now
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        guard rename(temporary, path) == 0 else {
+            throw WorkspaceError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        return try LocalWorkspace(path: path)
+    }
+
     /// Empties `workspace` and fills it with the demo project as of `now`.
     public static func reset(_ workspace: LocalWorkspace, now: Date) async throws {
         let demo = DemoProject(now: now)

@@ -45,6 +45,7 @@ public enum UIText {
     static let closeHint = LocalizedText(nb: "esc lukker", en: "esc closes")
     static let readOnly = LocalizedText(nb: "skrivebeskyttet", en: "read-only")
     public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
+    public static let readOnlyWorkspace = LocalizedText(nb: "skrivebeskyttet arbeidsflate", en: "read-only workspace")
 
     public static func cloud(_ endpoint: String, emulator: Bool) -> LocalizedText {
         emulator ? LocalizedText(nb: "BigQuery-emulator \(endpoint)", en: "BigQuery emulator \(endpoint)") : LocalizedText(nb: "BigQuery", en: "BigQuery")
