@@ -8,6 +8,7 @@ deps:
 	@scripts/ensure-deps.sh
 
 build: deps
+	@scripts/embed-themes.sh
 	swift build
 
 run: build

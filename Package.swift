@@ -33,10 +33,9 @@ let package = Package(
             dependencies: ["KatalogServices", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
-        // The shipped themes live in themes/ at the top, carried into the binary as resources.
-        .target(
-            name: "KatalogThemes", path: "themes",
-            resources: ["default", "light", "high-contrast", "monochrome", "nav"].map { .copy("\($0).yaml") }),
+        // The shipped themes live in themes/ at the top; scripts/embed-themes.sh compiles their
+        // YAML into the binary (no resource bundle to lose when the binary is copied).
+        .target(name: "KatalogThemes", path: "themes", exclude: ["default", "light", "high-contrast", "monochrome", "nav"].map { "\($0).yaml" }),
         .target(
             name: "KatalogTUI",
             dependencies: ["KatalogServices", "KatalogThemes", "CNcurses", .product(name: "Yams", package: "Yams")]),

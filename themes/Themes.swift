@@ -1,17 +1,15 @@
-import Foundation
-
-/// The themes shipped with katalog (the YAML files beside this one).
+/// The themes shipped with katalog, carried inside the executable (`ShippedThemeText.swift`,
+/// generated from the YAML files beside this one), so a copied binary has them too.
 public enum ShippedThemes {
     public static let names = ["default", "light", "high-contrast", "monochrome", "nav"]
 
     /// The YAML text of a shipped theme, or nil when there is none by that name.
     public static func yaml(named name: String) -> String? {
-        guard names.contains(name), let url = Bundle.module.url(forResource: name, withExtension: "yaml") else { return nil }
-        return try? String(contentsOf: url, encoding: .utf8)
+        text[name]
     }
 
-    /// Where a shipped theme's file is, for error messages.
+    /// What error messages call a shipped theme's file.
     public static func path(named name: String) -> String {
-        Bundle.module.url(forResource: name, withExtension: "yaml")?.path ?? "themes/\(name).yaml"
+        "themes/\(name).yaml (built in)"
     }
 }

@@ -15,6 +15,15 @@ struct ThemeTests {
         #expect(theme.style(.selection) != theme.style(.normal))
     }
 
+    /// The binary carries the themes: the generated text is the YAML files' (run
+    /// scripts/embed-themes.sh after editing one).
+    @Test(arguments: ShippedThemes.names)
+    func theEmbeddedThemeIsTheFile(_ name: String) throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes/\(name).yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(ShippedThemes.yaml(named: name).map { $0 + "\n" } == text, "run scripts/embed-themes.sh")
+    }
+
     @Test func monochromeUsesAttributesOnly() throws {
         let theme = try ThemeCatalog(configDirectory: "/nonexistent").load("monochrome").get()
         for role in Role.allCases {
