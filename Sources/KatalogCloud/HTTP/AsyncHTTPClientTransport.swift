@@ -11,6 +11,9 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     private static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: .init(connect: .seconds(10), read: .seconds(30)))
         configuration.decompression = .enabled(limit: .ratio(50))
+        // A refused connection or a name that does not resolve fails at once; retrying is
+        // GoogleAPIClient's decision (idempotent calls only, with backoff).
+        configuration.connectionPool.retryConnectionEstablishment = false
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }()
 
