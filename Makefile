@@ -2,7 +2,9 @@
 # Both install what they need first (Debian packages), quietly when it is already there.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test build deps bench
+.PHONY: run test build deps bench install
+PREFIX ?= $(HOME)/.local
+CONFIGURATION ?= release
 
 deps:
 	@scripts/ensure-deps.sh
@@ -22,8 +24,17 @@ test: build
 	swift build --build-tests
 	scripts/with-emulator.sh swift test
 	KATALOG_EMULATOR=bqemulator scripts/with-emulator.sh swift test --skip-build --filter 'KatalogCloudTests|CloudCommandTests' 
+	scripts/check-install.sh
 
 # Speed figures (release build); they measure, the tests assert.
 bench: deps
 	swift build -c release --product katalog-benchmarks
 	.build/release/katalog-benchmarks
+
+# The binary (themes inside), its man page and shell completions under PREFIX (default
+# ~/.local): `make install`, then `katalog` from any folder.
+install: deps
+	@scripts/embed-themes.sh
+	swift build -c $(CONFIGURATION) --product katalog
+	swift package generate-manual --configuration $(CONFIGURATION) >/dev/null
+	scripts/install.sh "$(PREFIX)" "$$(swift build -c $(CONFIGURATION) --show-bin-path)/katalog" .build/plugins/GenerateManual/outputs/katalog/katalog.1
