@@ -6,6 +6,8 @@ public enum Key: Hashable, Sendable {
     case shiftUp, shiftDown, shiftLeft, shiftRight
     case pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab, backTab
+    /// Ctrl-Left/Right, or Alt-B/F: a word at a time in text.
+    case wordLeft, wordRight
     case function(Int)
 
     /// Parses a key as config files and the registry spell it: `j`, `G`, `?`, `space`, `enter`,
@@ -30,6 +32,8 @@ public enum Key: Hashable, Sendable {
         case "delete", "del": self = .delete
         case "tab": self = .tab
         case "shift-tab", "backtab": self = .backTab
+        case "ctrl-left", "alt-b": self = .wordLeft
+        case "ctrl-right", "alt-f": self = .wordRight
         case "space": self = .character(" ")
         default:
             let lower = name.lowercased()
@@ -56,6 +60,8 @@ public enum Key: Hashable, Sendable {
         case .shiftDown: "shift-down"
         case .shiftLeft: "shift-left"
         case .shiftRight: "shift-right"
+        case .wordLeft: "ctrl-left"
+        case .wordRight: "ctrl-right"
         default: name
         }
     }
@@ -84,6 +90,8 @@ public enum Key: Hashable, Sendable {
         case .delete: "del"
         case .tab: "tab"
         case .backTab: "shift-tab"
+        case .wordLeft: "ctrl-←"
+        case .wordRight: "ctrl-→"
         case let .function(n): "f\(n)"
         }
     }

@@ -1,0 +1,52 @@
+import KatalogCore
+
+/// "Are you sure?": what will happen, in words, and a choice that starts on **No**. Only `y`
+/// or Enter on *Yes* confirms; Esc, `n`, `q` and Enter on *No* cancel. A dangerous one is
+/// drawn in the danger colour.
+public struct Confirmation: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable { case confirmed, cancelled }
+
+    public var title: String
+    public var lines: [String]
+    public var dangerous: Bool
+    /// Where the choice is: false is No, the default.
+    public private(set) var yes = false
+
+    public init(title: String, lines: [String], dangerous: Bool = false) {
+        self.title = title
+        self.lines = lines
+        self.dangerous = dangerous
+    }
+
+    /// The outcome, once a key decides it.
+    public mutating func handle(_ key: Key) -> Outcome? {
+        switch key {
+        case .character("y"), .character("Y"), .character("j"), .character("J"): return .confirmed
+        case .character("n"), .character("N"), .character("q"), .escape: return .cancelled
+        case .left, .right, .tab, .backTab, .character("h"), .character("l"): yes.toggle()
+        case .enter: return yes ? .confirmed : .cancelled
+        default: break
+        }
+        return nil
+    }
+
+    /// A box in the middle of `rect`: title, the lines wrapped, then `[ No ]  [ Yes ]`.
+    public func draw(into canvas: inout Canvas, _ rect: Rect, yesLabel: String, noLabel: String) {
+        let width = min(rect.width, max(40, min(72, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)))
+        let wrapped = lines.flatMap { DetailLine.wrap($0, width: max(1, width - 4)).map { $0.spans.map(\.text).joined() } }
+        let box = rect.centered(width: width, height: wrapped.count + 4)
+        guard box.width >= 4, box.height >= 3 else { return }
+        canvas.fill(x: box.x, y: box.y, width: box.width, height: box.height, role: .overlay)
+        canvas.box(x: box.x, y: box.y, width: box.width, height: box.height, role: dangerous ? .danger : .border)
+        canvas.draw(" \(title) ", x: box.x + 2, y: box.y, role: dangerous ? .danger : .title, width: box.width - 4)
+        for (index, line) in wrapped.enumerated() where index < box.height - 3 {
+            canvas.draw(line, x: box.x + 2, y: box.y + 1 + index, role: .overlay, width: box.width - 4)
+        }
+        let no = "[ \(noLabel) ]", yesText = "[ \(yesLabel) ]"
+        let buttonsWidth = DisplayWidth.of(no) + 2 + DisplayWidth.of(yesText)
+        var x = box.x + max(2, (box.width - buttonsWidth) / 2)
+        let y = box.bottom - 2
+        x += canvas.draw(no, x: x, y: y, role: yes ? .overlay : .selection) + 2
+        canvas.draw(yesText, x: x, y: y, role: yes ? (dangerous ? .danger : .selection) : .overlay)
+    }
+}
