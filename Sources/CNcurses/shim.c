@@ -55,6 +55,22 @@ int katalog_stop_requested(void) { return katalog_stop_signal != 0; }
 
 SCREEN *katalog_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+void katalog_define_extra_keys(void) {
+    define_key("\033[200~", KATALOG_KEY_PASTE_START);
+    define_key("\033[201~", KATALOG_KEY_PASTE_END);
+    define_key("\033[1;5D", KATALOG_KEY_WORD_LEFT);
+    define_key("\033[1;5C", KATALOG_KEY_WORD_RIGHT);
+    define_key("\033b", KATALOG_KEY_WORD_LEFT);
+    define_key("\033f", KATALOG_KEY_WORD_RIGHT);
+    ssize_t ignored = write(STDOUT_FILENO, "\033[?2004h", 8);
+    (void)ignored;
+}
+
+void katalog_end_paste_mode(void) {
+    ssize_t ignored = write(STDOUT_FILENO, "\033[?2004l", 8);
+    (void)ignored;
+}
+
 /* ---- Restoring the terminal on a crash: only async-signal-safe calls in the handler. ---- */
 #include <termios.h>
 #include <term.h>

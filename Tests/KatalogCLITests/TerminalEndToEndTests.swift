@@ -128,6 +128,24 @@ struct TerminalEndToEndTests {
         #expect(modes.1.contains(" icanon ") && modes.1.contains(" echo "))
     }
 
+    /// A bracketed paste arrives as text, line breaks included, not as keys (no Enter fires).
+    @Test func aPasteGoesIntoTheFilterWhole() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        try tmux.startKatalog()
+        try tmux.send("/")
+        try tmux.tmux(["set-buffer", "stønad\nhistorikk"])
+        try tmux.tmux(["paste-buffer", "-p", "-t", "e2e"])
+        let screen = try tmux.waitFor("/stønad historikk")
+        #expect(screen.contains("no matches"), "still typing: the line break did not press Enter")
+        try tmux.send("C-w", "BSpace")
+        try tmux.waitFor("1 match")
+        try tmux.send("Escape", "q")
+        try tmux.waitFor("exit=0")
+    }
+
     @Test func aSessionWithEveryTransientStateAndACleanExit() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

@@ -8,17 +8,17 @@ import KatalogServices
 
 @Suite("Explorer behaviour")
 struct ExplorerBehaviourTests {
-    func rowLabels(_ harness: Harness) -> [String] { ExplorerTree.rows(harness.state).map(\.label) }
+    func rowLabels(_ harness: Harness) -> [String] { harness.state.explorerRows.map(\.label) }
 
     @Test func startsOnTheFirstDatasetAndLoadsDetailsWhenATableIsSelected() async throws {
         let harness = try await Harness()
         #expect(harness.state.explorer.selection == .dataset(try DatasetRef(project: ProjectID("dagpenger-prod-4e2b"), dataset: DatasetID("behandling"))))
         #expect(harness.state.inFlight == 0)
-        #expect(harness.state.explorer.details.isEmpty)
+        #expect(harness.state.catalog.details.isEmpty)
         await harness.press("enter", "j")
         guard case let .table(ref)? = harness.state.explorer.selection else { Issue.record("expected a table"); return }
         #expect(ref.table.rawValue == "hendelser_per_time")
-        #expect(harness.state.explorer.details[ref]?.query?.contains("TIMESTAMP_TRUNC") == true)
+        #expect(harness.state.catalog.details[ref]?.query?.contains("TIMESTAMP_TRUNC") == true)
         #expect(harness.screen().contains("SQL"))
     }
 
@@ -26,7 +26,7 @@ struct ExplorerBehaviourTests {
         let harness = try await Harness()
         await harness.press("/")
         await harness.type("stønad")
-        let rows = ExplorerTree.rows(harness.state)
+        let rows = harness.state.explorerRows
         #expect(rows.map(\.label) == ["rasone", "stønadshistorikk"])
         #expect(rows[0].isContext && !rows[1].isContext)
         #expect(rows[1].matches == [0, 1, 2, 3, 4, 5])
@@ -37,7 +37,7 @@ struct ExplorerBehaviourTests {
         await harness.press("/", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
         await harness.type("tabel")
         await harness.press("enter")
-        let matches = ExplorerTree.rows(harness.state).filter { !$0.isContext }.map(\.label)
+        let matches = harness.state.explorerRows.filter { !$0.isContext }.map(\.label)
         #expect(matches == ["tabell_1", "tabell_2", "tabell_n"])
         await harness.press("n")
         await harness.press("n")
@@ -54,7 +54,7 @@ struct ExplorerBehaviourTests {
         let harness = try await Harness()
         await harness.press("/")
         await harness.type("zzzz")
-        #expect(ExplorerTree.rows(harness.state).isEmpty)
+        #expect(harness.state.explorerRows.isEmpty)
         #expect(harness.screen().contains("no matches"))
         await harness.press("esc")
         #expect(rowLabels(harness).count == 6)
@@ -113,7 +113,7 @@ struct ExplorerBehaviourTests {
         #expect(harness.state.explorer.focus == .details)
         #expect(harness.screen().contains("├─ fødselsnummer"))
         // Down to the `person` RECORD line, then fold it.
-        let lines = DetailView.lines(harness.state, width: 60, glyphs: .unicode)
+        let lines = DetailView.lines(harness.state.explorer, harness.state.context, width: 60, glyphs: .unicode)
         let person = try #require(lines.firstIndex { $0.toggle?.hasSuffix("#person") == true })
         for _ in 0..<person { await harness.press("j") }
         await harness.press("enter")
@@ -254,19 +254,19 @@ struct LoadFailureTests {
 struct LastKnownStateTests {
     @Test func theCacheShowsFirstAndFreshDataReplacesIt() async throws {
         let harness = try await Harness(width: 120, height: 30)
-        let fresh = try #require(harness.state.explorer.datasets)
-        harness.state.explorer.datasets = nil
-        harness.state.explorer.tables = [:]
+        let fresh = try #require(harness.state.catalog.datasets)
+        harness.state.catalog.datasets = nil
+        harness.state.catalog.tables = [:]
         let fetched = try Date("2026-11-25T09:15:00Z", strategy: .iso8601)
         await harness.send(.lastKnownLoaded(datasets: Cached(value: Array(fresh.prefix(1)), fetched: fetched), tables: [:]))
         #expect(harness.screen().contains("cache from 2026-11-25 09:15, refreshing …"))
-        #expect(ExplorerTree.rows(harness.state).first?.label == "behandling")
+        #expect(harness.state.explorerRows.first?.label == "behandling")
         harness.state.started([.loadDatasets])
         await harness.send(.datasetsLoaded(.success(fresh)))
         #expect(!harness.screen().contains("cache from"))
         // A late cache answer never overwrites fresh data.
         await harness.send(.lastKnownLoaded(datasets: Cached(value: [], fetched: fetched), tables: [:]))
-        #expect(harness.state.explorer.datasets?.count == fresh.count)
+        #expect(harness.state.catalog.datasets?.count == fresh.count)
     }
 
     @Test func offlineIsSaidInWordsAndOnce() async throws {
@@ -289,9 +289,9 @@ struct LastKnownStateTests {
         await harness.type("goto rasone.tabell_1")
         await harness.press("enter", "h")
         #expect(harness.state.explorer.selection == .dataset(try DatasetRef(project: ProjectID("dagpenger-prod-4e2b"), dataset: DatasetID("rasone"))))
-        let before = harness.state.explorer.details.keys.filter { $0.dataset.rawValue == "rasone" }.count
+        let before = harness.state.catalog.details.keys.filter { $0.dataset.rawValue == "rasone" }.count
         await harness.press("R")
-        let after = harness.state.explorer.details.filter { $0.key.dataset.rawValue == "rasone" }
+        let after = harness.state.catalog.details.filter { $0.key.dataset.rawValue == "rasone" }
         #expect(before < 5 && after.count == 5 && after.values.allSatisfy { !$0.schema.isEmpty })
         #expect(harness.state.toast?.text == "rasone: 5 tables loaded with all their details.")
     }

@@ -68,7 +68,7 @@ struct LineageScreenTests {
     @Test func tabWalksTheNodesAndEnterOpensTheTable() async throws {
         let harness = try await Harness(width: 160, height: 40)
         await harness.press("2")
-        #expect(harness.state.screen == .lineage)
+        #expect(harness.state.shown == .lineage)
         let graph = try #require(harness.state.lineage.graph)
         #expect(graph.nodes.count == 28)
         let first = harness.state.lineage.selection
@@ -79,7 +79,7 @@ struct LineageScreenTests {
         // Walk to a table and open it in the Explorer.
         while harness.state.lineage.selection != "dagpenger-prod-4e2b.rasone.tabell_2" { await harness.press("tab") }
         await harness.press("enter")
-        #expect(harness.state.screen == .explorer)
+        #expect(harness.state.shown == .explorer)
         #expect(harness.state.explorer.selection.map { "\($0)" }?.contains("tabell_2") == true)
     }
 
@@ -94,7 +94,7 @@ struct LineageScreenTests {
         await harness.press("l", "l", "j")
         #expect(harness.state.lineage.panX > 0)
         await harness.press("esc")
-        #expect(harness.state.screen == .explorer)
+        #expect(harness.state.shown == .explorer)
     }
 
     @Test func focusWithFAndTheLineageCommand() async throws {
@@ -102,7 +102,7 @@ struct LineageScreenTests {
         await harness.press(":")
         await harness.type("lineage 1+rasone.tabell_1+1")
         await harness.press("enter")
-        #expect(harness.state.screen == .lineage)
+        #expect(harness.state.shown == .lineage)
         #expect(Set(harness.state.lineage.shown?.nodes.map(\.id) ?? []) == [
             "transfer:datastream:dp-soknad til råsone", "dagpenger-prod-4e2b.rasone.tabell_1",
             "dagpenger-prod-4e2b.behandling.søknader_beriket", "transfer:scheduled_query:Vedtaksstatistikk til dataprodukt",
@@ -113,7 +113,7 @@ struct LineageScreenTests {
         await harness.press("f")
         #expect(harness.state.lineage.shown?.nodes.count ?? 0 < 28)
         await harness.press("esc")
-        #expect(harness.state.lineage.focus == nil && harness.state.screen == .lineage)
+        #expect(harness.state.lineage.focus == nil && harness.state.shown == .lineage)
         await harness.press(":")
         await harness.type("lineage nonsense.")
         await harness.press("enter")
@@ -125,7 +125,7 @@ struct LineageScreenTests {
         await harness.press("2")
         while !(harness.state.lineage.selection ?? "").hasPrefix("source:") { await harness.press("tab") }
         await harness.press("enter")
-        #expect(harness.state.screen == .lineage)
+        #expect(harness.state.shown == .lineage)
         #expect(harness.state.toast?.text.contains("is not a table in the project") == true)
     }
 }

@@ -87,3 +87,36 @@ enum Golden {
         }
     }
 }
+
+/// The screens' states and the open modal, for assertions: the tests look inside, the app
+/// never reaches from one screen into another.
+extension AppState {
+    var explorer: ExplorerScreen {
+        get { navigation[.explorer] as! ExplorerScreen }
+        set { navigation[.explorer] = newValue }
+    }
+
+    var lineage: LineageScreen {
+        get { navigation[.lineage] as! LineageScreen }
+        set { navigation[.lineage] = newValue }
+    }
+
+    /// The screen shown.
+    var shown: ScreenKind { navigation.top }
+
+    /// The text field keys go to: the command line, or the shown screen's `/`.
+    var input: TextBuffer? {
+        commandLine ?? (shown == .explorer ? explorer.filterInput : lineage.findInput)
+    }
+
+    var overlay: Modal? { modals.last }
+
+    /// Selects a lineage node as the screen itself would.
+    mutating func selectLineageNode(_ id: String) {
+        let context = self.context
+        lineage.selectNode(id, context)
+    }
+
+    /// The Explorer's rows as drawn.
+    var explorerRows: [TreeRow] { ExplorerTree.rows(explorer, context) }
+}

@@ -86,7 +86,7 @@ struct LineageInteractionTests {
         }
         try Golden.check(harness.canvas(), "lineage-legend-120x30-en")
         await harness.press("esc")
-        #expect(!harness.state.lineage.legend && harness.state.screen == .lineage && !harness.screen().contains("Legend"))
+        #expect(!harness.state.lineage.legend && harness.state.shown == .lineage && !harness.screen().contains("Legend"))
     }
 
     @Test func theColumnViewWalksUpstreamAndDownstream() async throws {
@@ -148,7 +148,7 @@ struct ProductPageTests {
         await harness.press("2")
         harness.state.selectLineageNode("dataprodukt:meldekort-anonymisert/meldekort-anonymisert")
         await harness.press("enter")
-        #expect(harness.state.overlay == .product(slug: "meldekort-anonymisert", scroll: 0))
+        #expect(harness.state.overlay?.productSlug == "meldekort-anonymisert")
         let screen = harness.screen()
         for text in ["★ Meldekort anonymisert", "Owner", "teamdagpenger@nav.no", "Datasett «Meldekort anonymisert»",
                      "dagpenger-prod-4e2b.dataprodukter.meldekort_anonymisert", "Personal data"] {
@@ -156,7 +156,7 @@ struct ProductPageTests {
         }
         try Golden.check(harness.canvas(), "product-page-120x40-en")
         await harness.press("esc")
-        #expect(harness.state.overlay == nil && harness.state.screen == .lineage)
+        #expect(harness.state.overlay == nil && harness.state.shown == .lineage)
     }
 }
 
@@ -177,7 +177,7 @@ struct LineageEdgeCaseTests {
         }
         harness.state.selectLineageNode("dataprodukt:dagpengevedtak/vedtaksstatistikk")
         await harness.press("enter")
-        #expect(harness.state.overlay == .product(slug: "dagpengevedtak", scroll: 0))
+        #expect(harness.state.overlay?.productSlug == "dagpengevedtak")
         #expect(harness.screen().contains(tooSmall ? "small" : "Dagpengevedtak"))
     }
 
@@ -220,7 +220,7 @@ struct LineageColumnScrollTests {
     /// Keys that need the graph, pressed before it is there, do nothing harmful.
     @Test func keysBeforeTheGraphIsLoadedAreHarmless() async throws {
         let harness = try await Harness(width: 100, height: 30)
-        harness.state.screen = .lineage
+        _ = harness.state.navigation.go(.switchTo(.lineage, .plain))
         harness.state.lineage.selection = "dagpenger-prod-4e2b.rasone.tabell_1"
         for key in ["c", "/", "t", "esc", "x", "l", "h", "j", "enter", "shift-right", "L", "f", "tab"] { await harness.press(key) }
         #expect(harness.canvas().rows.count == 30)

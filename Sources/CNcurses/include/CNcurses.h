@@ -41,6 +41,13 @@ void katalog_install_crash_restore(void);
 void katalog_crash_restore_curses_started(void);
 void katalog_crash_restore_curses_stopped(void);
 
+// Key codes katalog defines itself (define_key): bracketed paste's start and end, and
+// Ctrl-Left/Right as xterm sends them.
+enum { KATALOG_KEY_PASTE_START = KEY_MAX + 1, KATALOG_KEY_PASTE_END, KATALOG_KEY_WORD_LEFT, KATALOG_KEY_WORD_RIGHT };
+// Defines them and asks the terminal to bracket pastes; `katalog_end_paste_mode` undoes it.
+void katalog_define_extra_keys(void);
+void katalog_end_paste_mode(void);
+
 // Signals set a flag the input loop reads: the terminal is restored on the main thread,
 // never inside a signal handler.
 void katalog_install_stop_handlers(void);

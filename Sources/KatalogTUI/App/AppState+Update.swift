@@ -6,10 +6,11 @@ extension AppState {
     /// The first effects: everything the Explorer shows.
     public static let startEffects: [Effect] = [.loadLastKnown, .loadDatasets, .loadProducts, .loadTransfers]
 
-    /// Counts background work the runtime has started, for the spinner; each result event
-    /// counts it down again.
+    /// Counts background work the runtime has started, for the spinner (each result event
+    /// counts it down again), and lets the catalog note what is loading.
     public mutating func started(_ effects: [Effect]) {
         inFlight += effects.reduce(0) { $0 + $1.resultCount }
+        for effect in effects { catalog.started(effect) }
     }
 
     /// Turns one event into the next state, and the background work it needs.
@@ -17,82 +18,18 @@ extension AppState {
         switch event {
         case let .key(key):
             return handleKey(key, keys: keys)
+        case let .paste(text):
+            return paste(text)
         case let .resize(width, height):
             self.width = width
             self.height = height
-            keepSelectionVisible()
-            return []
+            return forEachScreen { screen, context in screen.resized(&context) }
         case .tick:
             tick += 1
             if let toast, toast.until < tick { self.toast = nil }
             return []
         case let .mouse(x, y, button):
-            return handleMouse(x: x, y: y, button: button)
-        case let .datasetsLoaded(result):
-            inFlight -= 1
-            switch result {
-            case let .success(datasets):
-                explorer.datasets = datasets
-                explorer.lastKnownFrom = nil
-                if explorer.selection == nil, let first = datasets.first { explorer.selection = .dataset(first.ref) }
-                return datasets.map { .loadTables($0.ref) }
-            case let .failure(failure):
-                if explorer.datasets == nil { explorer.datasets = [] }
-                notify(failure.message, isError: true)
-                return []
-            }
-        case let .tablesLoaded(ref, result):
-            inFlight -= 1
-            switch result {
-            case let .success(tables): explorer.tables[ref] = tables
-            case let .failure(failure): explorer.failures[.dataset(ref)] = failure.message.text(language)
-            }
-            if let target = explorer.pendingGoto, target.datasetRef == ref { return goto(target) }
-            return []
-        case let .tableDetailsLoaded(ref, result):
-            inFlight -= 1
-            switch result {
-            case let .success(tables):
-                explorer.tables[ref] = tables
-                for table in tables {
-                    explorer.details[table.ref] = table
-                    explorer.failures[.table(table.ref)] = nil
-                }
-                explorer.failures[.dataset(ref)] = nil
-                notify(UIText.datasetRefreshed(ref.dataset.rawValue, tables: tables.count), isError: false)
-            case let .failure(failure): explorer.failures[.dataset(ref)] = failure.message.text(language)
-            }
-            return []
-        case let .tableLoaded(ref, result):
-            inFlight -= 1
-            explorer.loadingDetails.remove(ref)
-            switch result {
-            case let .success(table):
-                explorer.details[ref] = table
-                explorer.failures[.table(ref)] = nil
-            case let .failure(failure):
-                explorer.failures[.table(ref)] = failure.message.text(language)
-            }
-            return []
-        case let .productsLoaded(result):
-            inFlight -= 1
-            switch result {
-            case let .success(products): explorer.products = products
-            case let .failure(failure): notify(failure.message, isError: true)
-            }
-            return []
-        case let .connectionsLoaded(result):
-            inFlight -= 1
-            settle(result, into: \.connections, section: .connections)
-            return []
-        case let .scheduledQueriesLoaded(result):
-            inFlight -= 1
-            settle(result, into: \.scheduledQueries, section: .scheduledQueries)
-            return []
-        case let .streamsLoaded(result):
-            inFlight -= 1
-            settle(result, into: \.streams, section: .streams)
-            return []
+            return click(x: x, y: y, button: button)
         case let .themeLoaded(name, error):
             if let error {
                 notify(error, isError: true)
@@ -101,30 +38,14 @@ extension AppState {
                 notify(UIText.themeSet(name), isError: false)
             }
             return []
-        case let .lastKnownLoaded(datasets, tables):
-            // Only until the backend answers: fresh data always wins.
-            guard explorer.datasets == nil else { return [] }
-            explorer.datasets = datasets.value
-            for (ref, known) in tables where explorer.tables[ref] == nil { explorer.tables[ref] = known.value }
-            explorer.lastKnownFrom = datasets.fetched
-            if explorer.selection == nil, let first = datasets.value.first { explorer.selection = .dataset(first.ref) }
-            return []
-        case let .offlineChanged(notice):
-            if notice != nil && explorer.offline == nil { notify(UIText.offline(notice!.reason), isError: true) }
-            explorer.offline = notice
-            return []
-        case let .lineageLoaded(result, notices):
-            inFlight -= 1
-            lineage.loading = false
-            for notice in notices { notify(notice, isError: true) }
-            switch result {
-            case let .success(graph): showLineage(graph)
-            case let .failure(failure): notify(failure.message, isError: true)
-            }
-            return []
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
+        default:
+            // A load result: into the catalog, then to every screen that cares.
+            if event.isLoadResult { inFlight -= 1 }
+            if let (text, isError) = catalog.apply(event, language: language) { notify(text, isError: isError) }
+            return forEachScreen { screen, context in screen.receive(event, &context) }
         }
     }
 
@@ -136,24 +57,57 @@ extension AppState {
         messages.append(LogMessage(tick: tick, text: message, isError: isError))
     }
 
-    private mutating func settle<T>(_ result: Result<[T], LoadFailure>, into path: WritableKeyPath<ExplorerState, [T]?>, section: TreeNode.Section) {
-        switch result {
-        case let .success(items): explorer[keyPath: path] = items
-        case let .failure(failure):
-            explorer[keyPath: path] = nil
-            explorer.failures[.section(section)] = failure.message.text(language)
+    // MARK: Screens
+
+    /// Lets the shown screen act, then carries out what it asked for.
+    mutating func withScreen(_ body: (inout any Screen, inout ScreenContext) -> Void) -> [Effect] {
+        var context = self.context
+        let kind = navigation.top
+        var screen = navigation[kind]
+        body(&screen, &context)
+        navigation[kind] = screen
+        return settle(context)
+    }
+
+    /// The same for every screen (a load result, a resize), shown or not.
+    private mutating func forEachScreen(_ body: (inout any Screen, inout ScreenContext) -> Void) -> [Effect] {
+        var effects: [Effect] = []
+        for kind in ScreenKind.allCases {
+            var context = self.context
+            var screen = navigation[kind]
+            body(&screen, &context)
+            navigation[kind] = screen
+            effects += settle(context)
+        }
+        return effects
+    }
+
+    /// Carries out a screen's requests: notices, modals, navigation; returns its effects.
+    private mutating func settle(_ context: ScreenContext) -> [Effect] {
+        for notice in context.notices { notify(notice.text, isError: notice.isError) }
+        modals += context.modals
+        var effects = context.effects
+        if let request = context.navigation { effects += navigate(request) }
+        return effects
+    }
+
+    /// Goes to a screen and tells it why.
+    mutating func navigate(_ request: Navigation.Request) -> [Effect] {
+        guard navigation.go(request) != nil else { return [] }
+        switch request {
+        case let .push(_, arrival), let .switchTo(_, arrival):
+            return withScreen { screen, context in screen.arrive(arrival, &context) }
+        case .pop:
+            return []
         }
     }
 
     // MARK: Keys
 
     private mutating func handleKey(_ key: Key, keys: KeyRegistry) -> [Effect] {
-        if input != nil { return handleInput(key) }
-        if overlay != nil {
-            guard let binding = keys.binding(for: key, in: [.help, .global]) else { return [] }
-            scrollOverlay(binding.action)
-            return []
-        }
+        if commandLine != nil { return typeCommand(key) }
+        if !modals.isEmpty { return handleModal(key, keys: keys) }
+        if screen.isTyping { return withScreen { screen, context in screen.type(key, &context) } }
         guard let binding = keys.binding(for: key, in: keyScopes) else { return [] }
         if let reason = binding.disabledReason {
             notify(UIText.disabled(binding.description, reason), isError: false)
@@ -162,233 +116,102 @@ extension AppState {
         return perform(binding.action)
     }
 
-    private mutating func scrollOverlay(_ action: KeyAction) {
-        guard let overlay else { return }
-        var scroll: Int
-        switch overlay {
-        case let .help(s), let .messages(s), let .product(_, s): scroll = s
-        }
-        switch action {
-        case .moveDown: scroll += 1
-        case .moveUp: scroll -= 1
-        case .pageDown: scroll += max(1, height - 6)
-        case .pageUp: scroll -= max(1, height - 6)
-        case .top: scroll = 0
-        case .bottom: scroll = Int.max / 2
-        case .back, .help, .quit: self.overlay = nil; return
-        default: return
-        }
-        scroll = max(0, scroll)
-        switch overlay {
-        case .help: self.overlay = .help(scroll: scroll)
-        case let .product(slug, _): self.overlay = .product(slug: slug, scroll: scroll)
-        case .messages: self.overlay = .messages(scroll: scroll)
-        }
-    }
-
+    /// A key's action: the screen's first, then the app's.
     mutating func perform(_ action: KeyAction) -> [Effect] {
+        var handled = false
+        let effects = withScreen { screen, context in handled = screen.perform(action, &context) }
+        if handled { return effects }
         switch action {
-        case .screenLineage: return openLineage(focus: nil)
-        case .openLineage:
-            guard case let .table(ref)? = explorer.selection else {
-                notify(UIText.selectATable, isError: false)
-                return []
-            }
-            return openLineage(focus: ref.description)
-        case .screenExplorer:
-            screen = .explorer
-            return []
-        default:
-            if screen == .lineage, let effects = performInLineage(action) { return effects }
-        }
-        let rows = ExplorerTree.rows(self)
-        let layout = Layout(width: width, height: height)
-        switch action {
-        case .quit:
-            shouldQuit = true
-        case .help:
-            overlay = .help(scroll: 0)
-        case .messages:
-            overlay = .messages(scroll: 0)
+        case .quit: shouldQuit = true
+        case .help: modals.append(.help(ListState()))
+        case .messages: modals.append(.messages(ListState()))
+        case .command: commandLine = TextBuffer()
+        case .screenExplorer: return navigate(.switchTo(.explorer, .plain))
+        // `2` on a table: its lineage.
+        case .screenLineage: return navigate(.switchTo(.lineage, screen.subject))
         case .back:
-            if !explorer.filter.isEmpty {
-                explorer.filter = ""
-            } else if explorer.focus == .details {
-                explorer.focus = .tree
-            } else if let parent = explorer.selection?.parent {
-                explorer.selection = parent
-            }
-        case .filter:
-            input = InputLine(kind: .filter, text: explorer.filter)
-        case .command:
-            input = InputLine(kind: .command, text: "")
-        case .nextMatch, .previousMatch:
-            guard !explorer.filter.isEmpty else {
-                notify(UIText.noFilter, isError: false)
-                break
-            }
-            let matches = rows.filter { !$0.isContext }
-            guard !matches.isEmpty else { break }
-            let current = matches.firstIndex { $0.node == explorer.selection } ?? -1
-            let next = action == .nextMatch ? (current + 1) % matches.count : (current - 1 + matches.count) % matches.count
-            explorer.selection = matches[next].node
-        case .switchPane:
-            explorer.focus = explorer.focus == .tree ? .details : .tree
-        case .screenExplorer, .screenLineage, .openLineage, .nextNode, .previousNode, .panLeft, .panRight, .panUp, .panDown, .focusNode, .toggleDirection,
-             .selectLeft, .selectRight, .selectUp, .selectDown, .toggleFan, .toggleLegend, .toggleColumns, .walkUpstream, .walkDownstream:
-            break  // the Lineage screen's, handled above
-        case .screenPublish, .screenAccess:
-            break  // disabled in the registry until their screens exist
-        case .copyReference:
-            guard case let .table(ref)? = explorer.selection else {
-                notify(UIText.selectATable, isError: false)
-                break
-            }
-            notify(UIText.reference(ref.quoted, copied: clipboardEnabled), isError: false)
-            return clipboardEnabled ? [.copyToClipboard(ref.description)] : []
-        case .refresh:
-            return refreshSelection()
-        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom:
-            if explorer.focus == .details { moveDetails(action, layout: layout); return [] }
-            guard !rows.isEmpty else { break }
-            let current = rows.firstIndex { $0.node == explorer.selection } ?? 0
-            let page = max(1, layout.bodyHeight - 1)
-            let target: Int
-            switch action {
-            case .moveDown: target = current + 1
-            case .moveUp: target = current - 1
-            case .pageDown: target = current + page
-            case .pageUp: target = current - page
-            case .top: target = 0
-            default: target = rows.count - 1
-            }
-            return select(rows[min(rows.count - 1, max(0, target))].node)
-        case .open, .expand:
-            if explorer.focus == .details { toggleField(layout: layout); return [] }
-            guard let row = rows.first(where: { $0.node == explorer.selection }) else { break }
-            if row.expandable {
-                if row.expanded && action == .open { explorer.expanded.remove(row.node) } else { explorer.expanded.insert(row.node) }
-            } else if action == .open, case .table = row.node {
-                explorer.focus = .details
-            }
-        case .collapse:
-            if explorer.focus == .details { toggleField(layout: layout, fold: true); return [] }
-            guard let node = explorer.selection else { break }
-            if explorer.expanded.contains(node) {
-                explorer.expanded.remove(node)
-            } else if let parent = node.parent {
-                explorer.selection = parent
-            }
+            // Back from a screen pushed on another; from a top-level one, home.
+            if navigation.stack.count > 1 { return navigate(.pop) }
+            if navigation.top != .explorer { return navigate(.switchTo(.explorer, .plain)) }
+        default: break
         }
-        keepSelectionVisible()
-        return []
+        return effects
     }
 
-    /// Selects a row and loads what its details need.
-    mutating func select(_ node: TreeNode) -> [Effect] {
-        explorer.selection = node
-        explorer.detailCursor = 0
-        explorer.detailScroll = 0
-        keepSelectionVisible()
-        if case let .table(ref) = node, explorer.details[ref] == nil, !explorer.loadingDetails.contains(ref) {
-            explorer.loadingDetails.insert(ref)
-            return [.loadTable(ref)]
-        }
-        return []
+    private mutating func paste(_ text: String) -> [Effect] {
+        if commandLine != nil { commandLine?.insert(text); return [] }
+        guard modals.isEmpty else { return [] }
+        return withScreen { screen, context in screen.paste(text, &context) }
     }
 
-    private mutating func refreshSelection() -> [Effect] {
-        switch explorer.selection {
-        case let .table(ref)?:
-            explorer.details[ref] = nil
-            return select(.table(ref))
-        case let .dataset(ref)?:
-            // The whole dataset, details and all, in a few queries: it then browses without
-            // another call, offline too.
-            return [.loadTableDetails(ref)]
-        default:
-            return Self.startEffects
-        }
-    }
+    // MARK: Modals
 
-    mutating func keepSelectionVisible() {
-        let rows = ExplorerTree.rows(self)
-        let height = Layout(width: width, height: self.height).bodyHeight
-        guard let index = rows.firstIndex(where: { $0.node == explorer.selection }) else {
-            explorer.scroll = min(explorer.scroll, max(0, rows.count - height))
-            return
-        }
-        if index < explorer.scroll { explorer.scroll = index }
-        if index >= explorer.scroll + height { explorer.scroll = index - height + 1 }
-        explorer.scroll = max(0, min(explorer.scroll, max(0, rows.count - height)))
-    }
-
-    private mutating func moveDetails(_ action: KeyAction, layout: Layout) {
-        let count = DetailView.lines(self, width: layout.detailsWidth, glyphs: .unicode).count
-        let page = max(1, layout.bodyHeight - 1)
-        var cursor = explorer.detailCursor
-        switch action {
-        case .moveDown: cursor += 1
-        case .moveUp: cursor -= 1
-        case .pageDown: cursor += page
-        case .pageUp: cursor -= page
-        case .top: cursor = 0
-        default: cursor = count - 1
-        }
-        explorer.detailCursor = max(0, min(count - 1, cursor))
-        if explorer.detailCursor < explorer.detailScroll { explorer.detailScroll = explorer.detailCursor }
-        if explorer.detailCursor >= explorer.detailScroll + layout.bodyHeight { explorer.detailScroll = explorer.detailCursor - layout.bodyHeight + 1 }
-    }
-
-    private mutating func toggleField(layout: Layout, fold: Bool? = nil) {
-        let lines = DetailView.lines(self, width: layout.detailsWidth, glyphs: .unicode)
-        guard explorer.detailCursor < lines.count, let key = lines[explorer.detailCursor].toggle else { return }
-        let folded = explorer.collapsedFields.contains(key)
-        if fold ?? !folded { explorer.collapsedFields.insert(key) } else { explorer.collapsedFields.remove(key) }
-    }
-
-    // MARK: Typing a filter or a command
-
-    private mutating func handleInput(_ key: Key) -> [Effect] {
-        guard var line = input else { return [] }
-        if line.kind == .findNode {
-            handleFindInput(key, line)
+    private mutating func handleModal(_ key: Key, keys: KeyRegistry) -> [Effect] {
+        guard let top = modals.last else { return [] }
+        if case let .confirmation(confirmation, effects) = top {
+            var updated = confirmation
+            switch updated.handle(key) {
+            case .confirmed?: modals.removeLast(); return effects
+            case .cancelled?: modals.removeLast()
+            case nil: modals[modals.count - 1] = .confirmation(updated, onConfirm: effects)
+            }
             return []
         }
+        guard let binding = keys.binding(for: key, in: [.help, .global]) else { return [] }
+        let move: ListState.Move
+        switch binding.action {
+        case .moveDown: move = .down
+        case .moveUp: move = .up
+        case .pageDown: move = .pageDown
+        case .pageUp: move = .pageUp
+        case .top: move = .top
+        case .bottom: move = .bottom
+        case .back, .help, .quit:
+            modals.removeLast()
+            return []
+        default: return []
+        }
+        let count = modalLines(top, keys: keys).count
+        let height = OverlayBox.visibleLines(onScreen: self.height)
+        switch top {
+        case var .help(list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .help(list)
+        case var .messages(list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .messages(list)
+        case .product(let slug, var list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .product(slug: slug, list)
+        case .confirmation: break
+        }
+        return []
+    }
+
+    /// What a scrolling modal shows.
+    func modalLines(_ modal: Modal, keys: KeyRegistry = KeyRegistry()) -> [DetailLine] {
+        switch modal {
+        case .help: HelpOverlay.lines(scopes: screen.keyScopes + [.global], keys: keys, context)
+        case .messages: MessagesOverlay.lines(messages, context)
+        case let .product(slug, _): ProductPage.lines(slug: slug, context)
+        case .confirmation: []
+        }
+    }
+
+    // MARK: The command line
+
+    private mutating func typeCommand(_ key: Key) -> [Effect] {
+        guard var line = commandLine else { return [] }
         switch key {
         case .escape:
-            if line.kind == .filter { explorer.filter = "" }
-            input = nil
-            keepSelectionVisible()
-            return []
+            commandLine = nil
         case .enter:
-            input = nil
-            if line.kind == .command { return runCommand(line.text) }
-            return selectFirstMatch()
-        case .backspace, .delete:
-            if line.text.isEmpty { input = nil; return [] }
-            line.text.removeLast()
-        case .tab where line.kind == .command:
-            line.text = CommandCompletion.complete(line.text, state: self)
-        case let .character(character):
-            line.text.append(character)
+            commandLine = nil
+            return runCommand(line.text)
+        case .backspace where line.isEmpty:
+            commandLine = nil
+        case .tab:
+            line = TextBuffer(CommandCompletion.complete(line.text, catalog: catalog, themes: themeNames))
+            commandLine = line
         default:
-            return []
-        }
-        input = line
-        if line.kind == .filter {
-            explorer.filter = line.text
-            return selectFirstMatch()
+            guard line.handle(key) else { return [] }
+            commandLine = line
         }
         return []
-    }
-
-    /// Keeps the selection on a match while the filter changes.
-    private mutating func selectFirstMatch() -> [Effect] {
-        let rows = ExplorerTree.rows(self)
-        if rows.contains(where: { $0.node == explorer.selection && !$0.isContext }) { keepSelectionVisible(); return [] }
-        guard let first = rows.first(where: { !$0.isContext }) else { return [] }
-        return select(first.node)
     }
 
     private mutating func runCommand(_ text: String) -> [Effect] {
@@ -397,8 +220,8 @@ extension AppState {
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         switch name {
         case "q", "quit": shouldQuit = true
-        case "help": overlay = .help(scroll: 0)
-        case "messages", "msgs": overlay = .messages(scroll: 0)
+        case "help": modals.append(.help(ListState()))
+        case "messages", "msgs": modals.append(.messages(ListState()))
         case "theme":
             guard !argument.isEmpty else {
                 notify(UIText.themes(themeNames, current: themeName), isError: false)
@@ -411,17 +234,16 @@ extension AppState {
             let (up, name, down): (Int, String, Int) = pattern.count == 3 ? (Int(pattern[0]) ?? 2, pattern[1], Int(pattern[2]) ?? 2)
                 : pattern.count == 2 && Int(pattern[0]) != nil ? (Int(pattern[0])!, pattern[1], 0)
                 : pattern.count == 2 ? (0, pattern[0], Int(pattern[1]) ?? 0) : (2, argument, 2)
-            guard !name.isEmpty else { return openLineage(focus: nil) }
+            guard !name.isEmpty else { return navigate(.switchTo(.lineage, .plain)) }
             do {
                 let ref = try TableRef(parsing: name, defaultProject: project)
-                lineage.focus = nil
-                return openLineage(focus: ref.description, hops: (up, down))
+                return navigate(.switchTo(.lineage, .node(ref.description, hops: .init(up: up, down: down))))
             } catch {
                 notify(error.message, isError: true)
             }
         case "goto":
             do {
-                return goto(try TableRef(parsing: argument, defaultProject: project))
+                return navigate(.switchTo(.explorer, .table(try TableRef(parsing: argument, defaultProject: project))))
             } catch {
                 notify(error.message, isError: true)
             }
@@ -431,47 +253,14 @@ extension AppState {
         return []
     }
 
-    /// Selects a table anywhere in the project, expanding its dataset.
-    mutating func goto(_ ref: TableRef) -> [Effect] {
-        explorer.filter = ""
-        let dataset = TreeNode.dataset(ref.datasetRef)
-        guard explorer.datasets?.contains(where: { $0.ref == ref.datasetRef }) == true else {
-            notify(UIText.notLoaded(ref.description), isError: true)
-            return []
-        }
-        explorer.expanded.insert(dataset)
-        guard let tables = explorer.tables[ref.datasetRef] else {
-            explorer.pendingGoto = ref
-            return []
-        }
-        explorer.pendingGoto = nil
-        guard tables.contains(where: { $0.ref == ref }) else {
-            notify(UIText.notLoaded(ref.description), isError: true)
-            return []
-        }
-        explorer.focus = .tree
-        return select(.table(ref))
-    }
-
     // MARK: Mouse
 
-    private mutating func handleMouse(x: Int, y: Int, button: MouseButton) -> [Effect] {
-        let layout = Layout(width: width, height: height)
-        switch button {
-        case .wheelDown: return perform(.moveDown)
-        case .wheelUp: return perform(.moveUp)
-        case .click:
-            guard y >= layout.bodyTop, y < layout.bodyTop + layout.bodyHeight else { return [] }
-            if x < layout.treeWidth {
-                let rows = ExplorerTree.rows(self)
-                let index = explorer.scroll + (y - layout.bodyTop)
-                guard index < rows.count else { return [] }
-                explorer.focus = .tree
-                return select(rows[index].node)
-            }
-            explorer.focus = .details
-            explorer.detailCursor = explorer.detailScroll + (y - layout.bodyTop)
-            return []
-        }
+    /// A click goes to what is under the pointer: the top modal (which ignores it), else the
+    /// shown screen, if the click is inside it.
+    private mutating func click(x: Int, y: Int, button: MouseButton) -> [Effect] {
+        guard modals.isEmpty, commandLine == nil else { return [] }
+        let body = context.body
+        guard body.contains(x: x, y: y) || button != .click else { return [] }
+        return withScreen { screen, context in screen.click(x: x, y: y, button: button, in: body, &context) }
     }
 }

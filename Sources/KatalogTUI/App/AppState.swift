@@ -2,8 +2,10 @@ import Foundation
 import KatalogCore
 
 /// The whole UI as a value: every frame is drawn from it, every key and every finished
-/// background load turns it into the next one (see `AppState+Update`). No UI types inside, so
-/// it is tested without a terminal (the k9s model/view split).
+/// background load turns it into the next one (see `AppState+Update`). It holds what the
+/// screens share — the catalog, the navigation stack, the modals, the command line, the
+/// messages — and the screens themselves, each with its own state. No UI types inside, so it
+/// is tested without a terminal (the k9s model/view split).
 public struct AppState: Sendable {
     public var width: Int
     public var height: Int
@@ -22,15 +24,16 @@ public struct AppState: Sendable {
     public var lineageFile: String?
     /// More neighbours on one side than this collapse into "+N more" (config.yaml).
     public var lineageFanLimit: Int {
-        get { lineage.fanLimit }
-        set { lineage.fanLimit = max(2, newValue) }
+        get { fanLimit }
+        set { fanLimit = max(2, newValue) }
     }
+    private var fanLimit = 8
 
-    var screen: ScreenID = .explorer
-    var explorer = ExplorerState()
-    var lineage = LineageState()
-    var overlay: Overlay?
-    var input: InputLine?
+    var catalog = Catalog()
+    var navigation = Navigation()
+    var modals: [Modal] = []
+    /// The `:` command line while it is open.
+    var commandLine: TextBuffer?
     var toast: Toast?
     var messages: [LogMessage] = []
     /// Background loads in flight, for the spinner.
@@ -52,35 +55,25 @@ public struct AppState: Sendable {
 
     func t(_ text: LocalizedText) -> String { text.text(language) }
 
+    /// The screen shown.
+    var screen: any Screen { navigation[navigation.top] }
+
+    /// What screens see: the catalog and the settings, with room for their requests.
+    var context: ScreenContext {
+        ScreenContext(catalog: catalog, settings: .init(
+            language: language, timeZone: timeZone, project: project, readOnly: readOnly, backend: backend, lineageFile: lineageFile,
+            clipboardEnabled: clipboardEnabled, fanLimit: fanLimit), width: width, height: height)
+    }
+
     /// Where keys are looked up, innermost first (the footer shows the same).
     var keyScopes: [KeyScope] {
-        switch screen {
-        case .explorer: [.explorer, .global]
-        case .lineage: lineage.columns ? [.lineageColumns, .lineage, .global] : [.lineage, .global]
-        }
+        modals.isEmpty ? screen.keyScopes + [.global] : [.help, .global]
     }
 
     /// The smallest terminal the layout works in.
     static let minimumWidth = 60
     static let minimumHeight = 15
     var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
-}
-
-enum ScreenID: Sendable { case explorer, lineage }
-
-enum Overlay: Equatable, Sendable {
-    case help(scroll: Int)
-    case messages(scroll: Int)
-    /// A dataprodukt's page, by slug.
-    case product(slug: String, scroll: Int)
-}
-
-/// The line at the bottom while the user types a filter (`/`) or a command (`:`).
-struct InputLine: Equatable, Sendable {
-    /// `filter` narrows the Explorer; `findNode` jumps between lineage nodes.
-    enum Kind: Sendable { case filter, command, findNode }
-    var kind: Kind
-    var text: String
 }
 
 struct Toast: Equatable, Sendable {

@@ -3,7 +3,7 @@
 enum CommandCompletion {
     static let commands = ["goto", "lineage", "theme", "messages", "help", "quit"]
 
-    static func complete(_ text: String, state: AppState) -> String {
+    static func complete(_ text: String, catalog: Catalog, themes: [String]) -> String {
         guard let space = text.firstIndex(of: " ") else {
             return extend(text, candidates: commands, finished: { $0 + " " })
         }
@@ -12,9 +12,9 @@ enum CommandCompletion {
         let candidates: [String]
         switch command {
         case "goto":
-            candidates = state.explorer.tables.values.flatMap { $0 }.map { "\($0.ref.dataset).\($0.ref.table)" }.sorted()
+            candidates = catalog.tables.values.flatMap { $0 }.map { "\($0.ref.dataset).\($0.ref.table)" }.sorted()
         case "theme":
-            candidates = state.themeNames
+            candidates = themes
         default:
             return text
         }

@@ -1,8 +1,42 @@
 import KatalogCore
 import KatalogServices
 
-/// Runs an effect against the service layer and says how it ended, as events.
+/// What only the terminal's own thread may do (ncurses lives there).
+protocol TerminalSide: AnyObject {
+    func apply(_ theme: Theme)
+    func copyToClipboard(_ text: String)
+}
+
+/// Runs every effect and says how it ended, as events: the ones that touch the terminal on
+/// the terminal's thread, at once; the service calls in the background.
 enum EffectRunner {
+    /// Effects done by the terminal itself.
+    static func touchesTerminal(_ effect: Effect) -> Bool {
+        switch effect {
+        case .loadTheme, .copyToClipboard: true
+        default: false
+        }
+    }
+
+    /// Loads a theme or writes the clipboard, on the terminal's thread.
+    static func runOnTerminal(_ effect: Effect, themes: ThemeCatalog, terminal: any TerminalSide) -> [Event] {
+        switch effect {
+        case let .loadTheme(name):
+            switch themes.load(name) {
+            case let .success(loaded):
+                terminal.apply(loaded)
+                return [.themeLoaded(name: name, error: nil)]
+            case let .failure(error):
+                return [.themeLoaded(name: name, error: error.message)]
+            }
+        case let .copyToClipboard(text):
+            terminal.copyToClipboard(text)
+            return []
+        default:
+            return []
+        }
+    }
+
     static func run(_ effect: Effect, services: ServiceLayer) async -> [Event] {
         let events = await load(effect, services: services)
         // After every load from the warehouse: is it answering, or is this the cache?
@@ -41,7 +75,7 @@ enum EffectRunner {
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
         case .loadTheme, .copyToClipboard:
-            return []  // done by the terminal runtime itself
+            return []  // `runOnTerminal`
         }
     }
 

@@ -4,6 +4,8 @@ import KatalogServices
 /// Something that happened: a key, a resize, a timer tick, or a background load finishing.
 public enum Event: Sendable {
     case key(Key)
+    /// Text pasted into the terminal (bracketed paste): one event, not a key per character.
+    case paste(String)
     case resize(width: Int, height: Int)
     case tick
     case mouse(x: Int, y: Int, button: MouseButton)
@@ -25,6 +27,17 @@ public enum Event: Sendable {
 }
 
 public enum MouseButton: Sendable { case click, wheelUp, wheelDown }
+
+extension Event {
+    /// One of the results an effect ends in (the spinner counts them).
+    var isLoadResult: Bool {
+        switch self {
+        case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
+             .streamsLoaded, .lineageLoaded: true
+        case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice: false
+        }
+    }
+}
 
 /// Why a load failed, already phrased for the user.
 public struct LoadFailure: Error, Sendable {

@@ -11,7 +11,7 @@ public final class TerminalApp {
     private let services: ServiceLayer
     private let keys: KeyRegistry
     private let themes: ThemeCatalog
-    private var theme: Theme
+    fileprivate var theme: Theme
     private let useColor: Bool
     private let mouse: Bool
     private let inbox = Inbox()
@@ -64,24 +64,24 @@ public final class TerminalApp {
 
     private func perform(_ effects: [Effect], _ terminal: CursesTerminal) {
         for effect in effects {
-            switch effect {
-            case let .loadTheme(name):
-                switch themes.load(name) {
-                case let .success(loaded):
-                    theme = loaded
-                    terminal.apply(loaded)
-                    apply(.themeLoaded(name: name, error: nil), terminal)
-                case let .failure(error):
-                    apply(.themeLoaded(name: name, error: error.message), terminal)
-                }
-            case let .copyToClipboard(text):
-                terminal.copyToClipboard(text)
-            default:
+            if EffectRunner.touchesTerminal(effect) {
+                let side = TerminalAdapter(app: self, terminal: terminal)
+                for event in EffectRunner.runOnTerminal(effect, themes: themes, terminal: side) { apply(event, terminal) }
+            } else {
                 let services = services
                 let inbox = inbox
                 Task.detached { inbox.post(await EffectRunner.run(effect, services: services)) }
             }
         }
+    }
+
+    /// The terminal's part of the effects: a new theme from the next frame on, the clipboard.
+    private final class TerminalAdapter: TerminalSide {
+        let app: TerminalApp
+        let terminal: CursesTerminal
+        init(app: TerminalApp, terminal: CursesTerminal) { self.app = app; self.terminal = terminal }
+        func apply(_ theme: Theme) { app.theme = theme; terminal.apply(theme) }
+        func copyToClipboard(_ text: String) { terminal.copyToClipboard(text) }
     }
 }
 

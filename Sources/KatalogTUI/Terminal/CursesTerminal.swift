@@ -39,6 +39,7 @@ final class CursesTerminal {
             colors = Int(katalog_COLORS())
         }
         if mouse { mousemask(katalog_MOUSE_MASK(), nil) }
+        katalog_define_extra_keys()
     }
 
     /// Ctrl-Z: give the terminal to the shell until `fg`, then redraw everything.
@@ -50,6 +51,7 @@ final class CursesTerminal {
 
     /// Gives the terminal back: the shell's screen returns.
     func stop() {
+        katalog_end_paste_mode()
         endwin()
         katalog_crash_restore_curses_stopped()
     }
@@ -101,6 +103,9 @@ final class CursesTerminal {
         case KEY_BACKSPACE: return .key(.backspace)
         case KEY_DC: return .key(.delete)
         case KEY_BTAB: return .key(.backTab)
+        case Int32(KATALOG_KEY_WORD_LEFT): return .key(.wordLeft)
+        case Int32(KATALOG_KEY_WORD_RIGHT): return .key(.wordRight)
+        case Int32(KATALOG_KEY_PASTE_START): return readPaste()
         case KEY_RESIZE:
             previous = nil
             let (width, height) = size
@@ -123,6 +128,24 @@ final class CursesTerminal {
             for n in 1...12 where code == katalog_KEY_F(Int32(n)) { return .key(.function(n)) }
             return nil
         }
+    }
+
+    /// The text between the paste brackets, as one event (a line break is a character here,
+    /// not Enter). Bounded, so a runaway paste cannot take all memory.
+    private func readPaste() -> Event? {
+        var text = String.UnicodeScalarView()
+        var character: wint_t = 0
+        while text.count < 1 << 20 {
+            let status = wget_wch(katalog_stdscr(), &character)
+            if status == ERR { continue }  // the key timeout; the rest is on its way
+            if status == KEY_CODE_YES {
+                if Int32(character) == Int32(KATALOG_KEY_PASTE_END) { break }
+                continue
+            }
+            if character == 13 { character = 10 }
+            if let scalar = UnicodeScalar(UInt32(character)) { text.append(scalar) }
+        }
+        return .paste(String(text))
     }
 
     /// Draws the rows that differ from the last frame, then updates the screen once.

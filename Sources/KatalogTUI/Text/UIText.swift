@@ -44,6 +44,8 @@ public enum UIText {
     static let noMessages = LocalizedText(nb: "Ingen meldinger ennå.", en: "No messages yet.")
     static let closeHint = LocalizedText(nb: "esc lukker", en: "esc closes")
     static let readOnly = LocalizedText(nb: "skrivebeskyttet", en: "read-only")
+    static let yes = LocalizedText(nb: "Ja", en: "Yes")
+    static let no = LocalizedText(nb: "Nei", en: "No")
     public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
     public static let readOnlyWorkspace = LocalizedText(nb: "skrivebeskyttet arbeidsflate", en: "read-only workspace")
 

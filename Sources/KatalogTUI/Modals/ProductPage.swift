@@ -3,16 +3,18 @@ import KatalogCore
 /// A dataprodukt's page, over the screen: what the marketplace shows of it — owner, its
 /// datasett with their tables and personal data. Opened with Enter on a datasett in the lineage.
 enum ProductPage {
-    static func draw(_ state: AppState, slug: String, scroll: Int, into canvas: inout Canvas) {
-        guard let product = state.explorer.products.first(where: { $0.slug == slug }) else {
-            OverlayBox.draw(title: slug, hint: state.t(UIText.closeHint), lines: [DetailLine(state.t(UIText.noSuchProduct(slug)), .muted)],
-                            scroll: 0, into: &canvas)
-            return
-        }
-        OverlayBox.draw(title: "★ \(product.name)", hint: state.t(UIText.closeHint), lines: lines(product, state), scroll: scroll, into: &canvas)
+    static func title(slug: String, _ context: ScreenContext) -> String {
+        context.catalog.products.first { $0.slug == slug }.map { "★ \($0.name)" } ?? slug
     }
 
-    static func lines(_ product: Dataprodukt, _ state: AppState) -> [DetailLine] {
+    static func lines(slug: String, _ context: ScreenContext) -> [DetailLine] {
+        guard let product = context.catalog.products.first(where: { $0.slug == slug }) else {
+            return [DetailLine(context.t(UIText.noSuchProduct(slug)), .muted)]
+        }
+        return lines(product, context)
+    }
+
+    static func lines(_ product: Dataprodukt, _ state: ScreenContext) -> [DetailLine] {
         let language = state.language
         let inner = max(10, OverlayBox.innerWidth(onScreen: state.width))
         let labelWidth = 20
@@ -28,7 +30,7 @@ enum ProductPage {
         lines += fact(UIText.owner, product.owner.group + (product.owner.teamContact.map { "  #" + $0 } ?? ""))
         if let url = product.owner.teamkatalogenURL { lines += fact(LocalizedText(nb: "Teamkatalogen", en: "Teamkatalogen"), url) }
         lines += fact(LocalizedText(nb: "Adresse", en: "Slug"), product.slug)
-        lines += fact(UIText.modified, Formatting.dateTime(product.lastModified, timeZone: state.timeZone))
+        lines += fact(UIText.modified, Formatting.dateTime(product.lastModified, timeZone: state.settings.timeZone))
         for datasett in product.datasett {
             lines.append(.blank)
             lines.append(DetailLine("Datasett «\(datasett.name)»", .header))

@@ -1,34 +1,38 @@
 import KatalogCore
 
-/// The Lineage screen: the graph drawn and panned, or in columns; the selection's upstream and
-/// downstream lit; the legend on `L`.
-enum LineageScreen {
-    static func draw(_ state: AppState, _ layout: Layout, into canvas: inout Canvas) {
-        let lineage = state.lineage
-        let area = LineageDrawing.Area(x: 1, y: layout.bodyTop, width: layout.width - 2, height: layout.bodyHeight)
-        if lineage.columns, let walked = lineage.walked {
-            LineageColumns.draw(state, walked, area: area, into: &canvas)
-        } else if let graph = lineage.shown, let placed = lineage.layout {
-            LineageDrawing.draw(graph, placed, selection: lineage.selection, panX: lineage.panX, panY: lineage.panY, area: area, into: &canvas)
+/// Drawing the Lineage screen: the graph drawn and panned, or in columns; the legend on `L`.
+extension LineageScreen {
+    func draw(into canvas: inout Canvas, _ rect: Rect, _ context: ScreenContext) {
+        let area = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
+        if columns, let walked {
+            LineageColumns.draw(self, walked, context, area: area, into: &canvas)
+        } else if let shown, let layout {
+            LineageDrawing.draw(shown, layout, selection: selection, panX: panX, panY: panY, area: area, into: &canvas)
         } else {
-            canvas.draw(state.t(lineage.loading ? UIText.loading : UIText.noLineage), x: 1, y: layout.bodyTop, role: .muted)
+            canvas.draw(context.t(loading ? UIText.loading : UIText.noLineage), x: area.x, y: area.y, role: .muted)
             return
         }
-        if lineage.legend { drawLegend(state, area: area, into: &canvas) }
+        if legend { drawLegend(context, area: area, into: &canvas) }
     }
 
-    /// `12 nodes · 26 edges · <selected node>`
-    static func status(_ state: AppState) -> String {
-        guard let graph = state.lineage.columns ? state.lineage.walked : state.lineage.shown else { return "" }
-        let nodes = state.t(LocalizedText(nb: "\(graph.nodes.count) noder", en: "\(graph.nodes.count) nodes"))
-        let edges = state.t(LocalizedText(nb: "\(graph.edges.count) kanter", en: "\(graph.edges.count) edges"))
-        let selected = state.lineage.selection.flatMap { graph.node($0) }.map { "\($0.label)  (\($0.zone.title.text(state.language)))" }
-        let focus = state.lineage.focus.map { state.t(LocalizedText(nb: "fokus \($0.up)+…+\($0.down) (f: alt)", en: "focus \($0.up)+…+\($0.down) (f: all)")) }
-        return ([nodes, edges] + (focus.map { [$0] } ?? []) + (selected.map { [$0] } ?? [])).joined(separator: "  ·  ")
+    /// `12 nodes · 26 edges · <selected node>`, or the node being looked for.
+    func drawStatus(into canvas: inout Canvas, _ rect: Rect, _ context: ScreenContext) {
+        if let input = findInput {
+            canvas.draw("/", x: rect.x, y: rect.y, role: .input, width: 1)
+            input.draw(into: &canvas, Rect(x: rect.x + 1, y: rect.y, width: rect.width - 17, height: 1))
+            return
+        }
+        guard let graph = columns ? walked : shown else { return }
+        let nodes = context.t(LocalizedText(nb: "\(graph.nodes.count) noder", en: "\(graph.nodes.count) nodes"))
+        let edges = context.t(LocalizedText(nb: "\(graph.edges.count) kanter", en: "\(graph.edges.count) edges"))
+        let selected = selection.flatMap { graph.node($0) }.map { "\($0.label)  (\($0.zone.title.text(context.language)))" }
+        let focused = focus.map { context.t(LocalizedText(nb: "fokus \($0.up)+…+\($0.down) (f: alt)", en: "focus \($0.up)+…+\($0.down) (f: all)")) }
+        let text = ([nodes, edges] + (focused.map { [$0] } ?? []) + (selected.map { [$0] } ?? [])).joined(separator: "  ·  ")
+        canvas.draw(text, x: rect.x + 1, y: rect.y, role: .status)
     }
 
     /// Zones by colour, kinds by marker, and what the lines mean; in the bottom right corner.
-    static func drawLegend(_ state: AppState, area: LineageDrawing.Area, into canvas: inout Canvas) {
+    func drawLegend(_ state: ScreenContext, area: Rect, into canvas: inout Canvas) {
         typealias Entry = (mark: String, role: Role, text: LocalizedText)
         let arrow = canvas.glyphs == .ascii ? "->" : "─▶"
         let entries: [Entry] = LineageZone.allCases.map { ("■", LineageDrawing.zoneRole($0), $0.title) } + [

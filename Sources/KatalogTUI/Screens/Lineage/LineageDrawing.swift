@@ -5,9 +5,8 @@ import KatalogCore
 /// pan offset and clipped to `area`. The selected node's upstream and downstream stay lit; the
 /// rest is dimmed.
 enum LineageDrawing {
-    struct Area { let x: Int; let y: Int; let width: Int; let height: Int }
 
-    static func draw(_ graph: LineageGraph, _ layout: LayeredLayout, selection: String?, panX: Int, panY: Int, area: Area, into canvas: inout Canvas) {
+    static func draw(_ graph: LineageGraph, _ layout: LayeredLayout, selection: String?, panX: Int, panY: Int, area: Rect, into canvas: inout Canvas) {
         let lit = selection.map { connected(graph, to: $0) }
         let glyphs = canvas.glyphs
         func put(_ text: String, _ x: Int, _ y: Int, _ role: Role) {

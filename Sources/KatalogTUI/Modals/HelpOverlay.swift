@@ -3,31 +3,30 @@ import KatalogCore
 /// `?`: every key of the current screen and the global ones, from the key registry, with why a
 /// disabled key is disabled.
 enum HelpOverlay {
-    static func draw(_ state: AppState, keys: KeyRegistry, scroll: Int, into canvas: inout Canvas) {
+    static func lines(scopes: [KeyScope], keys: KeyRegistry, _ context: ScreenContext) -> [DetailLine] {
         var lines: [DetailLine] = []
-        for scope in state.keyScopes {
-            lines.append(DetailLine(state.t(KeyRegistry.scopeTitle(scope)), .header))
+        for scope in scopes {
+            lines.append(DetailLine(context.t(KeyRegistry.scopeTitle(scope)), .header))
             for binding in keys.bindings(in: scope) {
                 var spans: [DetailLine.Span] = [
                     .init(text: DisplayWidth.pad(binding.keyNames, to: 18), role: binding.disabledReason == nil ? .footerKey : .muted),
-                    .init(text: "  " + state.t(binding.description), role: binding.disabledReason == nil ? .overlay : .muted),
+                    .init(text: "  " + context.t(binding.description), role: binding.disabledReason == nil ? .overlay : .muted),
                 ]
-                if let reason = binding.disabledReason { spans.append(.init(text: " (\(state.t(reason)))", role: .muted)) }
+                if let reason = binding.disabledReason { spans.append(.init(text: " (\(context.t(reason)))", role: .muted)) }
                 lines.append(DetailLine(spans))
             }
             lines.append(.blank)
         }
-        OverlayBox.draw(title: state.t(UIText.help), hint: state.t(UIText.closeHint), lines: lines, scroll: scroll, into: &canvas)
+        return lines
     }
 }
 
 /// `:messages`: every toast so far, newest last.
 enum MessagesOverlay {
-    static func draw(_ state: AppState, scroll: Int, into canvas: inout Canvas) {
-        let lines = state.messages.isEmpty
-            ? [DetailLine(state.t(UIText.noMessages), .muted)]
-            : state.messages.map { DetailLine(($0.isError ? "✗ " : "• ") + $0.text, $0.isError ? .danger : .overlay) }
-        OverlayBox.draw(title: state.t(UIText.messages), hint: state.t(UIText.closeHint), lines: lines, scroll: scroll, into: &canvas)
+    static func lines(_ messages: [LogMessage], _ context: ScreenContext) -> [DetailLine] {
+        messages.isEmpty
+            ? [DetailLine(context.t(UIText.noMessages), .muted)]
+            : messages.map { DetailLine(($0.isError ? "✗ " : "• ") + $0.text, $0.isError ? .danger : .overlay) }
     }
 }
 
@@ -37,8 +36,10 @@ enum OverlayBox {
     static func width(onScreen screenWidth: Int) -> Int { min(screenWidth - 4, 100) }
     /// The room for text inside it: a frame and a margin on each side.
     static func innerWidth(onScreen screenWidth: Int) -> Int { width(onScreen: screenWidth) - 4 }
+    /// The lines it shows at once on a screen this high.
+    static func visibleLines(onScreen screenHeight: Int) -> Int { max(1, screenHeight - 6) }
 
-    static func draw(title: String, hint: String, lines: [DetailLine], scroll: Int, into canvas: inout Canvas) {
+    static func draw(title: String, hint: String, lines: [DetailLine], scroll: ListState, into canvas: inout Canvas) {
         let width = width(onScreen: canvas.width)
         let height = canvas.height - 4
         let left = (canvas.width - width) / 2
@@ -47,11 +48,11 @@ enum OverlayBox {
         canvas.box(x: left, y: top, width: width, height: height)
         canvas.draw(" \(title) ", x: left + 2, y: top, role: .title)
         canvas.draw(" \(hint) ", x: left + width - DisplayWidth.of(hint) - 4, y: top + height - 1, role: .muted)
-        let visible = height - 2
-        let first = min(scroll, max(0, lines.count - visible))
-        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+        var view = scroll
+        view.scroll(.to(scroll.offset), count: lines.count, height: height - 2)
+        for (offset, index) in view.visible(count: lines.count, height: height - 2).enumerated() {
             var x = left + 2
-            for span in line.spans {
+            for span in lines[index].spans {
                 let room = left + width - 2 - x
                 guard room > 0 else { break }
                 x += canvas.draw(span.text, x: x, y: top + 1 + offset, role: span.role, width: room)

@@ -8,8 +8,7 @@ enum LineageColumns {
         (graph.adjacency(upstream: upstream)[id] ?? []).compactMap(graph.node).sorted { ($0.label, $0.id) < ($1.label, $1.id) }.map(\.id)
     }
 
-    static func draw(_ state: AppState, _ graph: LineageGraph, area: LineageDrawing.Area, into canvas: inout Canvas) {
-        let lineage = state.lineage
+    static func draw(_ lineage: LineageScreen, _ graph: LineageGraph, _ state: ScreenContext, area: Rect, into canvas: inout Canvas) {
         let selection = lineage.selection
         let upstream = selection.map { neighbours(of: $0, in: graph, upstream: true) } ?? []
         let downstream = selection.map { neighbours(of: $0, in: graph, upstream: false) } ?? []
@@ -27,8 +26,9 @@ enum LineageColumns {
             // more. When more follow, the last row says so, so one row less holds names.
             var first = 0
             if index == 1, let at = selection.flatMap({ column.ids.firstIndex(of: $0) }) {
-                let room = column.ids.count > rows ? rows - 1 : rows
-                if at >= room { first = at - room + 1 }
+                var view = ListState()
+                view.move(.to(at), count: column.ids.count, height: column.ids.count > rows ? rows - 1 : rows)
+                first = view.offset
                 // Scrolled to the end, nothing follows: the last row can hold a name again.
                 if column.ids.count - first <= rows { first = max(0, column.ids.count - rows) }
             }

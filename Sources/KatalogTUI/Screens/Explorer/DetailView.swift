@@ -3,39 +3,50 @@ import KatalogCore
 
 /// The right pane of the Explorer: everything about the selected row, as lines.
 enum DetailView {
-    static func lines(_ state: AppState, width: Int, glyphs: Glyphs) -> [DetailLine] {
-        unwrapped(state, width: width, glyphs: glyphs).flatMap { line in
+    static func lines(_ explorer: ExplorerScreen, _ context: ScreenContext, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        let view = View(explorer: explorer, context: context)
+        return unwrapped(view, width: width, glyphs: glyphs).flatMap { line in
             // Schema rows are a table: they keep one row per field. Everything else wraps.
             line.isSchemaRow ? [line] : line.wrapped(width: width, indent: line.continuationIndent)
         }
     }
 
-    private static func unwrapped(_ state: AppState, width: Int, glyphs: Glyphs) -> [DetailLine] {
-        let explorer = state.explorer
-        switch explorer.selection {
+    /// What the lines are made from: the Explorer's folds and selection, the catalog's data.
+    struct View {
+        let explorer: ExplorerScreen
+        let context: ScreenContext
+        var catalog: Catalog { context.catalog }
+        var language: Language { context.language }
+        var timeZone: TimeZone { context.settings.timeZone }
+        func t(_ text: LocalizedText) -> String { context.t(text) }
+    }
+
+    private static func unwrapped(_ state: View, width: Int, glyphs: Glyphs) -> [DetailLine] {
+        let catalog = state.catalog
+        switch state.explorer.selection {
         case let .placeholder(parent)?:
             // "loading …" or a failure in the list: the failure in full here.
-            guard let failure = explorer.failures[parent] else { return [DetailLine(state.t(UIText.nothingSelected), .muted)] }
+            guard let failure = parent.catalogPart.flatMap({ catalog.failures[$0] }) else { return [DetailLine(state.t(UIText.nothingSelected), .muted)] }
             return [DetailLine(state.t(UIText.couldNotLoad), .title)] + DetailLine.wrap(failure, width: width, role: .danger)
         case nil:
             return [DetailLine(state.t(UIText.nothingSelected), .muted)]
         case let .dataset(ref)?:
-            guard let dataset = explorer.datasets?.first(where: { $0.ref == ref }) else { return [] }
+            guard let dataset = catalog.datasets?.first(where: { $0.ref == ref }) else { return [] }
             return datasetLines(dataset, state, width: width)
         case let .table(ref)?:
-            if let failure = explorer.failures[.table(ref)] { return [DetailLine(ref.description, .title), DetailLine(failure, .danger)] }
-            guard let table = explorer.details[ref] else { return [DetailLine(ref.description, .title), DetailLine(state.t(UIText.loading), .muted)] }
+            if let failure = catalog.failures[.table(ref)] { return [DetailLine(ref.description, .title), DetailLine(failure, .danger)] }
+            guard let table = catalog.details[ref] else { return [DetailLine(ref.description, .title), DetailLine(state.t(UIText.loading), .muted)] }
             return tableLines(table, state, width: width, glyphs: glyphs)
         case let .section(section)?:
-            let failure = explorer.failures[.section(section)].map { DetailLine.wrap($0, width: width, role: .danger) } ?? []
+            let failure = TreeNode.section(section).catalogPart.flatMap({ catalog.failures[$0] }).map { DetailLine.wrap($0, width: width, role: .danger) } ?? []
             return [DetailLine(state.t(ExplorerTree.title(section)), .title)] + failure
         case let .connection(id)?:
-            guard let connection = explorer.connections?.first(where: { $0.id == id }) else { return [] }
+            guard let connection = catalog.connections?.first(where: { $0.id == id }) else { return [] }
             return facts(title: connection.id, description: connection.description, [
                 (UIText.kind, connection.databaseType), (UIText.instance, connection.instance ?? "–"), (UIText.database, connection.database ?? "–"),
             ], state, width: width)
         case let .scheduledQuery(id)?:
-            guard let query = explorer.scheduledQueries?.first(where: { $0.id == id }) else { return [] }
+            guard let query = catalog.scheduledQueries?.first(where: { $0.id == id }) else { return [] }
             let destination = [query.destination?.description, query.destinationTableTemplate].compactMap { $0 }.joined(separator: ".")
             var lines = facts(title: query.displayName, description: nil, [
                 (UIText.schedule, query.schedule + (query.disabled ? " (disabled)" : "")),
@@ -46,7 +57,7 @@ enum DetailView {
             lines += [.blank, DetailLine(state.t(UIText.sql), .header)] + sqlLines(query.query)
             return lines
         case let .stream(id)?:
-            guard let stream = explorer.streams?.first(where: { $0.id == id }) else { return [] }
+            guard let stream = catalog.streams?.first(where: { $0.id == id }) else { return [] }
             return facts(title: stream.displayName, description: nil, [
                 (UIText.state, stream.state), (UIText.source, "\(stream.sourceType) · \(stream.sourceProfile)"),
                 (UIText.objects, stream.sourceObjects.joined(separator: ", ")), (UIText.destination, stream.destination.description),
@@ -54,9 +65,9 @@ enum DetailView {
         }
     }
 
-    private static func datasetLines(_ dataset: DatasetInfo, _ state: AppState, width: Int) -> [DetailLine] {
+    private static func datasetLines(_ dataset: DatasetInfo, _ state: View, width: Int) -> [DetailLine] {
         var rows: [(LocalizedText, String)] = [(UIText.location, dataset.location)]
-        if let count = state.explorer.tables[dataset.ref]?.count ?? dataset.tableCount { rows.append((UIText.tables, String(count))) }
+        if let count = state.catalog.tables[dataset.ref]?.count ?? dataset.tableCount { rows.append((UIText.tables, String(count))) }
         if !dataset.labels.isEmpty { rows.append((UIText.labels, labelText(dataset.labels))) }
         if let created = dataset.created { rows.append((UIText.created, Formatting.dateTime(created, timeZone: state.timeZone))) }
         if let modified = dataset.modified { rows.append((UIText.modified, Formatting.dateTime(modified, timeZone: state.timeZone))) }
@@ -64,7 +75,7 @@ enum DetailView {
         return facts(title: title, description: dataset.description, rows, state, width: width)
     }
 
-    private static func tableLines(_ table: TableInfo, _ state: AppState, width: Int, glyphs: Glyphs) -> [DetailLine] {
+    private static func tableLines(_ table: TableInfo, _ state: View, width: Int, glyphs: Glyphs) -> [DetailLine] {
         let language = state.language
         var rows: [(LocalizedText, String)] = [(UIText.kind, table.kind.label.text(language))]
         if let n = table.numRows { rows.append((UIText.rows, Formatting.count(n, language))) }
@@ -76,9 +87,7 @@ enum DetailView {
         if let created = table.created { rows.append((UIText.created, Formatting.dateTime(created, timeZone: state.timeZone))) }
         if let modified = table.modified { rows.append((UIText.modified, Formatting.dateTime(modified, timeZone: state.timeZone))) }
         if let expires = table.expires { rows.append((UIText.expires, Formatting.dateTime(expires, timeZone: state.timeZone))) }
-        let registrations = state.explorer.products.flatMap { product in
-            product.datasett.filter { $0.source.table == table.ref }.map { (product, $0) }
-        }
+        let registrations = state.catalog.registrations(of: table.ref)
         var lines = facts(title: "\(table.kind.marker) \(table.ref.table.rawValue)", description: table.description, rows, state, width: width)
         if registrations.isEmpty {
             lines.append(factLine(label(UIText.dataprodukt, state), [.init(text: state.t(UIText.notPublished), role: .muted)]))
@@ -101,7 +110,7 @@ enum DetailView {
     }
 
     /// The schema as a tree; RECORD fields fold and unfold with Enter.
-    private static func schemaLines(_ table: TableInfo, piiTags: [String: PIITag], _ state: AppState, glyphs: Glyphs) -> [DetailLine] {
+    private static func schemaLines(_ table: TableInfo, piiTags: [String: PIITag], _ state: View, glyphs: Glyphs) -> [DetailLine] {
         struct Entry { let prefix: String; let field: SchemaField; let path: String }
         var entries: [Entry] = []
         func walk(_ fields: [SchemaField], prefix: String, path: String) {
@@ -144,7 +153,7 @@ enum DetailView {
         }
     }
 
-    private static func facts(title: String, description: String?, _ rows: [(LocalizedText, String)], _ state: AppState, width: Int) -> [DetailLine] {
+    private static func facts(title: String, description: String?, _ rows: [(LocalizedText, String)], _ state: View, width: Int) -> [DetailLine] {
         var lines = [DetailLine(title, .title)]
         if let description, !description.isEmpty { lines += DetailLine.wrap(description, width: width) }
         lines.append(.blank)
@@ -159,7 +168,7 @@ enum DetailView {
         return line
     }
 
-    private static func label(_ text: LocalizedText, _ state: AppState) -> DetailLine.Span {
+    private static func label(_ text: LocalizedText, _ state: View) -> DetailLine.Span {
         .init(text: DisplayWidth.pad(state.t(text), to: 16), role: .muted)
     }
 

@@ -8,7 +8,7 @@ public enum LineageText {
                                    direction: direction)
         var canvas = Canvas(width: layout.width + 2, height: max(1, layout.height))
         LineageDrawing.draw(graph, layout, selection: selection, panX: 0, panY: 0,
-                            area: .init(x: 0, y: 0, width: canvas.width, height: canvas.height), into: &canvas)
+                            area: Rect(x: 0, y: 0, width: canvas.width, height: canvas.height), into: &canvas)
         var rows = canvas.rows
         while rows.last?.isEmpty == true { rows.removeLast() }
         return rows.joined(separator: "\n") + "\n"

@@ -1,31 +1,31 @@
 import KatalogCore
 
-/// Builds the Explorer's visible rows from state: datasets and their tables, then the
+/// Builds the Explorer's visible rows from the catalog: datasets and their tables, then the
 /// project's connections, scheduled queries and Datastream streams. With a filter, only
 /// matching rows stay, each under its parent shown as context.
 enum ExplorerTree {
-    static func rows(_ state: AppState) -> [TreeRow] {
-        let explorer = state.explorer
-        guard let datasets = explorer.datasets else { return [] }
+    static func rows(_ explorer: ExplorerScreen, _ context: ScreenContext) -> [TreeRow] {
+        let catalog = context.catalog
+        guard let datasets = catalog.datasets else { return [] }
         let filtering = !explorer.filter.isEmpty
         var all: [TreeRow] = []
-        let roomForRowCounts = Layout(width: state.width, height: state.height).treeWidth >= 44
+        let roomForRowCounts = ExplorerLayout(context.body).tree.width >= 44
         for dataset in datasets {
             let node = TreeNode.dataset(dataset.ref)
             let expanded = explorer.expanded.contains(node)
             let zone = zoneRole(dataset)
-            let count = explorer.tables[dataset.ref]?.count ?? dataset.tableCount
+            let count = catalog.tables[dataset.ref]?.count ?? dataset.tableCount
             all.append(row(node, 0, marker: "", role: zone, label: dataset.ref.dataset.rawValue,
                            trailing: .text(count.map(String.init) ?? ""), expandable: true, expanded: expanded))
             guard expanded || filtering else { continue }
-            if let tables = explorer.tables[dataset.ref] {
+            if let tables = catalog.tables[dataset.ref] {
                 for table in tables {
                     all.append(row(.table(table.ref), 1, marker: table.kind.marker, role: zone, label: table.ref.table.rawValue,
                                    trailing: .size(rows: roomForRowCounts ? table.numRows : nil, bytes: table.numBytes)))
                 }
-                if tables.isEmpty && !filtering { all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: state.t(UIText.noTables), trailing: .text(""), placeholder: true)) }
+                if tables.isEmpty && !filtering { all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: context.t(UIText.noTables), trailing: .text(""), placeholder: true)) }
             } else if !filtering {
-                let text = explorer.failures[node] ?? state.t(UIText.loading)
+                let text = catalog.failures[.dataset(dataset.ref)] ?? context.t(UIText.loading)
                 all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: text, trailing: .text(""), placeholder: true))
             }
         }
@@ -34,18 +34,18 @@ enum ExplorerTree {
             let expanded = explorer.expanded.contains(node)
             let children: [(TreeNode, String, String)]?
             switch section {
-            case .connections: children = explorer.connections?.map { (.connection($0.id), $0.id, $0.databaseType) }
-            case .scheduledQueries: children = explorer.scheduledQueries?.map { (.scheduledQuery($0.id), $0.displayName, runState($0, state.language)) }
-            case .streams: children = explorer.streams?.map { (.stream($0.id), $0.displayName, $0.state) }
+            case .connections: children = catalog.connections?.map { (.connection($0.id), $0.id, $0.databaseType) }
+            case .scheduledQueries: children = catalog.scheduledQueries?.map { (.scheduledQuery($0.id), $0.displayName, runState($0, context.language)) }
+            case .streams: children = catalog.streams?.map { (.stream($0.id), $0.displayName, $0.state) }
             }
-            all.append(row(node, 0, marker: "", role: .accent, label: state.t(title(section)), trailing: .text(children.map { String($0.count) } ?? ""),
+            all.append(row(node, 0, marker: "", role: .accent, label: context.t(title(section)), trailing: .text(children.map { String($0.count) } ?? ""),
                            expandable: true, expanded: expanded))
             guard expanded || filtering else { continue }
             for (child, label, trailing) in children ?? [] {
                 all.append(row(child, 1, marker: "", role: .normal, label: label, trailing: .text(trailing)))
             }
             if children == nil && !filtering {
-                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: explorer.failures[node] ?? state.t(UIText.loading), trailing: .text(""), placeholder: true))
+                all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: node.catalogPart.flatMap { catalog.failures[$0] } ?? context.t(UIText.loading), trailing: .text(""), placeholder: true))
             }
         }
         return filtering ? filter(all, explorer.filter) : all

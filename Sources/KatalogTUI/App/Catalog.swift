@@ -1,0 +1,104 @@
+import Foundation
+import KatalogCore
+import KatalogServices
+
+/// What katalog has loaded, in one place every screen reads: the project's datasets, tables
+/// and their details, the transfer machinery, the dataprodukter. Only load results change it
+/// (`apply`); screens never write it.
+struct Catalog: Sendable {
+    var datasets: [DatasetInfo]?
+    var tables: [DatasetRef: [TableInfo]] = [:]
+    var details: [TableRef: TableInfo] = [:]
+    /// Tables whose details are being loaded.
+    var loadingDetails: Set<TableRef> = []
+    var products: [Dataprodukt] = []
+    var connections: [Connection]?
+    var scheduledQueries: [ScheduledQuery]?
+    var streams: [DatastreamStream]?
+    /// Parts that could not be loaded, with why (shown in place of the part).
+    var failures: [Part: String] = [:]
+    /// Showing what was fetched at this time, until fresh answers arrive.
+    var lastKnownFrom: Date?
+    /// The backend failed and the cache answered.
+    var offline: OfflineNotice?
+
+    enum Part: Hashable, Sendable {
+        case dataset(DatasetRef), table(TableRef), connections, scheduledQueries, streams
+    }
+
+    /// The datasett registered on a table, with their dataprodukt.
+    func registrations(of table: TableRef) -> [(product: Dataprodukt, datasett: Datasett)] {
+        products.flatMap { product in product.datasett.filter { $0.source.table == table }.map { (product, $0) } }
+    }
+
+    /// Notes effects the runtime starts that the catalog tracks (a table's details loading).
+    mutating func started(_ effect: Effect) {
+        if case let .loadTable(ref) = effect { loadingDetails.insert(ref) }
+    }
+
+    /// Takes in a load result. Returns a notice for the user when the result is one.
+    mutating func apply(_ event: Event, language: Language) -> (LocalizedText, isError: Bool)? {
+        switch event {
+        case let .datasetsLoaded(.success(loaded)):
+            datasets = loaded
+            lastKnownFrom = nil
+        case let .datasetsLoaded(.failure(failure)):
+            if datasets == nil { datasets = [] }
+            return (failure.message, true)
+        case let .tablesLoaded(ref, .success(loaded)):
+            tables[ref] = loaded
+        case let .tablesLoaded(ref, .failure(failure)):
+            failures[.dataset(ref)] = failure.message.text(language)
+        case let .tableDetailsLoaded(ref, .success(loaded)):
+            tables[ref] = loaded
+            for table in loaded {
+                details[table.ref] = table
+                failures[.table(table.ref)] = nil
+            }
+            failures[.dataset(ref)] = nil
+            return (UIText.datasetRefreshed(ref.dataset.rawValue, tables: loaded.count), false)
+        case let .tableDetailsLoaded(ref, .failure(failure)):
+            failures[.dataset(ref)] = failure.message.text(language)
+        case let .tableLoaded(ref, result):
+            loadingDetails.remove(ref)
+            switch result {
+            case let .success(table):
+                details[ref] = table
+                failures[.table(ref)] = nil
+            case let .failure(failure):
+                failures[.table(ref)] = failure.message.text(language)
+            }
+        case let .productsLoaded(.success(loaded)):
+            products = loaded
+        case let .productsLoaded(.failure(failure)):
+            return (failure.message, true)
+        case let .connectionsLoaded(result):
+            settle(result, into: \.connections, part: .connections, language)
+        case let .scheduledQueriesLoaded(result):
+            settle(result, into: \.scheduledQueries, part: .scheduledQueries, language)
+        case let .streamsLoaded(result):
+            settle(result, into: \.streams, part: .streams, language)
+        case let .lastKnownLoaded(known, knownTables):
+            // Only until the backend answers: fresh data always wins.
+            guard datasets == nil else { return nil }
+            datasets = known.value
+            for (ref, cached) in knownTables where tables[ref] == nil { tables[ref] = cached.value }
+            lastKnownFrom = known.fetched
+        case let .offlineChanged(notice):
+            defer { offline = notice }
+            if let notice, offline == nil { return (UIText.offline(notice.reason), true) }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func settle<T>(_ result: Result<[T], LoadFailure>, into path: WritableKeyPath<Catalog, [T]?>, part: Part, _ language: Language) {
+        switch result {
+        case let .success(items): self[keyPath: path] = items
+        case let .failure(failure):
+            self[keyPath: path] = nil
+            failures[part] = failure.message.text(language)
+        }
+    }
+}
