@@ -5,6 +5,8 @@ import KatalogServices
 protocol TerminalSide: AnyObject {
     func apply(_ theme: Theme)
     func copyToClipboard(_ text: String)
+    /// Gives the terminal to the user's editor on `text`, then takes it back.
+    func edit(_ text: String) -> Result<String, LoadFailure>
 }
 
 /// Runs every effect and says how it ended, as events: the ones that touch the terminal on
@@ -13,7 +15,7 @@ enum EffectRunner {
     /// Effects done by the terminal itself.
     static func touchesTerminal(_ effect: Effect) -> Bool {
         switch effect {
-        case .loadTheme, .copyToClipboard: true
+        case .loadTheme, .copyToClipboard, .editText: true
         default: false
         }
     }
@@ -32,6 +34,8 @@ enum EffectRunner {
         case let .copyToClipboard(text):
             terminal.copyToClipboard(text)
             return []
+        case let .editText(field, text):
+            return [.textEdited(field: field, terminal.edit(text))]
         default:
             return []
         }
@@ -74,7 +78,7 @@ enum EffectRunner {
             async let queries = result { try await warehouse.scheduledQueries() }
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
-        case .loadTheme, .copyToClipboard:
+        case .loadTheme, .copyToClipboard, .editText:
             return []  // `runOnTerminal`
         }
     }

@@ -24,6 +24,8 @@ public enum Event: Sendable {
     case offlineChanged(OfflineNotice?)
     case lineageLoaded(Result<LineageGraph, LoadFailure>, notices: [LocalizedText])
     case notice(LocalizedText, isError: Bool)
+    /// What the user's editor made of a field's text.
+    case textEdited(field: String, Result<String, LoadFailure>)
 }
 
 public enum MouseButton: Sendable { case click, wheelUp, wheelDown }
@@ -34,7 +36,7 @@ extension Event {
         switch self {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded: true
-        case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice: false
+        case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited: false
         }
     }
 }
@@ -67,6 +69,8 @@ public enum Effect: Equatable, Sendable {
     case loadTransfers
     case loadTheme(String)
     case copyToClipboard(String)
+    /// The user's editor on a field's text, curses suspended meanwhile.
+    case editText(field: String, text: String)
 }
 
 extension Effect {
@@ -79,7 +83,7 @@ extension Effect {
         switch self {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage: 1
-        case .loadTheme, .copyToClipboard, .loadLastKnown: 0
+        case .loadTheme, .copyToClipboard, .loadLastKnown, .editText: 0
         }
     }
 }

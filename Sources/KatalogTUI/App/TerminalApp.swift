@@ -82,6 +82,9 @@ public final class TerminalApp {
         init(app: TerminalApp, terminal: CursesTerminal) { self.app = app; self.terminal = terminal }
         func apply(_ theme: Theme) { app.theme = theme; terminal.apply(theme) }
         func copyToClipboard(_ text: String) { terminal.copyToClipboard(text) }
+        func edit(_ text: String) -> Result<String, LoadFailure> {
+            terminal.whileSuspended { ExternalEditor(environment: ProcessInfo.processInfo.environment).edit(text) }
+        }
     }
 }
 

@@ -49,6 +49,19 @@ final class CursesTerminal {
         return size
     }
 
+    /// Lends the terminal to another program (the user's editor): curses steps aside as for
+    /// Ctrl-Z, and the next frame is drawn whole.
+    func whileSuspended<T>(_ body: () -> T) -> T {
+        katalog_end_paste_mode()
+        endwin()
+        defer {
+            refresh()
+            katalog_define_extra_keys()
+            previous = nil
+        }
+        return body()
+    }
+
     /// Gives the terminal back: the shell's screen returns.
     func stop() {
         katalog_end_paste_mode()
