@@ -196,20 +196,16 @@ extension AppState {
 
     private mutating func typeCommand(_ key: Key) -> [Effect] {
         guard var line = commandLine else { return [] }
-        switch key {
-        case .escape:
+        switch line.prompt(key) {
+        case .cancelled, .closed:
             commandLine = nil
-        case .enter:
+        case .submitted:
             commandLine = nil
             return runCommand(line.text)
-        case .backspace where line.isEmpty:
-            commandLine = nil
-        case .tab:
-            line = TextBuffer(CommandCompletion.complete(line.text, catalog: catalog, themes: themeNames))
+        case .edited:
             commandLine = line
-        default:
-            guard line.handle(key) else { return [] }
-            commandLine = line
+        case .ignored:
+            if key == .tab { commandLine = TextBuffer(CommandCompletion.complete(line.text, catalog: catalog, themes: themeNames)) }
         }
         return []
     }

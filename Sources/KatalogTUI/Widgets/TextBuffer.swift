@@ -86,6 +86,29 @@ public struct TextBuffer: Equatable, Sendable {
         return true
     }
 
+    /// What a key does to a one-line prompt (`/`, `:`): the owner decides what each means.
+    public enum PromptOutcome: Equatable, Sendable {
+        /// Esc.
+        case cancelled
+        /// Enter.
+        case submitted
+        /// Backspace on an empty line: the prompt goes away.
+        case closed
+        /// The text or the cursor changed.
+        case edited
+        /// Not a key for a prompt (Tab, say): the owner's.
+        case ignored
+    }
+
+    public mutating func prompt(_ key: Key) -> PromptOutcome {
+        switch key {
+        case .escape: return .cancelled
+        case .enter: return .submitted
+        case .backspace where isEmpty: return .closed
+        default: return handle(key) ? .edited : .ignored
+        }
+    }
+
     private func wordStart(before index: Int) -> Int {
         var index = index
         while index > 0, !Self.isWord(characters[index - 1]) { index -= 1 }

@@ -225,25 +225,23 @@ struct ExplorerScreen: Screen {
 
     mutating func type(_ key: Key, _ context: inout ScreenContext) {
         guard var input = filterInput else { return }
-        switch key {
-        case .escape:
+        switch input.prompt(key) {
+        case .cancelled:
             filter = ""
             filterInput = nil
             keepSelectionVisible(ExplorerTree.rows(self, context), context)
-            return
-        case .enter:
+        case .submitted:
             filterInput = nil
             selectFirstMatch(&context)
-            return
-        case .backspace where input.isEmpty:
+        case .closed:
             filterInput = nil
-            return
-        default:
-            guard input.handle(key) else { return }
+        case .edited:
+            filterInput = input
+            filter = input.text
+            selectFirstMatch(&context)
+        case .ignored:
+            break
         }
-        filterInput = input
-        filter = input.text
-        selectFirstMatch(&context)
     }
 
     mutating func paste(_ text: String, _ context: inout ScreenContext) {

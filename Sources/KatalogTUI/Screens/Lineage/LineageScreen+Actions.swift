@@ -217,22 +217,18 @@ extension LineageScreen {
     /// Keys while `/` is typed on the Lineage screen: Enter keeps the node, Esc goes back.
     mutating func type(_ key: Key, _ context: inout ScreenContext) {
         guard var input = findInput else { return }
-        switch key {
-        case .escape:
+        switch input.prompt(key) {
+        case .cancelled:
             findInput = nil
             if let origin = searchOrigin { selectNode(origin, context) }
-            return
-        case .enter:
+        case .submitted, .closed:
             findInput = nil
-            return
-        case .backspace where input.isEmpty:
-            findInput = nil
-            return
-        default:
-            guard input.handle(key) else { return }
+        case .edited:
+            findInput = input
+            findNode(input.text, &context)
+        case .ignored:
+            break
         }
-        findInput = input
-        findNode(input.text, &context)
     }
 
     mutating func paste(_ text: String, _ context: inout ScreenContext) {
