@@ -126,4 +126,17 @@ struct NavigationTests {
         await harness.press("ctrl-w")
         #expect(harness.state.explorer.filter == "")
     }
+
+    @Test func theFooterShowsTheKeysOfWhatHasFocus() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        let footer = { harness.canvas().rows.last ?? "" }
+        #expect(footer().contains("enter  open") && footer().contains("?  help"))
+        await harness.press("/")
+        #expect(footer().contains("enter  done  esc  cancel  ctrl-w  delete word") && !footer().contains("help"), "\(footer())")
+        await harness.press("esc", ":")
+        #expect(footer().contains("tab  complete"))
+        await harness.press("esc")
+        harness.state.modals.append(.confirmation(Confirmation(title: "?", lines: []), onConfirm: []))
+        #expect(footer().contains("y  yes") && footer().contains("n/esc  no"))
+    }
 }

@@ -259,4 +259,16 @@ struct WidgetTests {
         #expect(canvas.rows == ["Søknader om", "Xdagpenger", "fra Postgres"])
         #expect(canvas.cursor == CursorPosition(x: 1, y: 1))
     }
+
+    @Test func aFormsFooterNamesTheFocusedFieldsKeysAndWhyOneIsDisabled() {
+        var form = Form(pages: [Form.Page(title: "Tilgang", fields: [
+            Form.Field(id: "all", label: "All of NAV", kind: .toggle(false, disabledReason: "the datasett has personal data")),
+            Form.Field(id: "description", label: "Description", kind: .markdown(TextArea())),
+        ])])
+        #expect(form.footerHints(.en).first == FooterHint("space", "toggle", disabledReason: "the datasett has personal data"))
+        let moved = form.handle(.tab, width: 40)
+        #expect(moved == nil && form.footerHints(.en).first == FooterHint("ctrl-e", "editor"))
+        let edit = form.handle(.control("e"), width: 40)
+        #expect(edit == .openEditor(field: "description"))
+    }
 }

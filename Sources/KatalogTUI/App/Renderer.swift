@@ -96,23 +96,37 @@ public enum Renderer {
         state.screen.drawStatus(into: &canvas, row, context)
     }
 
-    /// Context keys from the left, as many as fit; help and quit always, on the right.
+    /// The keys of what has focus: the command line, a confirmation, a screen's widget, else the
+    /// registry's for the shown screen (or the help scope under a modal). Context keys from the
+    /// left, as many as fit; help and quit always, on the right.
     private static func drawFooter(_ state: AppState, keys: KeyRegistry, into canvas: inout Canvas) {
-        let scopes: [KeyScope] = state.modals.isEmpty ? state.keyScopes : [.help]
         let footerRow = state.height - 1
-        let hints = keys.footer(in: scopes).compactMap { binding in binding.keys.first.map { (binding.action, $0.name, state.t(binding.label)) } }
-        let pinned = hints.filter { $0.0 == .help || $0.0 == .quit }
-        let context = hints.filter { $0.0 != .help && $0.0 != .quit }
-        func width(_ hint: (KeyAction, String, String)) -> Int { DisplayWidth.of(hint.1) + DisplayWidth.of(hint.2) + 4 }
+        let language = state.language
+        let own: [FooterHint]?
+        if state.commandLine != nil {
+            own = TextBuffer.promptHints(language, completes: true)
+        } else if case let .confirmation(confirmation, _)? = state.modals.last {
+            own = confirmation.footerHints(language)
+        } else if state.modals.isEmpty {
+            own = state.screen.footerHints(state.context)
+        } else {
+            own = nil
+        }
+        let scopes: [KeyScope] = state.modals.isEmpty ? state.keyScopes : [.help]
+        let registered = keys.footer(in: scopes).compactMap { binding in binding.keys.first.map { (binding.action, FooterHint($0.name, state.t(binding.label))) } }
+        let pinned = own == nil ? registered.filter { $0.0 == .help || $0.0 == .quit }.map(\.1) : []
+        let context = own ?? registered.filter { $0.0 != .help && $0.0 != .quit }.map(\.1)
+        func width(_ hint: FooterHint) -> Int { DisplayWidth.of(hint.key) + DisplayWidth.of(hint.label) + 4 + (hint.disabledReason.map { DisplayWidth.of($0) + 3 } ?? 0) }
         var right = state.width - pinned.reduce(0) { $0 + width($1) }
         var x = 0
         for hint in context where x + width(hint) <= right {
-            x += canvas.draw(" \(hint.1) ", x: x, y: footerRow, role: .footerKey)
-            x += canvas.draw(" \(hint.2) ", x: x, y: footerRow, role: .footerText)
+            x += canvas.draw(" \(hint.key) ", x: x, y: footerRow, role: hint.disabledReason == nil ? .footerKey : .muted)
+            x += canvas.draw(" \(hint.label) ", x: x, y: footerRow, role: hint.disabledReason == nil ? .footerText : .muted)
+            if let reason = hint.disabledReason { x += canvas.draw("(\(reason)) ", x: x, y: footerRow, role: .muted) }
         }
         for hint in pinned {
-            right += canvas.draw(" \(hint.1) ", x: right, y: footerRow, role: .footerKey)
-            right += canvas.draw(" \(hint.2) ", x: right, y: footerRow, role: .footerText)
+            right += canvas.draw(" \(hint.key) ", x: right, y: footerRow, role: .footerKey)
+            right += canvas.draw(" \(hint.label) ", x: right, y: footerRow, role: .footerText)
         }
     }
 }

@@ -39,6 +39,10 @@ protocol Screen: Sendable {
     /// The status row, when no toast and no command line take it.
     func drawStatus(into canvas: inout Canvas, _ rect: Rect, _ context: ScreenContext)
 
+    /// The footer's keys when the screen's focused widget has its own (a text field, a form);
+    /// nil: the screen's key scopes from the registry.
+    func footerHints(_ context: ScreenContext) -> [FooterHint]?
+
     mutating func arrive(_ arrival: Arrival, _ context: inout ScreenContext)
     /// A key's action; false when the screen leaves it to the app (quit, help, back at the root).
     mutating func perform(_ action: KeyAction, _ context: inout ScreenContext) -> Bool
@@ -55,6 +59,7 @@ protocol Screen: Sendable {
 
 extension Screen {
     var subject: Arrival { .plain }
+    func footerHints(_ context: ScreenContext) -> [FooterHint]? { isTyping ? TextBuffer.promptHints(context.language) : nil }
     var isTyping: Bool { false }
     mutating func type(_ key: Key, _ context: inout ScreenContext) {}
     mutating func paste(_ text: String, _ context: inout ScreenContext) {}
