@@ -33,6 +33,7 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 tmux -L "$socket" capture-pane -p -t 0 | grep -q "Datastream streams" || { tmux -L "$socket" capture-pane -p -t 0 >&2; fail "the installed TUI did not open"; }
+tmux -L "$socket" capture-pane -p -t 0 | grep -q "demo workspace (offline)" || fail "the demo does not say it is the demo"
 tmux -L "$socket" send-keys -t 0 q
 for _ in $(seq 1 50); do [ -s "$scratch/exit" ] && break; sleep 0.1; done
 grep -q "exit=0" "$scratch/exit" 2>/dev/null || fail "the installed TUI did not quit cleanly"

@@ -142,7 +142,10 @@ struct Launcher {
             }
         }
         guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: configuredEndpoints())
-        else { return (try workspace.services(now: now), workspace.isReadOnly ? UIText.readOnlyWorkspace : UIText.localWorkspace) }
+        else {
+            let name = workspace.isReadOnly ? UIText.readOnlyWorkspace : global.workspace == nil ? UIText.demoWorkspace : UIText.localWorkspace
+            return (try workspace.services(now: now), name)
+        }
         // A cloud project: BigQuery and its sibling APIs; marketplace, drafts and audit stay in
         // the workspace until their cloud backends exist.
         var policy = RetryPolicy()

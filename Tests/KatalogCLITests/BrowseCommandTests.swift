@@ -128,6 +128,8 @@ struct BrowseCommandTests {
         #expect(show.status == 0)
         #expect(show.stdout.contains("Datasett «Vedtaksstatistikk»"))
         #expect(show.stdout.contains("fødselsnummer: direkte identifiserende"))
+        // The default class is shown as itself, never as "not classified".
+        #expect(show.stdout.contains("dagsats: kan være indirekte identifiserende") && !show.stdout.contains("ikke klassifisert"))
         #expect(show.stdout.contains("3 aktive, 2 søknader venter"))
         let json = try katalog.run(["products", "show", "meldekort-anonymisert", "--json", "--workspace", katalog.workspace])
         let product = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -137,19 +137,22 @@ struct ExplorerBehaviourTests {
         #expect(readOnly.screen().contains("read-only"))
     }
 
-    @Test func copyShowsTheQuotedReference() async throws {
+    /// `y` copies by default, exactly what the toast shows; `clipboard: false` only shows it.
+    @Test func copyCopiesTheQuotedReferenceItShows() async throws {
         let harness = try await Harness()
         await harness.press(":")
         await harness.type("goto rasone.tabell_1")
-        await harness.press("enter", "y")
-        #expect(harness.state.toast?.text == "`dagpenger-prod-4e2b.rasone.tabell_1`")
-        var withClipboard = try await Harness()
-        withClipboard.state.clipboardEnabled = true
-        await withClipboard.press(":")
-        await withClipboard.type("goto rasone.tabell_1")
-        await withClipboard.press("enter")
-        let effects = withClipboard.state.handle(.key(.character("y")), keys: withClipboard.keys)
-        #expect(effects == [.copyToClipboard("dagpenger-prod-4e2b.rasone.tabell_1")])
+        await harness.press("enter")
+        let effects = harness.state.handle(.key(.character("y")), keys: harness.keys)
+        #expect(effects == [.copyToClipboard("`dagpenger-prod-4e2b.rasone.tabell_1`")])
+        #expect(harness.state.toast?.text == "Copied `dagpenger-prod-4e2b.rasone.tabell_1`")
+        let off = try await Harness()
+        off.state.clipboardEnabled = false
+        await off.press(":")
+        await off.type("goto rasone.tabell_1")
+        await off.press("enter")
+        #expect(off.state.handle(.key(.character("y")), keys: off.keys).isEmpty)
+        #expect(off.state.toast?.text == "`dagpenger-prod-4e2b.rasone.tabell_1` (copying is off: clipboard: false)")
     }
 
     @Test func resizeKeepsTheSelectionVisible() async throws {

@@ -115,7 +115,7 @@ struct NavigationTests {
         harness.state.started(refresh)  // what the runtime does; the answer does not matter here
         #expect(harness.state.handle(.key(.character("L")), keys: harness.keys) == [.loadLineage(lineageFile: nil)])
         #expect(harness.state.handle(.key(.escape), keys: harness.keys).isEmpty)
-        #expect(harness.state.handle(.key(.character("y")), keys: harness.keys).isEmpty, "the clipboard is off by default")
+        #expect(harness.state.handle(.key(.character("y")), keys: harness.keys) == [.copyToClipboard("`\(Self.p).rasone.tabell_1`")])
     }
 
     @Test func pastedTextGoesIntoTheFieldWhole() async throws {

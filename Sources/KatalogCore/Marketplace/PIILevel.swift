@@ -17,14 +17,15 @@ public enum PIILevel: String, CaseIterable, Sendable, Codable {
 public enum PIITag: String, CaseIterable, Sendable, Codable {
     case direkteIdentifiserende = "PII_DirekteIdentifiserende"
     case saerligKategori = "PII_SærligKategori"
-    /// The marketplace's default, shown as "not classified".
+    /// The marketplace's default. The web form calls it "Ikke klassifisert" until the owner
+    /// chooses, but the stored tag cannot tell the two apart: katalog shows the class itself.
     case kanVaereIndirekteIdentifiserende = "PII_KanVæreIndirekteIdentifiserende"
 
     public var label: LocalizedText {
         switch self {
         case .direkteIdentifiserende: LocalizedText(nb: "direkte identifiserende", en: "directly identifying")
         case .saerligKategori: LocalizedText(nb: "særlig kategori", en: "special category")
-        case .kanVaereIndirekteIdentifiserende: LocalizedText(nb: "ikke klassifisert", en: "not classified")
+        case .kanVaereIndirekteIdentifiserende: LocalizedText(nb: "kan være indirekte identifiserende", en: "may be indirectly identifying")
         }
     }
 }

@@ -42,7 +42,7 @@ public struct AppState: Sendable {
     public internal(set) var shouldQuit = false
 
     public init(width: Int, height: Int, language: Language, readOnly: Bool, project: ProjectID, themeName: String,
-                themeNames: [String], clipboardEnabled: Bool = false) {
+                themeNames: [String], clipboardEnabled: Bool = true) {
         self.width = width
         self.height = height
         self.language = language

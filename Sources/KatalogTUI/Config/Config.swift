@@ -7,7 +7,7 @@ import KatalogServices
 ///     theme: nav            # a shipped theme or one in themes/
 ///     lang: nb              # nb or en
 ///     mouse: false          # click to select, wheel to scroll
-///     clipboard: false      # let `y` write the clipboard through the terminal (OSC 52)
+///     clipboard: true       # `y` writes the clipboard through the terminal (OSC 52); false: only shows it
 ///     keys:                 # rebind actions (names in docs/keys.md)
 ///       quit: [q, ctrl-q]
 ///     bigquery:             # another root for an API (tests, proxies); also connection,
@@ -18,7 +18,7 @@ public struct Config: Equatable, Sendable {
     public var theme: String?
     public var language: Language?
     public var mouse = false
-    public var clipboard = false
+    public var clipboard = true
     public var keys: [KeyAction: [Key]] = [:]
     /// Other roots than Google's for the cloud APIs, by API: `bigquery`, `connection`,
     /// `datatransfer`, `datastream` (with credentials, unlike an emulator).

@@ -47,13 +47,14 @@ public enum UIText {
     static let yes = LocalizedText(nb: "Ja", en: "Yes")
     static let no = LocalizedText(nb: "Nei", en: "No")
     public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
+    /// The demo: say so, so its project name is never taken for production.
+    public static let demoWorkspace = LocalizedText(nb: "demoarbeidsflate (frakoblet)", en: "demo workspace (offline)")
     public static let readOnlyWorkspace = LocalizedText(nb: "skrivebeskyttet arbeidsflate", en: "read-only workspace")
 
     public static func cloud(_ endpoint: String, emulator: Bool) -> LocalizedText {
         emulator ? LocalizedText(nb: "BigQuery-emulator \(endpoint)", en: "BigQuery emulator \(endpoint)") : LocalizedText(nb: "BigQuery", en: "BigQuery")
     }
     static let noMatches = LocalizedText(nb: "ingen treff", en: "no matches")
-    static let copied = LocalizedText(nb: "kopiert til utklippstavla", en: "copied to the clipboard")
     static func offline(_ reason: LocalizedText) -> LocalizedText {
         LocalizedText(nb: "Frakoblet — viser det som ble hentet tidligere. \(reason.nb)", en: "Offline — showing what was fetched earlier. \(reason.en)")
     }
@@ -102,8 +103,10 @@ public enum UIText {
     static let noFilter = LocalizedText(nb: "Ingen filter er satt; trykk / for å filtrere.", en: "No filter is set; press / to filter.")
     static let selectATable = LocalizedText(nb: "Velg en tabell for å kopiere referansen.", en: "Select a table to copy its reference.")
 
+    /// What `y` did: the exact text it copied, or only showed (`clipboard: false`).
     static func reference(_ quoted: String, copied: Bool) -> LocalizedText {
-        LocalizedText(nb: quoted + (copied ? " — " + Self.copied.nb : ""), en: quoted + (copied ? " — " + Self.copied.en : ""))
+        copied ? LocalizedText(nb: "Kopierte \(quoted)", en: "Copied \(quoted)")
+            : LocalizedText(nb: "\(quoted) (kopiering er slått av: clipboard: false)", en: "\(quoted) (copying is off: clipboard: false)")
     }
 
     static func themes(_ names: [String], current: String) -> LocalizedText {

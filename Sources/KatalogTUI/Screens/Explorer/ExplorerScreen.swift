@@ -75,7 +75,7 @@ struct ExplorerScreen: Screen {
         switch action {
         case .back:
             if !filter.isEmpty {
-                filter = ""
+                clearFilter()
             } else if focus == .details {
                 focus = .tree
             } else if let parent = selection?.parent {
@@ -108,7 +108,7 @@ struct ExplorerScreen: Screen {
                 return true
             }
             context.notify(UIText.reference(ref.quoted, copied: context.settings.clipboardEnabled))
-            if context.settings.clipboardEnabled { context.run(.copyToClipboard(ref.description)) }
+            if context.settings.clipboardEnabled { context.run(.copyToClipboard(ref.quoted)) }
             return true
         case .refresh:
             refreshSelection(rows: rows, &context)
@@ -227,8 +227,8 @@ struct ExplorerScreen: Screen {
         guard var input = filterInput else { return }
         switch input.prompt(key) {
         case .cancelled:
-            filter = ""
             filterInput = nil
+            clearFilter()
             keepSelectionVisible(ExplorerTree.rows(self, context), context)
         case .submitted:
             filterInput = nil
@@ -249,6 +249,16 @@ struct ExplorerScreen: Screen {
         filterInput?.insert(text)
         filter = filterInput?.text ?? ""
         selectFirstMatch(&context)
+    }
+
+    /// Back to the whole tree, the selection still shown: a match in a folded dataset unfolds it.
+    private mutating func clearFilter() {
+        filter = ""
+        var node = selection
+        while let parent = node?.parent {
+            if case .placeholder = node! {} else { expanded.insert(parent) }
+            node = parent
+        }
     }
 
     /// Keeps the selection on a match while the filter changes.
