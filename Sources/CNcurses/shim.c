@@ -60,6 +60,10 @@ void katalog_define_extra_keys(void) {
     define_key("\033[201~", KATALOG_KEY_PASTE_END);
     define_key("\033[1;5D", KATALOG_KEY_WORD_LEFT);
     define_key("\033[1;5C", KATALOG_KEY_WORD_RIGHT);
+    define_key("\033[1;2A", KATALOG_KEY_SHIFT_UP);
+    define_key("\033[1;2B", KATALOG_KEY_SHIFT_DOWN);
+    define_key("\033[1;2D", KATALOG_KEY_SHIFT_LEFT);
+    define_key("\033[1;2C", KATALOG_KEY_SHIFT_RIGHT);
     define_key("\033b", KATALOG_KEY_WORD_LEFT);
     define_key("\033f", KATALOG_KEY_WORD_RIGHT);
     ssize_t ignored = write(STDOUT_FILENO, "\033[?2004h", 8);

@@ -146,6 +146,32 @@ struct TerminalEndToEndTests {
         try tmux.waitFor("exit=0")
     }
 
+    /// Shift-Up and Shift-Down move on the Lineage screen, also where terminfo has no entry for
+    /// them (screen-256color, tmux's default).
+    @Test(arguments: ["xterm-256color", "screen-256color"])
+    func shiftUpAndDownMoveOnTheLineageScreen(_ term: String) throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: term)
+        try tmux.startKatalog()
+        try tmux.send("2")
+        try tmux.waitFor("nodes  ·")
+        try tmux.send("/")
+        try tmux.type("dp-db2-eksport")
+        try tmux.send("Enter")
+        try tmux.waitFor("Naisjob: dp-db2-eksport  (Transfer)")
+        try tmux.send("S-Up")
+        try tmux.waitFor("Naisjob: dp-arena-sync  (Transfer)")
+        try tmux.send("S-Down")
+        try tmux.waitFor("Naisjob: dp-db2-eksport  (Transfer)")
+        try tmux.send("S-Down")
+        let screen = try tmux.waitFor("Nais app: dp-rapid-sink  (Transfer)")
+        #expect(screen.contains("2 Lineage"), "still on the Lineage screen: no stray keys")
+        try tmux.send("q")
+        try tmux.waitFor("exit=0")
+    }
+
     @Test func aSessionWithEveryTransientStateAndACleanExit() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

@@ -45,3 +45,26 @@ struct NewUserDefectTests {
         #expect(screen.contains("⚑ may be indirectly identifying") && !screen.contains("not classified"))
     }
 }
+
+@Suite("Defects a new user hit: shift-arrows on the Lineage screen")
+struct ShiftArrowTests {
+    /// From every node, Shift-Down and Shift-Up go to the next box in the same column, never past one.
+    @Test func shiftUpAndDownStepThroughAColumnWithoutSkipping() async throws {
+        let harness = try await Harness(width: 160, height: 40)
+        await harness.press("2")
+        let layout = try #require(harness.state.lineage.layout)
+        var checked = 0
+        for box in layout.boxes.values where !box.id.hasPrefix("~") {
+            let column = layout.boxes.values.filter { $0.x == box.x && !$0.id.hasPrefix("~") }
+            for (key, next) in [("shift-down", column.filter { $0.y > box.y }.min { $0.y < $1.y }),
+                                ("shift-up", column.filter { $0.y < box.y }.max { $0.y < $1.y })] {
+                guard let next else { continue }
+                harness.state.selectLineageNode(box.id)
+                await harness.press(key)
+                #expect(harness.state.lineage.selection == next.id, "\(key) from \(box.id) \(box) to \(String(describing: layout.boxes[harness.state.lineage.selection ?? ""])) not \(next)")
+                checked += 1
+            }
+        }
+        #expect(checked > 20)
+    }
+}

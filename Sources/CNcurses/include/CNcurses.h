@@ -43,7 +43,10 @@ void katalog_crash_restore_curses_stopped(void);
 
 // Key codes katalog defines itself (define_key): bracketed paste's start and end, and
 // Ctrl-Left/Right as xterm sends them.
-enum { KATALOG_KEY_PASTE_START = KEY_MAX + 1, KATALOG_KEY_PASTE_END, KATALOG_KEY_WORD_LEFT, KATALOG_KEY_WORD_RIGHT };
+// Shift-arrows too: terminfo entries such as screen-256color (tmux's default) lack them, and
+// ncurses would hand over ESC [ 1 ; 2 A as separate keys.
+enum { KATALOG_KEY_PASTE_START = KEY_MAX + 1, KATALOG_KEY_PASTE_END, KATALOG_KEY_WORD_LEFT, KATALOG_KEY_WORD_RIGHT,
+       KATALOG_KEY_SHIFT_UP, KATALOG_KEY_SHIFT_DOWN, KATALOG_KEY_SHIFT_LEFT, KATALOG_KEY_SHIFT_RIGHT };
 // Defines them and asks the terminal to bracket pastes; `katalog_end_paste_mode` undoes it.
 void katalog_define_extra_keys(void);
 void katalog_end_paste_mode(void);

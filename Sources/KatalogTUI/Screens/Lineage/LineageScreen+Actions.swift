@@ -44,9 +44,10 @@ extension LineageScreen {
         let order = columns ? columnList : readingOrder
         let step = 4
         switch action {
-        case .selectLeft, .selectRight where columns:
+        // (`where` binds to each pattern: written once, it would bind only to the last one.)
+        case .selectLeft where columns, .selectRight where columns:
             walkColumns(upstream: action == .selectLeft, &context)
-        case .selectUp, .selectDown where columns:
+        case .selectUp where columns, .selectDown where columns:
             return perform(action == .selectUp ? .moveUp : .moveDown, &context)
         case .nextNode, .previousNode:
             guard let next = Cycle.step(order, from: selection, forward: action == .nextNode) else { return true }
@@ -143,23 +144,28 @@ extension LineageScreen {
         showLineage(graph, context)
     }
 
-    /// The nearest box wholly on the side asked, those straight across preferred.
+    /// The nearest box wholly on the side asked: first the boxes straight across (their span
+    /// overlaps the selection's, so a column is walked box by box), else the nearest by distance.
     private func nearestNode(_ action: KeyAction) -> String? {
-        guard let layout = layout, let id = selection, let from = layout.boxes[id] else { return nil }
-        func centre(_ box: LayeredLayout.Box) -> (x: Int, y: Int) { (box.x + box.width / 2, box.y + box.height / 2) }
-        let origin = centre(from)
-        return layout.boxes.values.filter { $0.id != id }.compactMap { box -> (String, Int)? in
-            let c = centre(box)
-            let (along, across): (Int, Int)
+        guard let layout, let id = selection, let from = layout.boxes[id] else { return nil }
+        let vertical = action == .selectUp || action == .selectDown
+        let candidates = layout.boxes.values.filter { $0.id != id && !$0.id.hasPrefix("~") }.compactMap { box -> (id: String, along: Int, across: Int, overlaps: Bool)? in
+            let along: Int
             switch action {
-            case .selectLeft: (along, across) = (from.x - (box.x + box.width), c.y - origin.y)
-            case .selectRight: (along, across) = (box.x - (from.x + from.width), c.y - origin.y)
-            case .selectUp: (along, across) = (from.y - (box.y + box.height), c.x - origin.x)
-            default: (along, across) = (box.y - (from.y + from.height), c.x - origin.x)
+            case .selectLeft: along = from.x - (box.x + box.width)
+            case .selectRight: along = box.x - (from.x + from.width)
+            case .selectUp: along = from.y - (box.y + box.height)
+            default: along = box.y - (from.y + from.height)
             }
             guard along >= 0 else { return nil }
-            return (box.id, along + 3 * abs(across))
-        }.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+            let overlaps = vertical ? box.x < from.x + from.width && from.x < box.x + box.width
+                                    : box.y < from.y + from.height && from.y < box.y + box.height
+            let across = vertical ? abs((box.x + box.width / 2) - (from.x + from.width / 2)) : abs((box.y + box.height / 2) - (from.y + from.height / 2))
+            return (box.id, along, across, overlaps)
+        }
+        let straight = candidates.filter(\.overlaps)
+        let pool = straight.isEmpty ? candidates : straight
+        return pool.min { ($0.overlaps ? $0.along : $0.along + 3 * $0.across, $0.across, $0.id) < ($1.overlaps ? $1.along : $1.along + 3 * $1.across, $1.across, $1.id) }?.id
     }
 
     /// The middle column's first list: every node, zone by zone, by label.
