@@ -36,6 +36,51 @@ struct NewUserDefectTests {
         #expect(status.contains("/") && !status.hasPrefix(" /"), "the position shows: \(status)")
     }
 
+    @Test func aLineageSelectorForATableThatIsNotThereSaysSo() async throws {
+        let harness = try await Harness(width: 160, height: 40)
+        for text in ["lineage +rasone.nope", "lineage rasone.nope+", "lineage 2+rasone.nope+1"] {
+            await harness.press(":")
+            await harness.type(text)
+            await harness.press("enter")
+            #expect(harness.state.toast?.isError == true && harness.state.toast?.text.contains("rasone.nope is not in the lineage") == true, "\(text)")
+            #expect(harness.state.lineage.focus == nil)
+        }
+        await harness.press(":")
+        await harness.type("lineage +")
+        await harness.press("enter")
+        #expect(harness.state.toast?.text.contains("names no table") == true)
+    }
+
+    @Test func tablePlusIsEveryDescendant() async throws {
+        let harness = try await Harness(width: 200, height: 50)
+        await harness.press(":")
+        await harness.type("lineage rasone.tabell_1+")
+        await harness.press("enter")
+        let graph = try #require(harness.state.lineage.graph)
+        let expected = graph.reachable(from: "\(Self.p).rasone.tabell_1", upstream: false).union(["\(Self.p).rasone.tabell_1"])
+        #expect(Set(harness.state.lineage.walked?.nodes.map(\.id) ?? []) == expected)
+        #expect(expected.count > 3, "more than the first hop")
+        #expect(harness.screen().contains("focus 0+…+*"))
+    }
+
+    @Test func tabListsTheCandidatesLikeAShell() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        await harness.press(":")
+        await harness.type("goto rasone.tab")
+        await harness.press("tab")
+        #expect(harness.state.commandLine?.text == "goto rasone.tabell_")
+        let rows = harness.canvas().rows
+        let list = rows[harness.state.height - 3]
+        #expect(list.contains("rasone.tabell_1") && list.contains("rasone.tabell_2") && list.contains("rasone.tabell_n"), "\(list)")
+        await harness.press("n", "tab")
+        #expect(harness.state.commandLine?.text == "goto rasone.tabell_n" && harness.state.completions.isEmpty)
+        // Inside :lineage too, after the hops.
+        await harness.press("esc", ":")
+        await harness.type("lineage 2+rasone.stø")
+        await harness.press("tab")
+        #expect(harness.state.commandLine?.text == "lineage 2+rasone.stønadshistorikk")
+    }
+
     @Test func theDefaultPIIClassIsShownAsItself() async throws {
         let harness = try await Harness(width: 160, height: 40)
         await harness.press(":")

@@ -196,6 +196,7 @@ extension AppState {
 
     private mutating func typeCommand(_ key: Key) -> [Effect] {
         guard var line = commandLine else { return [] }
+        completions = []
         switch line.prompt(key) {
         case .cancelled, .closed:
             commandLine = nil
@@ -205,7 +206,10 @@ extension AppState {
         case .edited:
             commandLine = line
         case .ignored:
-            if key == .tab { commandLine = TextBuffer(CommandCompletion.complete(line.text, catalog: catalog, themes: themeNames)) }
+            guard key == .tab else { break }
+            let result = CommandCompletion.complete(line.text, catalog: catalog, themes: themeNames)
+            commandLine = TextBuffer(result.text)
+            completions = result.candidates
         }
         return []
     }
@@ -225,15 +229,15 @@ extension AppState {
             }
             return [.loadTheme(argument)]
         case "lineage":
-            // `2+dataset.table+1`: hops up, the table, hops down (dbt's selector syntax).
-            let pattern = argument.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
-            let (up, name, down): (Int, String, Int) = pattern.count == 3 ? (Int(pattern[0]) ?? 2, pattern[1], Int(pattern[2]) ?? 2)
-                : pattern.count == 2 && Int(pattern[0]) != nil ? (Int(pattern[0])!, pattern[1], 0)
-                : pattern.count == 2 ? (0, pattern[0], Int(pattern[1]) ?? 0) : (2, argument, 2)
-            guard !name.isEmpty else { return navigate(.switchTo(.lineage, .plain)) }
+            // dbt's selector syntax: `2+dataset.table+1`, `+table`, `table+`.
+            guard !argument.isEmpty else { return navigate(.switchTo(.lineage, .plain)) }
+            guard let selector = LineageSelector(parsing: argument) else {
+                notify(UIText.badSelector(argument), isError: true)
+                return []
+            }
             do {
-                let ref = try TableRef(parsing: name, defaultProject: project)
-                return navigate(.switchTo(.lineage, .node(ref.description, hops: .init(up: up, down: down))))
+                let ref = try TableRef(parsing: selector.name, defaultProject: project)
+                return navigate(.switchTo(.lineage, .node(ref.description, hops: .init(up: selector.up, down: selector.down))))
             } catch {
                 notify(error.message, isError: true)
             }

@@ -34,6 +34,8 @@ public struct AppState: Sendable {
     var modals: [Modal] = []
     /// The `:` command line while it is open.
     var commandLine: TextBuffer?
+    /// What Tab on the command line could go on with, shown above it.
+    var completions: [String] = []
     var toast: Toast?
     var messages: [LogMessage] = []
     /// Background loads in flight, for the spinner.

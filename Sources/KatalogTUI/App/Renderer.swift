@@ -85,6 +85,7 @@ public enum Renderer {
     private static func drawStatus(_ state: AppState, _ context: ScreenContext, into canvas: inout Canvas) {
         let row = Rect(x: 0, y: state.height - 2, width: state.width, height: 1)
         if let line = state.commandLine {
+            if !state.completions.isEmpty { drawCompletions(state.completions, above: row, into: &canvas) }
             canvas.draw(":", x: 0, y: row.y, role: .input, width: 1)
             line.draw(into: &canvas, Rect(x: 1, y: row.y, width: row.width - 17, height: 1))
             return
@@ -94,6 +95,21 @@ public enum Renderer {
             return
         }
         state.screen.drawStatus(into: &canvas, row, context)
+    }
+
+    /// The candidates of a Tab, in columns above the command line, as many rows as they need
+    /// (at most a third of the screen; the last cell says how many more).
+    private static func drawCompletions(_ candidates: [String], above row: Rect, into canvas: inout Canvas) {
+        let cell = min(row.width, (candidates.map { DisplayWidth.of($0) }.max() ?? 1) + 2)
+        let perRow = max(1, row.width / max(1, cell))
+        let rows = min((candidates.count + perRow - 1) / perRow, max(1, canvas.height / 3))
+        let shown = min(candidates.count, rows * perRow)
+        canvas.fill(x: 0, y: row.y - rows, width: row.width, height: rows, role: .overlay)
+        for (index, candidate) in candidates.prefix(shown).enumerated() {
+            let more = candidates.count - shown
+            let text = more > 0 && index == shown - 1 ? "+\(more + 1)" : candidate
+            canvas.draw(text, x: (index % perRow) * cell, y: row.y - rows + index / perRow, role: .overlay, width: cell - 1)
+        }
     }
 
     /// The keys of what has focus: the command line, a confirmation, a screen's widget, else the

@@ -44,6 +44,16 @@ public enum UIText {
     static let noMessages = LocalizedText(nb: "Ingen meldinger ennå.", en: "No messages yet.")
     static let closeHint = LocalizedText(nb: "esc lukker", en: "esc closes")
     static let readOnly = LocalizedText(nb: "skrivebeskyttet", en: "read-only")
+    static func badSelector(_ text: String) -> LocalizedText {
+        LocalizedText(nb: "«\(TerminalText.line(text))» nevner ingen tabell. Skriv for eksempel :lineage 2+rasone.tabell_1+1, +rasone.tabell_1 eller rasone.tabell_1+.",
+                      en: "“\(TerminalText.line(text))” names no table. Write for example :lineage 2+rasone.tabell_1+1, +rasone.tabell_1 or rasone.tabell_1+.")
+    }
+
+    static func noSuchNode(_ id: String) -> LocalizedText {
+        LocalizedText(nb: "\(TerminalText.line(id)) er ikke i lineagen (finnes ikke, eller ingenting leser eller skriver den).",
+                      en: "\(TerminalText.line(id)) is not in the lineage (it does not exist, or nothing reads or writes it).")
+    }
+
     static let yes = LocalizedText(nb: "Ja", en: "Yes")
     static let no = LocalizedText(nb: "Nei", en: "No")
     public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")

@@ -26,7 +26,10 @@ extension LineageScreen {
         let nodes = context.t(LocalizedText(nb: "\(graph.nodes.count) noder", en: "\(graph.nodes.count) nodes"))
         let edges = context.t(LocalizedText(nb: "\(graph.edges.count) kanter", en: "\(graph.edges.count) edges"))
         let selected = selection.flatMap { graph.node($0) }.map { "\($0.label)  (\($0.zone.title.text(context.language)))" }
-        let focused = focus.map { context.t(LocalizedText(nb: "fokus \($0.up)+…+\($0.down) (f: alt)", en: "focus \($0.up)+…+\($0.down) (f: all)")) }
+        let focused = focus.map { hops in
+            let (up, down) = (LineageSelector.text(hops.up), LineageSelector.text(hops.down))
+            return context.t(LocalizedText(nb: "fokus \(up)+…+\(down) (f: alt)", en: "focus \(up)+…+\(down) (f: all)"))
+        }
         let text = ([nodes, edges] + (focused.map { [$0] } ?? []) + (selected.map { [$0] } ?? [])).joined(separator: "  ·  ")
         canvas.draw(text, x: rect.x + 1, y: rect.y, role: .status)
     }

@@ -36,6 +36,8 @@ struct LineageScreen: Screen {
     var searchOrigin: String?
     /// While `/` is typed.
     var findInput: TextBuffer?
+    /// The node an arrival asked for, checked once the graph is there.
+    var wanted: String?
 
     var isTyping: Bool { findInput != nil }
 
@@ -58,13 +60,17 @@ struct LineageScreen: Screen {
     mutating func arrive(_ arrival: Arrival, _ context: inout ScreenContext) {
         switch arrival {
         case .plain: break
-        case let .table(ref): selection = ref.description
+        case let .table(ref):
+            selection = ref.description
+            wanted = ref.description
         case let .node(id, hops):
             selection = id
+            wanted = id
             focus = hops.map { (id, $0.up, $0.down) }
         }
         if let graph {
             showLineage(graph, context)
+            checkWanted(&context)
         } else if !loading {
             loading = true
             context.run(.loadLineage(lineageFile: context.settings.lineageFile))
@@ -76,9 +82,19 @@ struct LineageScreen: Screen {
         loading = false
         for notice in notices { context.notify(notice, isError: true) }
         switch result {
-        case let .success(graph): showLineage(graph, context)
+        case let .success(graph):
+            showLineage(graph, context)
+            checkWanted(&context)
         case let .failure(failure): context.notify(failure.message, isError: true)
         }
+    }
+
+    /// A node asked for that the graph does not have: said, never silently replaced.
+    private mutating func checkWanted(_ context: inout ScreenContext) {
+        defer { wanted = nil }
+        guard let wanted, let graph, graph.node(wanted) == nil else { return }
+        context.notify(UIText.noSuchNode(wanted), isError: true)
+        if focus?.id == wanted { focus = nil }
     }
 
     mutating func resized(_ context: inout ScreenContext) {
