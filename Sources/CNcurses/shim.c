@@ -51,7 +51,7 @@ int katalog_locale_is_utf8(void) {
 
 int katalog_wcwidth(wchar_t c) { return wcwidth(c); }
 
-int katalog_stop_requested(void) { return katalog_stop_signal != 0; }
+int katalog_stop_requested(void) { return katalog_stop_signal; }
 
 SCREEN *katalog_newterm(void) { return newterm(NULL, stdout, stdin); }
 

@@ -89,7 +89,7 @@ public final class LocalWorkspace: Sendable {
         }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return }  // an empty file is an empty database
+        if header.isEmpty { throw .empty(path: path) }
         guard header == Data("SQLite format 3\0".utf8) else { throw .notSQLite(path: path) }
         do {
             var configuration = Configuration()

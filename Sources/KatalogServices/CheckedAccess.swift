@@ -43,10 +43,10 @@ struct CheckedAccess: Access {
     func deny(request id: UUID, reason: String?) async throws {
         let request = try await pending(id)
         let (user, _, product) = try await context(request.datasettID)
-        try ServiceError.check(MarketplaceRules.checkOwnerAction(on: product, by: user))
-        let trimmed = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        try await base.deny(request: id, reason: trimmed?.isEmpty == true ? nil : trimmed, audit: AuditNote(
-            actor: user.email, action: "request.deny", target: id.text, detail: "\(request.subject): \(trimmed ?? "")"))
+        try ServiceError.check(MarketplaceRules.checkOwnerAction(on: product, by: user) + MarketplaceRules.checkDenyReason(reason))
+        let trimmed = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        try await base.deny(request: id, reason: trimmed, audit: AuditNote(
+            actor: user.email, action: "request.deny", target: id.text, detail: "\(request.subject): \(trimmed)"))
     }
 
     func requestAccess(_ request: NewAccessRequest) async throws -> AccessRequest {

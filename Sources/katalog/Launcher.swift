@@ -178,7 +178,8 @@ struct Launcher {
                 : "Demo workspace: \(TerminalText.line(path))\(exists ? "" : " (not created yet; `katalog demo --reset` creates it)")\n")
             return
         }
-        try await DemoWorkspace.create(at: path, now: now)
+        // A folder the user named is theirs to make; the default one under XDG_DATA_HOME is ours.
+        try await DemoWorkspace.create(at: path, now: now, makeFolder: demo.global.workspace == nil)
         stdout(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path)).\n"
                                : "Recreated the demo workspace at \(TerminalText.line(path)).\n")
     }

@@ -8,7 +8,8 @@ import KatalogTUI
 struct TUILauncher {
     let environment: [String: String]
 
-    func run(services: ServiceLayer, global: GlobalOptions, backend: LocalizedText) throws(NoTerminal) {
+    /// Returns the exit status.
+    func run(services: ServiceLayer, global: GlobalOptions, backend: LocalizedText) throws(NoTerminal) -> Int32 {
         let configDirectory = Config.directory(environment: environment)
         var notices: [LocalizedText] = []
         let config: Config
@@ -38,6 +39,6 @@ struct TUILauncher {
         let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
         app.crashAfterFirstFrame = environment["KATALOG_TEST_CRASH"] == "after-first-frame"
-        try app.run(startupNotices: notices)
+        return try app.run(startupNotices: notices)
     }
 }

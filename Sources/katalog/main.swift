@@ -28,8 +28,7 @@ case let .exit(status):
     exit(status)
 case let .terminalUI(services, global, backend):
     do {
-        try TUILauncher(environment: environment).run(services: services, global: global, backend: backend)
-        exit(0)
+        exit(try TUILauncher(environment: environment).run(services: services, global: global, backend: backend))
     } catch {
         let language = global.lang.flatMap(Language.init(userInput:)) ?? Language.fromEnvironment(environment)
         FileHandle.standardError.write(Data(("katalog: " + Secrets.shared.redact(error.message.text(language)) + "\n").utf8))

@@ -242,7 +242,7 @@ struct TerminalEndToEndTests {
         #expect(Tmux.colourCodes(mono).isEmpty, "NO_COLOR still produced colour: \(Tmux.colourCodes(mono))")
         #expect(mono.contains("\u{1B}[7m") || mono.contains("\u{1B}[1m"), "monochrome still marks with attributes")
         try plain.send("C-c")
-        try plain.waitFor("exit=0")
+        try plain.waitFor("exit=130")  // Ctrl-C: 128 + SIGINT, as a shell expects
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
@@ -256,7 +256,7 @@ struct TerminalEndToEndTests {
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let child = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
         kill(child, SIGTERM)
-        let after = try tmux.waitFor("exit=0")
+        let after = try tmux.waitFor("exit=143")  // 128 + SIGTERM
         #expect(after.contains("før-katalog") && !after.contains("Datastream streams"))
     }
 

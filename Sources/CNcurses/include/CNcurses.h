@@ -54,6 +54,7 @@ void katalog_end_paste_mode(void);
 // Signals set a flag the input loop reads: the terminal is restored on the main thread,
 // never inside a signal handler.
 void katalog_install_stop_handlers(void);
+// The signal that asked to stop, or 0.
 int katalog_stop_requested(void);
 // Ctrl-Z sets a flag too; the loop then calls katalog_suspend, on its own thread.
 int katalog_take_suspend_request(void);

@@ -101,8 +101,17 @@ public enum MarketplaceRules {
         guard let expires else { return [] }
         if expires >= startOfTomorrow(after: now) { return [] }
         return [Problem(field: "expires", code: "expires_in_past", message: LocalizedText(
-            nb: "Utløpsdatoen må være i morgen eller senere, eller «for alltid».",
-            en: "The expiry date must be tomorrow or later, or “forever”."))]
+            nb: "Utløpsdatoen må være i morgen eller senere, eller «aldri».",
+            en: "The expiry date must be tomorrow or later, or “never”."))]
+    }
+
+    /// A denial says why: the marketplace would store an empty reason, and the requester would
+    /// learn nothing.
+    public static func checkDenyReason(_ reason: String?) -> [Problem] {
+        guard (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        return [Problem(field: "reason", code: "reason_required", message: LocalizedText(
+            nb: "Et avslag må ha en begrunnelse, så søkeren vet hvorfor (--reason \"…\").",
+            en: "A denial needs a reason, so the requester knows why (--reason \"…\")."))]
     }
 
     public static func startOfTomorrow(after now: Date) -> Date {

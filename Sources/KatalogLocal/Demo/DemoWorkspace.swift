@@ -24,9 +24,14 @@ public enum DemoWorkspace {
     /// and renamed into place, so an interrupted first run or reset leaves the old workspace
     /// (or none), never half a demo. A workspace already there keeps its audit log.
     @discardableResult
-    public static func create(at path: String, now: Date) async throws -> LocalWorkspace {
+    public static func create(at path: String, now: Date, makeFolder: Bool = true) async throws -> LocalWorkspace {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !makeFolder, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            throw WorkspaceError.noFolder(path: path, folder: folder)
+        }
         var history: [AuditEvent] = []
-        if FileManager.default.fileExists(atPath: path) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let size, size > 0 {
             let old = try LocalWorkspace(path: path)  // refuses what is not a workspace, untouched
             history = try await old.services(now: { now }).audit.events(limit: Int.max).reversed()
             try old.close()

@@ -31,8 +31,9 @@ public final class TerminalApp {
     }
 
     /// Runs until the user quits or a signal asks to stop; the terminal is restored either way.
-    /// Throws when there is no terminal to run in.
-    public func run(startupNotices: [LocalizedText] = []) throws(NoTerminal) {
+    /// Returns the exit status: 0, or 128 + the signal that stopped it (130 for Ctrl-C, 143 for
+    /// SIGTERM), as a shell expects. Throws when there is no terminal to run in.
+    public func run(startupNotices: [LocalizedText] = []) throws(NoTerminal) -> Int32 {
         guard let terminal = CursesTerminal(theme: theme, useColor: useColor, mouse: mouse) else { throw NoTerminal() }
         katalog_install_stop_handlers()
         defer { terminal.stop() }
@@ -54,6 +55,8 @@ public final class TerminalApp {
                 apply(.tick, terminal)
             }
         }
+        let signal = katalog_stop_requested()
+        return signal == 0 ? 0 : 128 + signal
     }
 
     private func apply(_ event: Event, _ terminal: CursesTerminal) {
