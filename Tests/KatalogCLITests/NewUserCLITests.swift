@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import KatalogCore
+import KatalogServices
+@testable import KatalogCLI
 
 /// What a new user hit on the command line (each failed before its fix).
 @Suite("Defects a new user hit: the command line")
@@ -43,5 +46,56 @@ struct NewUserCLITests {
         let past = try katalog.run(["access", "grant", "--datasett", "meldekort-anonymisert", "--subject", "user:ny@nav.no", "--expires", "2026-11-25",
                                     "--workspace", katalog.workspace])
         #expect(past.status == 1 && past.stderr.contains("or “never”") && !past.stderr.contains("forever"))
+    }
+
+    @Test func idsAreLowerCaseGrantsHaveAStatusAndPrefixesWork() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let list = try katalog.run(["access", "list", "--json"] + ws).stdout
+        #expect(list.range(of: #""[0-9A-F]{8}-[0-9A-F]{4}"#, options: .regularExpression) == nil, "no upper-case ids")
+        let grants = try json(list)
+        #expect(Set(grants.compactMap { $0["status"] as? String }) == ["active", "expired"])
+        // Approve by a unique start of the id.
+        let pending = try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout)
+        let id = try #require(pending.first?["id"] as? String)
+        let approve = try katalog.run(["access", "approve", String(id.prefix(8)), "--json"] + ws)
+        #expect(approve.status == 0, "\(approve.stderr)")
+        let grant = try #require(try JSONSerialization.jsonObject(with: Data(approve.stdout.utf8)) as? [String: Any])
+        #expect(grant["status"] as? String == "active" && (grant["accessRequestID"] as? String) == id)
+        // Revoke by prefix, JSON back.
+        let revoke = try katalog.run(["access", "revoke", String((grant["id"] as! String).prefix(6)), "--json"] + ws)
+        let revoked = try #require(try JSONSerialization.jsonObject(with: Data(revoke.stdout.utf8)) as? [String: Any])
+        #expect(revoked["status"] as? String == "revoked")
+    }
+
+    @Test func anAmbiguousPrefixListsTheCandidates() throws {
+        let ids = ["d85a5830-0000-4000-8000-000000000001", "d85a5830-1111-4000-8000-000000000002", "aa000000-0000-4000-8000-000000000003"]
+            .map { UUID(uuidString: $0)! }
+        let what = LocalizedText(nb: "tilgang", en: "grant")
+        #expect(try IDPrefix.resolve("AA00", among: ids, what: what) == ids[2])
+        #expect(try IDPrefix.resolve("d85a5830-1", among: ids, what: what) == ids[1])
+        do {
+            _ = try IDPrefix.resolve("d85a5830", among: ids, what: what)
+            Issue.record("ambiguous")
+        } catch let error as InvalidInput {
+            #expect(error.message.en.contains("d85a5830 matches 2 ids: d85a5830-0000-4000-8000-000000000001, d85a5830-1111-4000-8000-000000000002"))
+            #expect(error.isBadInput)
+        }
+        #expect(throws: ServiceError.self) { try IDPrefix.resolve("ffff", among: ids, what: what) }
+        #expect(throws: InvalidInput.self) { try IDPrefix.resolve("d8", among: ids, what: what) }
+    }
+
+    @Test func aDatasettCanBeNamedBySlugNameOrIdPrefix() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let bySlug = try katalog.run(["access", "list", "--datasett", "vedtaksstatistikk", "--json"] + ws)
+        let byName = try katalog.run(["access", "list", "--datasett", "Vedtaksstatistikk", "--json"] + ws)
+        #expect(bySlug.status == 0 && byName.status == 0 && bySlug.stdout == byName.stdout, "\(byName.stderr)")
+        let unknown = try katalog.run(["access", "list", "--datasett", "Finnes ikke"] + ws)
+        #expect(unknown.status == 1 && unknown.stderr.contains("No datasett has the id, slug or name"))
     }
 }

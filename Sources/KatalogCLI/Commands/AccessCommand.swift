@@ -14,23 +14,47 @@ public struct AccessCommand: ParsableCommand {
     public init() {}
 }
 
-/// Finds a datasett by id or slug across the marketplace.
+/// Finds a datasett by id (or a unique start of one), slug or name across the marketplace.
 func resolveDatasett(_ text: String, in marketplace: any Marketplace) async throws -> Datasett {
     let all = try await marketplace.dataprodukter().flatMap(\.datasett)
-    if let id = UUID(uuidString: text), let match = all.first(where: { $0.id == id }) { return match }
     if let match = all.first(where: { $0.slug == text }) { return match }
+    let named = all.filter { $0.name.caseInsensitiveCompare(text.trimmingCharacters(in: .whitespaces)) == .orderedSame }
+    if named.count == 1 { return named[0] }
+    if named.count > 1 {
+        let list = named.map { "\($0.slug) (\($0.id.text))" }.joined(separator: ", ")
+        throw InvalidInput([Problem(field: "datasett", code: "ambiguous", message: LocalizedText(
+            nb: "Flere datasett heter «\(TerminalText.line(text))»: \(list). Bruk slug eller id.",
+            en: "Several datasett are called “\(TerminalText.line(text))”: \(list). Use the slug or the id."))])
+    }
+    let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
+    if typed.count >= 4, all.contains(where: { $0.id.text.hasPrefix(typed) }) {
+        let id = try IDPrefix.resolve(typed, among: all.map(\.id), what: LocalizedText(nb: "datasett", en: "datasett"))
+        return all.first { $0.id == id }!
+    }
     throw ServiceError.notFound(LocalizedText(
-        nb: "Fant ingen datasett med id eller slug «\(TerminalText.line(text))». `katalog products show SLUG` viser datasettene til et dataprodukt.",
-        en: "No datasett has the id or slug “\(TerminalText.line(text))”. `katalog products show SLUG` lists a dataprodukt's datasett."))
+        nb: "Fant ingen datasett med id, slug eller navn «\(TerminalText.line(text))». `katalog products show SLUG` viser datasettene til et dataprodukt.",
+        en: "No datasett has the id, slug or name “\(TerminalText.line(text))”. `katalog products show SLUG` lists a dataprodukt's datasett."))
 }
 
-func parseID(_ text: String, what: LocalizedText) throws -> UUID {
-    guard let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) else {
-        throw InvalidInput([Problem(field: "id", code: "id", message: LocalizedText(
-            nb: "«\(TerminalText.line(text))» er ikke en id for \(what.nb). En id ser slik ut: 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b.",
-            en: "“\(TerminalText.line(text))” is not an id of \(what.en). An id looks like 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b."))])
+/// Every grant of every datasett, for finding one by (a prefix of) its id.
+func allGrants(_ services: ServiceLayer) async throws -> [Grant] {
+    var grants: [Grant] = []
+    for datasett in try await services.marketplace.dataprodukter().flatMap(\.datasett) { grants += try await services.access.grants(datasett: datasett.id) }
+    return grants
+}
+
+/// A grant in `--json`: as stored, with its status now (active, expired, revoked).
+struct GrantOutput: Encodable {
+    let grant: Grant
+    let now: Date
+
+    enum Keys: String, CodingKey { case status }
+
+    func encode(to encoder: Encoder) throws {
+        try grant.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(grant.status(at: now), forKey: .status)
     }
-    return id
 }
 
 public struct AccessListCommand: ServiceCommand {
@@ -38,7 +62,7 @@ public struct AccessListCommand: ServiceCommand {
         commandName: "list",
         abstract: "List grants, or pending access requests with --pending.")
 
-    @Option(help: ArgumentHelp("Only this datasett (id or slug).", valueName: "id|slug"))
+    @Option(help: ArgumentHelp("Only this datasett (id, slug or name).", valueName: "datasett"))
     var datasett: String?
 
     @Flag(help: "List pending access requests instead of grants.")
@@ -73,7 +97,7 @@ public struct AccessListCommand: ServiceCommand {
         }
         var grants: [Grant] = []
         for datasett in chosen { grants += try await services.access.grants(datasett: datasett.id) }
-        if json { return context.print(try JSONOutput.render(grants)) }
+        if json { return context.print(try JSONOutput.render(grants.map { GrantOutput(grant: $0, now: context.now) })) }
         var table = TextTable([
             .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT"), maxWidth: 64), .init(title: "STATUS"),
             .init(title: context.t("UTLØPER", "EXPIRES")), .init(title: context.t("GITT AV", "GRANTED BY")), .init(title: "ID"),
@@ -105,7 +129,7 @@ public struct AccessGrantCommand: ServiceCommand {
         abstract: "Grant a user, group or service account read access to a datasett.")
     public static let isMutating = true
 
-    @Option(help: ArgumentHelp("The datasett (id or slug).", valueName: "id|slug"))
+    @Option(help: ArgumentHelp("The datasett (id, slug or name).", valueName: "datasett"))
     var datasett: String
 
     @Option(help: ArgumentHelp("Who: user:EMAIL, group:EMAIL or serviceAccount:EMAIL.", valueName: "subject"))
@@ -129,7 +153,7 @@ public struct AccessGrantCommand: ServiceCommand {
         let target = try await resolveDatasett(datasett, in: services.marketplace)
         let grant = try await services.access.grant(GrantRequest(
             datasettID: target.id, subject: try Subject(iamMember: subject), owner: owner, expires: try parseExpiry(expires)))
-        if json { return context.print(try JSONOutput.render(grant)) }
+        if json { return context.print(try JSONOutput.render(GrantOutput(grant: grant, now: context.now))) }
         context.confirm("Ga \(grant.subject) tilgang til «\(target.name)» (id \(grant.id.text)).",
                         "Granted \(grant.subject) access to “\(target.name)” (id \(grant.id.text)).")
     }
@@ -154,16 +178,24 @@ public struct AccessRevokeCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a grant.")
     public static let isMutating = true
 
-    @Argument(help: ArgumentHelp("The grant's id (see `katalog access list`).", valueName: "grant-id"))
+    @Argument(help: ArgumentHelp("The grant's id, or a unique start of it (see `katalog access list`).", valueName: "grant-id"))
     var grant: String
+
+    @Flag(help: "Print the revoked grant as JSON.")
+    var json = false
 
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let id = try parseID(grant, what: LocalizedText(nb: "en tilgang", en: "a grant"))
+        let grants = try await allGrants(context.services)
+        let id = try IDPrefix.resolve(grant, among: grants.map(\.id), what: LocalizedText(nb: "tilgang", en: "grant"))
         try await context.services.access.revoke(grant: id)
+        if json {
+            let revoked = try await context.services.access.grants(datasett: grants.first { $0.id == id }!.datasettID).first { $0.id == id }!
+            return context.print(try JSONOutput.render(GrantOutput(grant: revoked, now: context.now)))
+        }
         context.confirm("Trakk tilgangen \(id.text).", "Revoked the grant \(id.text).")
     }
 }
@@ -172,16 +204,20 @@ public struct AccessApproveCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve a pending access request.")
     public static let isMutating = true
 
-    @Argument(help: ArgumentHelp("The request's id (see `katalog access list --pending`).", valueName: "request-id"))
+    @Argument(help: ArgumentHelp("The request's id, or a unique start of it (see `katalog access list --pending`).", valueName: "request-id"))
     var request: String
+
+    @Flag(help: "Print the grant it made as JSON.")
+    var json = false
 
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let id = try parseID(request, what: LocalizedText(nb: "en tilgangssøknad", en: "an access request"))
+        let id = try await requestID(request, context)
         let grant = try await context.services.access.approve(request: id)
+        if json { return context.print(try JSONOutput.render(GrantOutput(grant: grant, now: context.now))) }
         context.confirm("Godkjente søknaden; \(grant.subject) har nå tilgang (id \(grant.id.text)).",
                         "Approved the request; \(grant.subject) now has access (id \(grant.id.text)).")
     }
@@ -191,19 +227,32 @@ public struct AccessDenyCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "deny", abstract: "Deny a pending access request, with a reason.")
     public static let isMutating = true
 
-    @Argument(help: ArgumentHelp("The request's id (see `katalog access list --pending`).", valueName: "request-id"))
+    @Argument(help: ArgumentHelp("The request's id, or a unique start of it (see `katalog access list --pending`).", valueName: "request-id"))
     var request: String
 
-    @Option(help: ArgumentHelp("Why, for the requester.", valueName: "text"))
+    @Option(help: ArgumentHelp("Why, for the requester (required).", valueName: "text"))
     var reason: String?
+
+    @Flag(help: "Print the denied request as JSON.")
+    var json = false
 
     @OptionGroup public var global: GlobalOptions
 
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let id = try parseID(request, what: LocalizedText(nb: "en tilgangssøknad", en: "an access request"))
+        let id = try await requestID(request, context)
         try await context.services.access.deny(request: id, reason: reason)
+        if json {
+            let denied = try await context.services.access.accessRequests(datasett: nil, pendingOnly: false).first { $0.id == id }
+            return context.print(try JSONOutput.render(denied))
+        }
         context.confirm("Avslo søknaden \(id.text).", "Denied the request \(id.text).")
     }
+}
+
+/// A request's id from (a unique start of) what was typed.
+func requestID(_ text: String, _ context: CommandContext) async throws -> UUID {
+    let requests = try await context.services.access.accessRequests(datasett: nil, pendingOnly: false)
+    return try IDPrefix.resolve(text, among: requests.map(\.id), what: LocalizedText(nb: "tilgangssøknad", en: "access request"))
 }
