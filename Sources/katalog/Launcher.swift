@@ -155,10 +155,10 @@ struct Launcher {
                 UIText.cloud(target.bigQueryBase.host ?? "", emulator: target.isEmulator))
     }
 
-    /// API endpoints from config.yaml; a broken config is reported by the terminal UI, the CLI
-    /// then uses Google's endpoints.
+    /// API endpoints from config.yaml, the valid ones (the terminal UI and `doctor` report the
+    /// bad ones).
     func configuredEndpoints() -> [String: String] {
-        (try? Config.load(from: Config.directory(environment: environment)).get().endpoints) ?? [:]
+        Config.load(from: Config.directory(environment: environment)).config.endpoints
     }
 
     private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {

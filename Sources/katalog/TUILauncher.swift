@@ -11,14 +11,12 @@ struct TUILauncher {
     /// Returns the exit status.
     func run(services: ServiceLayer, global: GlobalOptions, backend: LocalizedText) throws(NoTerminal) -> Int32 {
         let configDirectory = Config.directory(environment: environment)
-        var notices: [LocalizedText] = []
-        let config: Config
-        switch Config.load(from: configDirectory) {
-        case let .success(loaded): config = loaded
-        case let .failure(error):
-            config = Config()
-            notices.append(LocalizedText(nb: "Ugyldig oppsett, bruker standardverdier: \(error.description)",
-                                         en: "Invalid settings, using the defaults: \(error.description)"))
+        let loaded = Config.load(from: configDirectory)
+        let config = loaded.config
+        // Each bad setting on its own, in full; the good ones are used.
+        var notices = loaded.problems.map { problem in
+            LocalizedText(nb: "Ugyldig innstilling, bruker standardverdien: \(problem.description)",
+                          en: "Invalid setting, using its default: \(problem.description)")
         }
         let language = global.lang.flatMap(Language.init(userInput:)) ?? config.language ?? Language.fromEnvironment(environment)
         let themes = ThemeCatalog(configDirectory: configDirectory)

@@ -41,6 +41,16 @@ struct ConfigTests {
     }
 
     @Test func noFileMeansDefaults() throws {
-        #expect(try Config.load(from: "/nonexistent/katalog").get() == Config())
+        #expect(Config.load(from: "/nonexistent/katalog") == Config.Loaded(config: Config(), problems: []))
+    }
+
+    /// One bad value costs that setting only: the theme, mouse and clipboard stay.
+    @Test func aBadValueKeepsEveryGoodSetting() {
+        let text = "theme: nav\nmouse: true\nclipboard: false\nlineage:\n  fan_limit: 1\nkeys:\n  quit: [q, ctrl-q]\n  fly: [f]\nlang: sv\n"
+        let loaded = Config.read(text, path: "c.yaml")
+        #expect(loaded.config.theme == "nav" && loaded.config.mouse && !loaded.config.clipboard)
+        #expect(loaded.config.keys[.quit] == [.character("q"), .control("q")] && loaded.config.fanLimit == nil)
+        #expect(loaded.problems.map(\.line) == [5, 8, 9])
+        #expect(loaded.problems.map(\.description).allSatisfy { $0.hasPrefix("c.yaml:") })
     }
 }

@@ -81,6 +81,21 @@ struct NewUserDefectTests {
         #expect(harness.state.commandLine?.text == "lineage 2+rasone.stønadshistorikk")
     }
 
+    @Test func everyMistakeInLineageYamlIsALineOfItsOwn() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        let file = harness.folder.appendingPathComponent("lineage.yaml")
+        try "flows:\n  - from: [kafka:a]\n    through: feil\n    to: rasone.tabell_1\n  - from: [kafka:b]\n    through: nope\n    to: rasone.tabell_1\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        harness.state.lineageFile = file.path
+        await harness.press("2")
+        let errors = harness.state.messages.filter(\.isError)
+        #expect(errors.count >= 2 && errors.allSatisfy { $0.text.contains("lineage.yaml:") }, "\(errors.map(\.text))")
+        #expect(harness.state.toast?.text.contains("more: M shows them all") == true)
+        #expect(!harness.screen().contains("\\x0a"))
+        await harness.press("M")
+        #expect(!harness.screen().contains("\\x0a") && harness.screen().contains("lineage.yaml:3"))
+    }
+
     @Test func theDefaultPIIClassIsShownAsItself() async throws {
         let harness = try await Harness(width: 160, height: 40)
         await harness.press(":")

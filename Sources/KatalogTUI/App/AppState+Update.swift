@@ -49,12 +49,15 @@ extension AppState {
         }
     }
 
-    /// Shows a toast and keeps it in the `:messages` log.
+    /// Shows a toast and keeps it in the `:messages` log: a message of several lines (every
+    /// mistake in a file) becomes one log line each, and the toast says there are more.
     mutating func notify(_ text: LocalizedText, isError: Bool) {
         // Every toast and log line: no secret katalog holds, whatever an error quotes.
-        let message = Secrets.shared.redact(t(text))
-        toast = Toast(text: message, isError: isError, until: tick + (isError ? 60 : 30))
-        messages.append(LogMessage(tick: tick, text: message, isError: isError))
+        let lines = Secrets.shared.redact(t(text)).split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        guard let first = lines.first else { return }
+        let more = lines.count > 1 ? t(UIText.moreInLog(lines.count - 1)) : ""
+        toast = Toast(text: first + more, isError: isError, until: tick + (isError ? 60 : 30))
+        for line in lines { messages.append(LogMessage(tick: tick, text: line, isError: isError)) }
     }
 
     // MARK: Screens

@@ -1,6 +1,7 @@
 import Foundation
 import KatalogCore
 import KatalogServices
+import Yams
 
 /// The user's settings from `$XDG_CONFIG_HOME/katalog/config.yaml`:
 ///
@@ -36,21 +37,57 @@ public struct Config: Equatable, Sendable {
         return base + "/katalog"
     }
 
-    /// The config in `directory`, the defaults when there is none, or the first problem in it.
-    public static func load(from directory: String) -> Result<Config, YAMLFileError> {
-        let path = directory + "/config.yaml"
-        guard let data = FileManager.default.contents(atPath: path) else { return .success(Config()) }
-        do {
-            return .success(try parse(String(decoding: data, as: UTF8.self), path: path))
-        } catch {
-            return .failure(error)
-        }
+    /// What a config file gave: every valid setting, and each bad one as `file:line`.
+    public struct Loaded: Equatable, Sendable {
+        public var config: Config
+        public var problems: [YAMLFileError]
     }
 
+    /// The config in `directory` (the defaults when there is none). One bad value costs only
+    /// that setting, never the rest of the file.
+    public static func load(from directory: String) -> Loaded {
+        let path = directory + "/config.yaml"
+        guard let data = FileManager.default.contents(atPath: path) else { return Loaded(config: Config(), problems: []) }
+        return read(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// The settings, or the first problem (for callers that want all or nothing).
     public static func parse(_ text: String, path: String) throws(YAMLFileError) -> Config {
-        let file = try YAMLFile(path: path, text: text)
+        let loaded = read(text, path: path)
+        if let first = loaded.problems.first { throw first }
+        return loaded.config
+    }
+
+    public static func read(_ text: String, path: String) -> Loaded {
         var config = Config()
-        for (key, keyNode, value) in try file.mapping(file.root, what: "the config") {
+        var problems: [YAMLFileError] = []
+        let file: YAMLFile
+        let entries: [(key: String, keyNode: Node, value: Node)]
+        do {
+            file = try YAMLFile(path: path, text: text)
+            entries = try file.mapping(file.root, what: "the config")
+        } catch {
+            return Loaded(config: config, problems: [error])
+        }
+        for (key, keyNode, value) in entries {
+            do throws(YAMLFileError) {
+                try apply(key, keyNode, value, file, to: &config, problems: &problems)
+            } catch {
+                problems.append(error)
+            }
+        }
+        return Loaded(config: config, problems: problems)
+    }
+
+    /// One top-level setting; inside `keys` and the API sections, each entry on its own.
+    private static func apply(_ key: String, _ keyNode: Node, _ value: Node, _ file: YAMLFile, to config: inout Config,
+                              problems: inout [YAMLFileError]) throws(YAMLFileError) {
+        func each(_ entries: [(key: String, keyNode: Node, value: Node)], _ body: (String, Node, Node) throws(YAMLFileError) -> Void) {
+            for (name, node, setting) in entries {
+                do throws(YAMLFileError) { try body(name, node, setting) } catch { problems.append(error) }
+            }
+        }
+        do {
             switch key {
             case "theme":
                 config.theme = try file.string(value, what: "theme")
@@ -63,7 +100,7 @@ public struct Config: Equatable, Sendable {
                 guard let flag = Bool(text) else { throw file.fail(value, "\(key) must be true or false, not '\(text)'") }
                 if key == "mouse" { config.mouse = flag } else { config.clipboard = flag }
             case "keys":
-                for (name, actionNode, keysNode) in try file.mapping(value, what: "keys") {
+                each(try file.mapping(value, what: "keys")) { (name, actionNode, keysNode) throws(YAMLFileError) in
                     guard let action = KeyAction(rawValue: name) else {
                         throw file.fail(actionNode, "unknown action '\(name)' (see docs/keys.md for the names)")
                     }
@@ -75,12 +112,12 @@ public struct Config: Equatable, Sendable {
                     config.keys[action] = keys
                 }
             case _ where endpointAPIs.contains(key):
-                for (name, nameNode, setting) in try file.mapping(value, what: key) {
+                each(try file.mapping(value, what: key)) { (name, nameNode, setting) throws(YAMLFileError) in
                     if key == "lineage", name == "fan_limit" {
                         let text = try file.string(setting, what: "lineage.fan_limit")
                         guard let limit = Int(text), limit >= 2 else { throw file.fail(setting, "lineage.fan_limit must be a whole number of 2 or more, not '\(text)'") }
                         config.fanLimit = limit
-                        continue
+                        return
                     }
                     let known = key == "lineage" ? "lineage.endpoint, lineage.fan_limit" : "\(key).endpoint"
                     guard name == "endpoint" else { throw file.fail(nameNode, "unknown setting '\(key).\(name)' (known: \(known))") }
@@ -94,6 +131,5 @@ public struct Config: Equatable, Sendable {
                 throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery, connection, datatransfer, datastream, lineage)")
             }
         }
-        return config
     }
 }

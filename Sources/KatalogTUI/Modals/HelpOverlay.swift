@@ -21,12 +21,16 @@ enum HelpOverlay {
     }
 }
 
-/// `:messages`: every toast so far, newest last.
+/// `:messages`: every toast so far, newest last, each in full (wrapped, never cut).
 enum MessagesOverlay {
     static func lines(_ messages: [LogMessage], _ context: ScreenContext) -> [DetailLine] {
-        messages.isEmpty
-            ? [DetailLine(context.t(UIText.noMessages), .muted)]
-            : messages.map { DetailLine(($0.isError ? "✗ " : "• ") + $0.text, $0.isError ? .danger : .overlay) }
+        guard !messages.isEmpty else { return [DetailLine(context.t(UIText.noMessages), .muted)] }
+        let width = max(10, OverlayBox.innerWidth(onScreen: context.width) - 2)
+        return messages.flatMap { message in
+            DetailLine.wrap(message.text, width: width, role: message.isError ? .danger : .overlay).enumerated().map { index, line in
+                DetailLine([.init(text: index == 0 ? (message.isError ? "✗ " : "• ") : "  ", role: message.isError ? .danger : .overlay)] + line.spans)
+            }
+        }
     }
 }
 

@@ -54,6 +54,10 @@ public enum UIText {
                       en: "\(TerminalText.line(id)) is not in the lineage (it does not exist, or nothing reads or writes it).")
     }
 
+    static func moreInLog(_ count: Int) -> LocalizedText {
+        LocalizedText(nb: "  (+\(count) til: M viser alle)", en: "  (+\(count) more: M shows them all)")
+    }
+
     static let yes = LocalizedText(nb: "Ja", en: "Yes")
     static let no = LocalizedText(nb: "Nei", en: "No")
     public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")
