@@ -14,5 +14,8 @@ struct DemoCommand: ParsableCommand, ParsableCommandWithGlobals {
         "Write the demo's datasets and tables as BigQuery REST resources (JSON), to load them into a BigQuery project.", valueName: "file"))
     var exportBigQuery: String?
 
+    @Flag(help: "Print what was done as JSON.")
+    var json = false
+
     @OptionGroup var global: GlobalOptions
 }

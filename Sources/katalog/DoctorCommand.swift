@@ -4,6 +4,7 @@ import KatalogCLI
 import KatalogCloud
 import KatalogCore
 import KatalogLocal
+import KatalogTUI
 
 /// `katalog doctor`: what katalog would use and whether it answers — the first thing to run.
 struct DoctorCommand: ParsableCommand, ParsableCommandWithGlobals {
@@ -11,41 +12,95 @@ struct DoctorCommand: ParsableCommand, ParsableCommandWithGlobals {
         commandName: "doctor",
         abstract: "Show which project, credentials and APIs katalog uses, and whether they answer.")
 
+    @Flag(help: "Print the checks as JSON.")
+    var json = false
+
     @OptionGroup var global: GlobalOptions
 }
 
-/// Runs the checks and prints one line each. Never prints a token.
-struct Doctor {
+/// One line of the report: what was checked, whether it is fine (nil: just so), and the text.
+struct DoctorCheck: Encodable, Sendable {
+    let name: String
+    let ok: Bool?
+    let detail: String
+}
+
+/// Runs the checks and prints one line each, or all of them as JSON. Never prints a token.
+final class Doctor {
     let environment: [String: String]
     let language: Language
     let endpoints: [String: String]
-    let print: (String) -> Void
+    private let write: (String) -> Void
+    private let json: Bool
+    private(set) var checks: [DoctorCheck] = []
+
+    init(environment: [String: String], language: Language, endpoints: [String: String], json: Bool = false, print: @escaping (String) -> Void) {
+        self.environment = environment
+        self.language = language
+        self.endpoints = endpoints
+        self.json = json
+        write = print
+    }
 
     func t(_ nb: String, _ en: String) -> String { language == .nb ? nb : en }
 
+    /// A line of the report, under `name` in JSON.
+    private func report(_ name: String, _ ok: Bool?, _ line: String) {
+        checks.append(DoctorCheck(name: name, ok: ok, detail: line))
+        if !json { write(line) }
+    }
+
     /// True when everything that was checked answered.
     func run(_ global: GlobalOptions) async -> Bool {
+        let healthy = await check(global)
+        if json {
+            struct Report: Encodable { let healthy: Bool; let checks: [DoctorCheck] }
+            write((try? TerminalJSON.encode(Report(healthy: healthy, checks: checks))) ?? "{}")
+        }
+        return healthy
+    }
+
+    private func check(_ global: GlobalOptions) async -> Bool {
         let workspace = global.workspace ?? DemoWorkspace.defaultPath(environment: environment)
-        print(t("Arbeidsflate:  ", "Workspace:     ") + TerminalText.line(workspace) + t(" (markedsplass, utkast, revisjonslogg)", " (marketplace, drafts, audit log)"))
+        report("workspace", nil, t("Arbeidsflate:  ", "Workspace:     ") + TerminalText.line(workspace) + t(" (markedsplass, utkast, revisjonslogg)", " (marketplace, drafts, audit log)"))
+        let configDirectory = Config.directory(environment: environment)
+        let loaded = Config.load(from: configDirectory)
+        let configPath = TerminalText.line(configDirectory + "/config.yaml")
+        if !FileManager.default.fileExists(atPath: configDirectory + "/config.yaml") {
+            report("config", true, t("Innstillinger: ingen config.yaml (", "Settings:      no config.yaml (") + configPath + t("), standardverdier", "), the defaults"))
+        } else if loaded.problems.isEmpty {
+            report("config", true, t("Innstillinger: ✓ ", "Settings:      ✓ ") + configPath)
+        } else {
+            for problem in loaded.problems {
+                report("config", false, t("Innstillinger: ✗ ", "Settings:      ✗ ") + TerminalText.line(problem.description) + t(" (bruker standardverdien)", " (using its default)"))
+            }
+        }
         let target: CloudTarget?
         do {
             target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: endpoints)
         } catch {
-            print(t("Prosjekt:      ✗ ", "Project:       ✗ ") + (error as? UserFacingError).map { $0.message.text(language) }!)
+            report("project", false, t("Prosjekt:      ✗ ", "Project:       ✗ ") + message(error))
             return false
         }
         guard let target else {
-            print(t("Prosjekt:      ingen satt — katalog viser den lokale arbeidsflaten. Sett --project eller KATALOG_PROJECT for et GCP-prosjekt.",
-                    "Project:       none set — katalog shows the local workspace. Set --project or KATALOG_PROJECT for a GCP project."))
-            return true
+            report("project", nil, t("Prosjekt:      ingen satt — katalog viser den lokale arbeidsflaten. Sett --project eller KATALOG_PROJECT for et GCP-prosjekt.",
+                                     "Project:       none set — katalog shows the local workspace. Set --project or KATALOG_PROJECT for a GCP project."))
+            // What a project would use: found or not, without asking Google for a token.
+            do {
+                let tokens = try CredentialChain.find(environment: environment, transport: AsyncHTTPClientTransport())
+                report("credentials", true, t("Innlogging:    ✓ ", "Credentials:   ✓ ") + tokens.summary + t(" (ikke prøvd uten prosjekt)", " (not tried without a project)"))
+            } catch {
+                report("credentials", nil, t("Innlogging:    ingen funnet — ", "Credentials:   none found — ") + message(error))
+            }
+            return loaded.problems.isEmpty
         }
-        print(t("Prosjekt:      ", "Project:       ") + "\(target.project) (\(t("fra", "from")) \(target.projectSource))")
-        print("BigQuery:      \(target.bigQueryBase.absoluteString)" + (target.isEmulator ? t(" (emulator, uten innlogging)", " (emulator, no credentials)") : ""))
+        report("project", true, t("Prosjekt:      ", "Project:       ") + "\(target.project) (\(t("fra", "from")) \(target.projectSource))")
+        report("bigquery", nil, "BigQuery:      \(target.bigQueryBase.absoluteString)" + (target.isEmulator ? t(" (emulator, uten innlogging)", " (emulator, no credentials)") : ""))
         let cloud: CloudBackend
         do {
             cloud = try CloudBackend(target: target, environment: environment, policy: RetryPolicy(attempts: 1, timeout: 15))
         } catch {
-            print(t("Innlogging:    ✗ ", "Credentials:   ✗ ") + message(error))
+            report("credentials", false, t("Innlogging:    ✗ ", "Credentials:   ✗ ") + message(error))
             return false
         }
         if let tokens = cloud.tokens {
@@ -53,9 +108,9 @@ struct Doctor {
             do {
                 let token = try await tokens.token()
                 let expiry = token.expires.map { t(", utløper ", ", expires ") + Formatting.dateTime($0) } ?? ""
-                print(t("Innlogging:    ✓ ", "Credentials:   ✓ ") + tokens.summary + t(" — token hentet på ", " — token obtained in ") + milliseconds(since: started) + expiry)
+                report("credentials", true, t("Innlogging:    ✓ ", "Credentials:   ✓ ") + tokens.summary + t(" — token hentet på ", " — token obtained in ") + milliseconds(since: started) + expiry)
             } catch {
-                print(t("Innlogging:    ✗ ", "Credentials:   ✗ ") + tokens.summary + ": " + message(error))
+                report("credentials", false, t("Innlogging:    ✗ ", "Credentials:   ✗ ") + tokens.summary + ": " + message(error))
                 return false
             }
         }
@@ -77,10 +132,10 @@ struct Doctor {
         let name = api.padding(toLength: 18, withPad: " ", startingAt: 0)
         do {
             let count = try await call()
-            print("  ✓ \(name) \(count) \(what), \(milliseconds(since: started))")
+            report(api, true, "  ✓ \(name) \(count) \(what), \(milliseconds(since: started))")
             return true
         } catch {
-            print("  ✗ \(name) \(message(error))")
+            report(api, false, "  ✗ \(name) \(message(error))")
             return false
         }
     }

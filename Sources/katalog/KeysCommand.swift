@@ -11,5 +11,8 @@ struct KeysCommand: ParsableCommand, ParsableCommandWithGlobals {
     @Flag(help: "Print Markdown, as docs/keys.md holds it.")
     var markdown = false
 
+    @Flag(help: "Print JSON: every binding with its action, keys, scope and description.")
+    var json = false
+
     @OptionGroup var global: GlobalOptions
 }

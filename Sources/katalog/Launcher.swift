@@ -41,12 +41,19 @@ struct Launcher {
             switch command {
             case let demo as DemoCommand:
                 try await runDemo(demo, language: language, now: now())
-            case is DoctorCommand:
-                let healthy = await Doctor(environment: environment, language: language, endpoints: configuredEndpoints(),
+            case let doctor as DoctorCommand:
+                let healthy = await Doctor(environment: environment, language: language, endpoints: configuredEndpoints(), json: doctor.json,
                                            print: { stdout($0 + "\n") }).run(global)
                 return .exit(healthy ? 0 : 2)
             case let keys as KeysCommand:
                 let registry = KeyRegistry(readOnly: global.readOnly)
+                if keys.json {
+                    struct Binding: Encodable { let action: String; let keys: [String]; let scope: String; let description: String; let changesData: Bool }
+                    let list = registry.bindings.map { Binding(action: $0.action.rawValue, keys: $0.keys.map(\.configName), scope: $0.scope.rawValue,
+                                                               description: $0.description.text(language), changesData: $0.dangerous) }
+                    stdout(try TerminalJSON.encode(list) + "\n")
+                    return .exit(0)
+                }
                 stdout(keys.markdown ? registry.markdown() : registry.bindings.map {
                     "\($0.keyNames.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.description.text(language))"
                 }.joined(separator: "\n") + "\n")
@@ -163,24 +170,31 @@ struct Launcher {
 
     private func runDemo(_ demo: DemoCommand, language: Language, now: Date) async throws {
         let path = demo.global.workspace ?? DemoWorkspace.defaultPath(environment: environment)
+        struct Done: Encodable { let workspace: String; let exists: Bool; let recreated: Bool; let exported: String? }
+        func say(_ text: String, _ done: Done) throws {
+            stdout(demo.json ? try TerminalJSON.encode(done) + "\n" : text)
+        }
         if let file = demo.exportBigQuery {
             let warehouse = DemoWorkspace.warehouse(now: now)
             try ResourceExport.json(datasets: warehouse.datasets, tables: warehouse.tables, connections: warehouse.connections,
                                     scheduledQueries: warehouse.scheduledQueries, streams: warehouse.streams).write(to: URL(fileURLWithPath: file))
-            stdout(language == .nb ? "Skrev demoens BigQuery-ressurser til \(TerminalText.line(file)).\n"
-                                   : "Wrote the demo's BigQuery resources to \(TerminalText.line(file)).\n")
+            try say(language == .nb ? "Skrev demoens BigQuery-ressurser til \(TerminalText.line(file)).\n"
+                                    : "Wrote the demo's BigQuery resources to \(TerminalText.line(file)).\n",
+                    Done(workspace: path, exists: FileManager.default.fileExists(atPath: path), recreated: false, exported: file))
             return
         }
         guard demo.reset else {
             let exists = FileManager.default.fileExists(atPath: path)
-            stdout(language == .nb
+            try say(language == .nb
                 ? "Demoarbeidsflaten: \(TerminalText.line(path))\(exists ? "" : " (ikke laget ennå; `katalog demo --reset` lager den)")\n"
-                : "Demo workspace: \(TerminalText.line(path))\(exists ? "" : " (not created yet; `katalog demo --reset` creates it)")\n")
+                : "Demo workspace: \(TerminalText.line(path))\(exists ? "" : " (not created yet; `katalog demo --reset` creates it)")\n",
+                Done(workspace: path, exists: exists, recreated: false, exported: nil))
             return
         }
         // A folder the user named is theirs to make; the default one under XDG_DATA_HOME is ours.
         try await DemoWorkspace.create(at: path, now: now, makeFolder: demo.global.workspace == nil)
-        stdout(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path)).\n"
-                               : "Recreated the demo workspace at \(TerminalText.line(path)).\n")
+        try say(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path)).\n"
+                                : "Recreated the demo workspace at \(TerminalText.line(path)).\n",
+                Done(workspace: path, exists: true, recreated: true, exported: nil))
     }
 }

@@ -98,4 +98,28 @@ struct NewUserCLITests {
         let unknown = try katalog.run(["access", "list", "--datasett", "Finnes ikke"] + ws)
         #expect(unknown.status == 1 && unknown.stderr.contains("No datasett has the id, slug or name"))
     }
+
+    @Test func doctorWithoutAProjectReportsSettingsAndCredentials() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "theme: nav\nlineage:\n  fan_limit: 1\n".write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let result = try katalog.run(["doctor"], environment: ["KATALOG_ACCESS_TOKEN": "ya29.doctor-test-token-123"])
+        #expect(result.stdout.contains("Settings:      ✗ ") && result.stdout.contains("config.yaml:3: lineage.fan_limit must be"), "\(result.stdout)")
+        #expect(result.stdout.contains("Credentials:   ✓ access token from KATALOG_ACCESS_TOKEN (not tried without a project)"))
+        #expect(!result.stdout.contains("ya29.doctor-test-token-123"))
+        #expect(result.status == 2, "a bad setting is a problem worth a non-zero exit")
+        let none = try katalog.run(["doctor"], environment: ["PATH": "/nonexistent"])
+        #expect(none.stdout.contains("Credentials:   none found — ") && none.stdout.contains("Settings:      no config.yaml") == false)
+    }
+
+    @Test(arguments: [["doctor", "--json"], ["keys", "--json"], ["demo", "--json"], ["demo", "--reset", "--json"]])
+    func everyCommandThatPrintsHasJSON(_ command: [String]) throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let result = try katalog.run(command)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [Any] || (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any]))
+    }
 }
