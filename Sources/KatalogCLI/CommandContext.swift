@@ -14,6 +14,9 @@ public struct CommandContext: Sendable {
     public var drawLineage: (@Sendable (LineageGraph, LayeredLayout.Direction) -> String)?
     /// The team's lineage.yaml, when one was named or lies in the working directory.
     public var lineageFile: String?
+    /// The terminal's width when output goes to one (`COLUMNS`, else the tty); nil when piped,
+    /// and then tables are printed whole.
+    public var outputWidth: Int?
 
     public init(services: ServiceLayer, language: Language, timeZone: TimeZone = .current, write: @escaping @Sendable (String) -> Void,
                 writeError: @escaping @Sendable (String) -> Void = { _ in }) {

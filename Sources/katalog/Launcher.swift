@@ -67,6 +67,7 @@ struct Launcher {
                 var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
                 context.drawLineage = { LineageText.render($0, direction: $1) }
                 context.lineageFile = global.resolvedLineageFile()
+                context.outputWidth = Self.terminalWidth(environment)
                 try await serviceCommand.run(in: context)
             default:
                 let (services, backend) = try await openBackend(global, now: now)
@@ -103,6 +104,16 @@ struct Launcher {
                 en: "Unknown language “\(TerminalText.line(text))”. Use --lang nb or --lang en."))])
         }
         return language
+    }
+
+    /// The terminal's width when standard output is one: `COLUMNS`, else what the tty says.
+    /// Piped, nil: tables come whole, for other programs to read.
+    static func terminalWidth(_ environment: [String: String]) -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 
     /// When a command's cloud calls must be over: `--timeout` seconds from now (default 300).

@@ -4,6 +4,7 @@ import Testing
 /// `katalog ls`, `show` and `products` against a demo workspace, through the real binary.
 @Suite("Browsing from the command line")
 struct BrowseCommandTests {
+    /// Piped, nothing is cut: another program reads every value whole.
     @Test func lsListsDatasets() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
@@ -13,9 +14,9 @@ struct BrowseCommandTests {
         #expect(result.stdout == """
             Project dagpenger-prod-4e2b
             DATASET        NAME           TABLES  LOCATION       DESCRIPTION
-            behandling     Behandling          5  europe-north1  Views og planlagte spørringer som renser, slår sammen og be…
-            dataprodukter  Dataprodukter       3  europe-north1  Stabile tabeller og views på utsiden, registrert som datapr…
-            rasone         Råsone              5  europe-north1  Rådata landet fra fagsystemene, uendret. Kun for teamet – i…
+            behandling     Behandling          5  europe-north1  Views og planlagte spørringer som renser, slår sammen og beriker råsonen.
+            dataprodukter  Dataprodukter       3  europe-north1  Stabile tabeller og views på utsiden, registrert som dataprodukter på Datamarkedsplassen.
+            rasone         Råsone              5  europe-north1  Rådata landet fra fagsystemene, uendret. Kun for teamet – ikke del tabellene herfra direkte.
 
             """)
     }

@@ -172,6 +172,21 @@ struct TerminalEndToEndTests {
         try tmux.waitFor("exit=0")
     }
 
+    /// On a terminal the CLI's tables fit it, the widest columns cut with `…`.
+    @Test(arguments: [60, 100])
+    func cliTablesFitTheTerminal(_ width: Int) throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", width: width, height: 20)
+        try tmux.type("\(KatalogBinary.executable.path) ls --workspace \(katalog.workspace); echo fer\"\"dig")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("ferdig")
+        let rows = screen.split(separator: "\n").filter { $0.hasPrefix("behandling ") || $0.hasPrefix("rasone ") || $0.hasPrefix("DATASET") }
+        #expect(rows.count == 3 && rows.allSatisfy { DisplayWidthOf($0) <= width }, "\(rows)")
+        #expect(rows.contains { $0.hasSuffix("…") } == (width < 140))
+    }
+
     @Test func aSessionWithEveryTransientStateAndACleanExit() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
@@ -327,4 +342,9 @@ struct TerminalEndToEndTests {
         try tmux.send("q")
         try tmux.waitFor("exit=0")
     }
+}
+
+/// Cells a line takes on screen (the test's own count: wide letters are two).
+func DisplayWidthOf<S: StringProtocol>(_ text: S) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + ($1.properties.isEmojiPresentation || (0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value) ? 2 : 1) }
 }

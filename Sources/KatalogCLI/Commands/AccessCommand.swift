@@ -86,27 +86,27 @@ public struct AccessListCommand: ServiceCommand {
             if json { return context.print(try JSONOutput.render(requests)) }
             var table = TextTable([
                 .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT")), .init(title: context.t("UTLØPER", "EXPIRES")),
-                .init(title: context.t("BEHANDLING (POLLY)", "PROCESSING (POLLY)"), maxWidth: 50), .init(title: context.t("MOTTATT", "RECEIVED")), .init(title: "ID"),
+                .init(title: context.t("BEHANDLING (POLLY)", "PROCESSING (POLLY)"), maxWidth: 50), .init(title: context.t("MOTTATT", "RECEIVED")), .init(title: "ID", whole: true),
             ])
             for request in requests {
                 table.add([names[request.datasettID] ?? "", request.subject.iamMember, expiry(request.expires, context),
                            request.polly?.name ?? context.t("– ingen dokumentasjon", "– not documented"),
                            Formatting.date(request.created, timeZone: context.timeZone), request.id.text])
             }
-            return context.print(requests.isEmpty ? context.t("Ingen søknader venter.", "No requests are pending.") : table.render())
+            return context.print(requests.isEmpty ? context.t("Ingen søknader venter.", "No requests are pending.") : table.render(width: context.outputWidth))
         }
         var grants: [Grant] = []
         for datasett in chosen { grants += try await services.access.grants(datasett: datasett.id) }
         if json { return context.print(try JSONOutput.render(grants.map { GrantOutput(grant: $0, now: context.now) })) }
         var table = TextTable([
             .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT"), maxWidth: 64), .init(title: "STATUS"),
-            .init(title: context.t("UTLØPER", "EXPIRES")), .init(title: context.t("GITT AV", "GRANTED BY")), .init(title: "ID"),
+            .init(title: context.t("UTLØPER", "EXPIRES")), .init(title: context.t("GITT AV", "GRANTED BY")), .init(title: "ID", whole: true),
         ])
         for grant in grants {
             table.add([names[grant.datasettID] ?? "", grant.subject.iamMember, status(grant, context), expiry(grant.expires, context),
                        grant.granter, grant.id.text])
         }
-        context.print(grants.isEmpty ? context.t("Ingen tilganger.", "No grants.") : table.render())
+        context.print(grants.isEmpty ? context.t("Ingen tilganger.", "No grants.") : table.render(width: context.outputWidth))
     }
 
     private func status(_ grant: Grant, _ context: CommandContext) -> String {

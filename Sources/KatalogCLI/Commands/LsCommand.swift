@@ -32,7 +32,7 @@ public struct LsCommand: ServiceCommand {
                 table.add([info.ref.dataset.rawValue, info.friendlyName ?? "", info.tableCount.map(String.init) ?? "", info.location, info.description ?? ""])
             }
             context.print(context.t("Prosjekt \(warehouse.project)", "Project \(warehouse.project)"))
-            return context.print(table.render())
+            return context.print(table.render(width: context.outputWidth))
         }
         let ref = try Self.parseDataset(dataset, project: warehouse.project)
         let tables = try await warehouse.tables(in: ref)
@@ -48,7 +48,7 @@ public struct LsCommand: ServiceCommand {
                        info.numBytes.map { Formatting.bytes($0, context.language) } ?? "–",
                        info.modified.map { Formatting.dateTime($0, timeZone: context.timeZone) } ?? ""])
         }
-        context.print(table.render())
+        context.print(table.render(width: context.outputWidth))
     }
 
     /// `rasone` or `project.rasone`.

@@ -37,7 +37,7 @@ public struct ProductsListCommand: ServiceCommand {
         for product in products {
             table.add([product.slug, product.name, product.owner.group, String(product.datasett.count), product.keywords.joined(separator: ", ")])
         }
-        context.print(table.render())
+        context.print(table.render(width: context.outputWidth))
     }
 }
 

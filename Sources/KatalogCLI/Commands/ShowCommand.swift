@@ -70,7 +70,7 @@ public struct ShowCommand: ServiceCommand {
         context.print()
         context.print(context.t("Skjema", "Schema"))
         let piiTags = registrations.first?.datasett.source.piiTags ?? [:]
-        context.print(SchemaTree.render(info.schema, piiTags: piiTags, language: language).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+        context.print(SchemaTree.render(info.schema, piiTags: piiTags, language: language, width: context.outputWidth.map { $0 - 2 }).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
         if let query = info.query {
             context.print()
             context.print(info.kind == .materializedView ? context.t("SQL (materialisert view)", "SQL (materialized view)") : "SQL")

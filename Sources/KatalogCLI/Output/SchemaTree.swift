@@ -8,7 +8,7 @@ import KatalogCore
 ///     └─ navn          RECORD   NULLABLE
 ///        ├─ fornavn    STRING   NULLABLE
 enum SchemaTree {
-    static func render(_ fields: [SchemaField], piiTags: [String: PIITag], language: Language) -> String {
+    static func render(_ fields: [SchemaField], piiTags: [String: PIITag], language: Language, width: Int?) -> String {
         var table = TextTable([
             .init(title: language == .nb ? "KOLONNE" : "COLUMN", maxWidth: 48), .init(title: "TYPE"), .init(title: "MODE"),
             .init(title: "PII"), .init(title: language == .nb ? "BESKRIVELSE" : "DESCRIPTION", maxWidth: 70),
@@ -24,6 +24,6 @@ enum SchemaTree {
             }
         }
         walk(fields, prefix: "", path: "")
-        return table.render()
+        return table.render(width: width)
     }
 }
