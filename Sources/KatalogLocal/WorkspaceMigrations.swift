@@ -187,6 +187,12 @@ enum WorkspaceMigrations {
                 t.add(column: "intent", .integer).references("auditEvent")
             }
         }
+        migrator.registerMigration("v5: why a scheduled query failed, and when it runs next") { db in
+            try db.alter(table: "scheduledQuery") { t in
+                t.add(column: "lastError", .text)
+                t.add(column: "nextRun", .datetime)
+            }
+        }
         return migrator
     }
 }

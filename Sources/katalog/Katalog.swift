@@ -14,10 +14,11 @@ struct Katalog: ParsableCommand, ParsableCommandWithGlobals {
 
             The options below may come before or after the subcommand.
 
-            Exit codes: 0 ok, 1 bad input, 2 backend failure.
+            Exit codes: 0 ok, 1 bad input, 2 backend failure, 3 a check found something (scheduled --failed).
             """,
         version: version,
-        subcommands: [LsCommand.self, ShowCommand.self, ProductsCommand.self, AccessCommand.self, LineageCommand.self, KeysCommand.self, DoctorCommand.self, DemoCommand.self])
+        subcommands: [LsCommand.self, ShowCommand.self, ConnectionsCommand.self, ScheduledCommand.self, StreamsCommand.self, ProductsCommand.self,
+                      AccessCommand.self, LineageCommand.self, KeysCommand.self, DoctorCommand.self, DemoCommand.self])
 
     @OptionGroup var global: GlobalOptions
 }

@@ -76,7 +76,7 @@ struct Launcher {
             return .exit(0)
         } catch let error as UserFacingError {
             stderr("katalog: " + error.message.text(language) + "\n")
-            return .exit(error.isBadInput ? 1 : 2)
+            return .exit(error.exitCode)
         } catch {
             stderr("katalog: " + TerminalText.line("\(error)") + "\n")
             return .exit(2)

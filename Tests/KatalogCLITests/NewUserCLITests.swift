@@ -122,4 +122,22 @@ struct NewUserCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [Any] || (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) is [String: Any]))
     }
+
+    @Test func transfersOnTheCommandLineWithWhyAJobFailed() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let scheduled = try katalog.run(["scheduled"] + ws)
+        #expect(scheduled.status == 0 && scheduled.stdout.contains("every day 05:00 (UTC)") && scheduled.stdout.contains("✗ failed"))
+        #expect(scheduled.stdout.contains("Column dagsats in SELECT list has type NUMERIC"))
+        let failed = try katalog.run(["scheduled", "--failed", "--json"] + ws)
+        #expect(failed.status == 3, "a CI step can fail on it")
+        let jobs = try json(failed.stdout)
+        #expect(jobs.count == 1 && (jobs[0]["lastError"] as? String)?.contains("INT64") == true && jobs[0]["nextRun"] is String)
+        let connections = try json(try katalog.run(["connections", "--json"] + ws).stdout)
+        #expect(connections.first?["id"] as? String == "europe-north1.dp-vedtak-pg")
+        let streams = try json(try katalog.run(["streams", "--json"] + ws).stdout)
+        #expect(streams.first?["displayName"] as? String == "dp-soknad til råsone")
+    }
 }

@@ -96,6 +96,16 @@ struct NewUserDefectTests {
         #expect(!harness.screen().contains("\\x0a") && harness.screen().contains("lineage.yaml:3"))
     }
 
+    @Test func aFailedScheduledQueryShowsWhyAndItsScheduleItsZone() async throws {
+        let harness = try await Harness(width: 160, height: 40)
+        for _ in 0..<30 where harness.state.explorer.selection != .section(.scheduledQueries) { await harness.press("j") }
+        await harness.press("enter")
+        for _ in 0..<5 where !harness.screen().contains("Query error") { await harness.press("j") }
+        let screen = harness.screen()
+        #expect(screen.contains("every day 05:00 (UTC)") && screen.contains("Query error: Column dagsats"), "\(screen)")
+        #expect(screen.contains("Next run"))
+    }
+
     @Test func theDefaultPIIClassIsShownAsItself() async throws {
         let harness = try await Harness(width: 160, height: 40)
         await harness.press(":")

@@ -93,6 +93,9 @@ public enum ResourceExport {
                                        "params": params, "schedule": query.schedule, "disabled": query.disabled]
         resource["destinationDatasetId"] = query.destination?.dataset.rawValue
         resource["state"] = query.lastRunState?.rawValue
+        resource["updateTime"] = query.lastRun.map { $0.formatted(.iso8601) }
+        resource["nextRunTime"] = query.nextRun.map { $0.formatted(.iso8601) }
+        if let error = query.lastError { resource["error"] = ["code": 3, "message": error] }
         return resource
     }
 

@@ -40,7 +40,10 @@ struct SiblingAPIs: Sendable {
                                destination: item.destinationDatasetId.flatMap { try? DatasetID($0) }.map { DatasetRef(project: project, dataset: $0) },
                                destinationTableTemplate: item.params?["destination_table_name_template"]?.string,
                                writeDisposition: item.params?["write_disposition"]?.string, schedule: item.schedule ?? "",
-                               disabled: item.disabled ?? false, lastRunState: item.state.flatMap(ScheduledQuery.RunState.init(rawValue:)))
+                               disabled: item.disabled ?? false, lastRunState: item.state.flatMap(ScheduledQuery.RunState.init(rawValue:)),
+                               lastRun: item.updateTime.flatMap { try? Date($0, strategy: .iso8601) },
+                               lastError: item.state == "FAILED" ? item.error?.message : nil,
+                               nextRun: item.nextRunTime.flatMap { try? Date($0, strategy: .iso8601) })
             }
         }
         return result.sorted { $0.displayName < $1.displayName }

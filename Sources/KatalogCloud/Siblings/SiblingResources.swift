@@ -31,6 +31,9 @@ struct TransferConfigList: Decodable {
         let state: String?
         let disabled: Bool?
         let updateTime: String?
+        let nextRunTime: String?
+        struct Status: Decodable { let message: String? }
+        let error: Status?
     }
     let transferConfigs: [Item]?
     let nextPageToken: String?

@@ -18,14 +18,18 @@ public struct ScheduledQuery: Hashable, Sendable, Codable {
     public let destinationTableTemplate: String?
     /// `WRITE_TRUNCATE` or `WRITE_APPEND`.
     public let writeDisposition: String?
-    /// In the Data Transfer syntax: `every day 03:00`, `every 24 hours`.
+    /// In the Data Transfer syntax: `every day 03:00`, `every 24 hours` — always in UTC.
     public let schedule: String
     public let disabled: Bool
     public let lastRunState: RunState?
     public let lastRun: Date?
+    /// Why the last run failed, as the Data Transfer API says (`error.message`).
+    public let lastError: String?
+    public let nextRun: Date?
 
     public init(id: String, displayName: String, query: String, destination: DatasetRef?, destinationTableTemplate: String?,
-                writeDisposition: String? = nil, schedule: String, disabled: Bool = false, lastRunState: RunState? = nil, lastRun: Date? = nil) {
+                writeDisposition: String? = nil, schedule: String, disabled: Bool = false, lastRunState: RunState? = nil, lastRun: Date? = nil,
+                lastError: String? = nil, nextRun: Date? = nil) {
         self.id = id
         self.displayName = displayName
         self.query = query
@@ -36,5 +40,10 @@ public struct ScheduledQuery: Hashable, Sendable, Codable {
         self.disabled = disabled
         self.lastRunState = lastRunState
         self.lastRun = lastRun
+        self.lastError = lastError
+        self.nextRun = nextRun
     }
+
+    /// The schedule with its time zone, which the API leaves implicit.
+    public var scheduleWithZone: String { schedule.isEmpty ? schedule : schedule + " (UTC)" }
 }

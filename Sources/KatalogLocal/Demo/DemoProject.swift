@@ -266,7 +266,9 @@ struct DemoProject {
                             JOIN `dagpenger-prod-4e2b.rasone.tabell_1` AS s USING (søknad_id)
                             """,
                            destination: Self.dataprodukter, destinationTableTemplate: "vedtak_statistikk", writeDisposition: "WRITE_TRUNCATE",
-                           schedule: "every day 05:00", lastRunState: .failed, lastRun: ago(hours: 3)),
+                           schedule: "every day 05:00", lastRunState: .failed, lastRun: ago(hours: 3),
+                           lastError: "Query error: Column dagsats in SELECT list has type NUMERIC, which does not match the destination column type INT64 at [1:80]",
+                           nextRun: ago(hours: -21)),
         ]
     }
 

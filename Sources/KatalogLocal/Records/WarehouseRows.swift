@@ -119,6 +119,8 @@ struct ScheduledQueryRow: WorkspaceRecord {
     var disabled: Bool
     var lastRunState: String?
     var lastRun: Date?
+    var lastError: String?
+    var nextRun: Date?
 
     init(_ q: ScheduledQuery) {
         id = q.id
@@ -131,12 +133,14 @@ struct ScheduledQueryRow: WorkspaceRecord {
         disabled = q.disabled
         lastRunState = q.lastRunState?.rawValue
         lastRun = q.lastRun
+        lastError = q.lastError
+        nextRun = q.nextRun
     }
 
     var domain: ScheduledQuery {
         ScheduledQuery(id: id, displayName: displayName, query: query, destination: destination, destinationTableTemplate: destinationTableTemplate,
                        writeDisposition: writeDisposition, schedule: schedule, disabled: disabled,
-                       lastRunState: lastRunState.flatMap(ScheduledQuery.RunState.init(rawValue:)), lastRun: lastRun)
+                       lastRunState: lastRunState.flatMap(ScheduledQuery.RunState.init(rawValue:)), lastRun: lastRun, lastError: lastError, nextRun: nextRun)
     }
 }
 

@@ -58,6 +58,8 @@ public enum UIText {
         LocalizedText(nb: "  (+\(count) til: M viser alle)", en: "  (+\(count) more: M shows them all)")
     }
 
+    static let error = LocalizedText(nb: "Feil", en: "Error")
+    static let nextRun = LocalizedText(nb: "Neste kjøring", en: "Next run")
     static let yes = LocalizedText(nb: "Ja", en: "Yes")
     static let no = LocalizedText(nb: "Nei", en: "No")
     public static let localWorkspace = LocalizedText(nb: "lokal arbeidsflate", en: "local workspace")

@@ -49,8 +49,9 @@ enum DetailView {
             guard let query = catalog.scheduledQueries?.first(where: { $0.id == id }) else { return [] }
             let destination = [query.destination?.description, query.destinationTableTemplate].compactMap { $0 }.joined(separator: ".")
             var lines = facts(title: query.displayName, description: nil, [
-                (UIText.schedule, query.schedule + (query.disabled ? " (disabled)" : "")),
+                (UIText.schedule, query.scheduleWithZone + (query.disabled ? " (disabled)" : "")),
                 (UIText.lastRun, ExplorerTree.runState(query, state.language) + (query.lastRun.map { "  " + Formatting.dateTime($0, timeZone: state.timeZone) } ?? "")),
+            ] + (query.lastError.map { [(UIText.error, $0)] } ?? []) + (query.nextRun.map { [(UIText.nextRun, Formatting.dateTime($0, timeZone: state.timeZone))] } ?? []) + [
                 (UIText.destination, destination.isEmpty ? "–" : destination),
                 (UIText.write, query.writeDisposition ?? "–"),
             ], state, width: width)
