@@ -148,3 +148,8 @@ void katalog_crash_restore_curses_started(void) {
 }
 
 void katalog_crash_restore_curses_stopped(void) { katalog_curses_running = 0; }
+
+int katalog_can_move_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}

@@ -187,6 +187,35 @@ struct TerminalEndToEndTests {
         #expect(rows.contains { $0.hasSuffix("…") } == (width < 140))
     }
 
+    /// TERM=dumb draws every frame on one line: refused, as without a terminal.
+    @Test func aDumbTerminalIsRefused() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "dumb")
+        try tmux.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor("exit=1")
+        #expect(screen.contains("not TERM=dum") && !screen.contains("Datastream streams"), "\(screen)")
+    }
+
+    /// A locale that cannot show æøå (LANG=C): every letter kept in ASCII, and the names stay
+    /// typeable in :goto.
+    @Test func anASCIILocaleKeepsEveryLetter() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "LANG=C LC_ALL=C")
+        try tmux.startKatalog()
+        try tmux.type(":goto rasone.stonadshistorikk")
+        try tmux.send("Enter")
+        try tmux.waitFor("rasone > stonadshistorikk")
+        let screen = try tmux.waitFor("Schema")
+        #expect(screen.contains("T stonadshistorikk") && !screen.contains("stnadshistorikk") && !screen.contains("loading"), "\(screen)")
+        try tmux.send("q")
+        try tmux.waitFor("exit=0")
+    }
+
     @Test func aSessionWithEveryTransientStateAndACleanExit() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

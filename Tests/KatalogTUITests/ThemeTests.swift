@@ -24,6 +24,28 @@ struct ThemeTests {
         #expect(ShippedThemes.yaml(named: name).map { $0 + "\n" } == text, "run scripts/embed-themes.sh")
     }
 
+    /// At 8 colours (TERM=xterm) every role stays readable on a dark and on a light background:
+    /// no text is black or white on the terminal's own background, and never its background's
+    /// colour; muted grey is the terminal's own colour, dim.
+    @Test(arguments: ShippedThemes.names)
+    func everyThemeIsReadableAtEightColours(_ name: String) throws {
+        let theme = try ThemeCatalog(configDirectory: "/nonexistent").load(name).get()
+        for role in Role.allCases {
+            let style = theme.style(role).adapted(toColors: 8)
+            let foreground = style.foreground.index(forTerminalColors: 8), background = style.background.index(forTerminalColors: 8)
+            if background == -1 {
+                #expect(foreground != 0 && foreground != 7, "\(name) \(role): \(foreground) on the terminal's background")
+            } else {
+                #expect(foreground != background, "\(name) \(role): \(foreground) on \(background)")
+            }
+        }
+        let muted = Style(foreground: Color(parsing: "bright-black")!).adapted(toColors: 8)
+        #expect(muted.foreground == .terminalDefault && muted.attributes.contains(.dim))
+        let brightRed = Style(foreground: Color(parsing: "bright-red")!).adapted(toColors: 8)
+        #expect(brightRed.foreground == .index(1) && brightRed.attributes.contains(.bold))
+        #expect(theme.style(.muted).adapted(toColors: 256) == theme.style(.muted), "256 colours: as the theme says")
+    }
+
     @Test func monochromeUsesAttributesOnly() throws {
         let theme = try ThemeCatalog(configDirectory: "/nonexistent").load("monochrome").get()
         for role in Role.allCases {

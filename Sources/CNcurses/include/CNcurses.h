@@ -40,6 +40,8 @@ void katalog_install_crash_restore(void);
 // exit sequences (rmcup, cnorm, sgr0).
 void katalog_crash_restore_curses_started(void);
 void katalog_crash_restore_curses_stopped(void);
+// Whether the terminal can put the cursor anywhere (TERM=dumb cannot: it draws one long line).
+int katalog_can_move_cursor(void);
 
 // Key codes katalog defines itself (define_key): bracketed paste's start and end, and
 // Ctrl-Left/Right as xterm sends them.

@@ -95,8 +95,8 @@ public final class TerminalApp {
 public struct NoTerminal: UserFacingError {
     public var message: LocalizedText {
         LocalizedText(
-            nb: "Terminalgrensesnittet trenger en terminal (stdin og stdout til en tty og en kjent TERM). Bruk en underkommando, for eksempel `katalog ls`; `katalog --help` viser alle.",
-            en: "The terminal UI needs a terminal (stdin and stdout on a tty, and a known TERM). Use a subcommand such as `katalog ls`; `katalog --help` lists them all.")
+            nb: "Terminalgrensesnittet trenger en terminal (stdin og stdout til en tty og en TERM som kan flytte markøren — ikke TERM=dumb). Bruk en underkommando, for eksempel `katalog ls`; `katalog --help` viser alle.",
+            en: "The terminal UI needs a terminal (stdin and stdout on a tty, and a TERM that can move the cursor — not TERM=dumb). Use a subcommand such as `katalog ls`; `katalog --help` lists them all.")
     }
 
     public var isBadInput: Bool { true }

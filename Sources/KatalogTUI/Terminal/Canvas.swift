@@ -14,7 +14,8 @@ public struct Cell: Equatable, Sendable {
 /// terminal, and only its difference from the last frame goes to ncurses.
 ///
 /// Every string drawn passes `TerminalText.line` here, so untrusted text has no way around the
-/// sanitiser; sanitising is idempotent, so text that was already safe is unchanged.
+/// sanitiser; sanitising is idempotent, so text that was already safe is unchanged. With the
+/// ASCII glyphs (a locale that is not UTF-8) text is folded to ASCII too.
 public struct Canvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
@@ -42,7 +43,9 @@ public struct Canvas: Equatable, Sendable {
         let start = max(0, x)
         let room = min(limit ?? (width - start), width - start)
         guard room > 0 else { return 0 }
-        let safe = DisplayWidth.truncate(TerminalText.line(text), to: room, ellipsis: glyphs.ellipsis)
+        // A locale that cannot show more than ASCII gets every letter in a form it can show.
+        let visible = glyphs == .ascii ? ASCIIFolding.fold(TerminalText.line(text)) : TerminalText.line(text)
+        let safe = DisplayWidth.truncate(visible, to: room, ellipsis: glyphs.ellipsis)
         var column = start
         for character in safe {
             let cellWidth = DisplayWidth.of(character)

@@ -24,7 +24,13 @@ final class CursesTerminal {
         setlocale(LC_ALL, "")
         glyphs = katalog_locale_is_utf8() != 0 ? .unicode : .ascii
         // newterm, unlike initscr, returns nil instead of exiting when TERM is unusable.
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, katalog_newterm() != nil else { return nil }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !term.isEmpty, term != "dumb", katalog_newterm() != nil else { return nil }
+        // A terminal that cannot address the cursor would get every frame on one line.
+        guard katalog_can_move_cursor() != 0 else {
+            endwin()
+            return nil
+        }
         katalog_crash_restore_curses_started()
         cbreak()
         noecho()
@@ -208,7 +214,8 @@ final class CursesTerminal {
         }
     }
 
-    private func setStyle(_ style: Style) {
+    private func setStyle(_ themed: Style) {
+        let style = colors > 0 ? themed.adapted(toColors: colors) : themed
         var attributes = katalog_A_NORMAL()
         if style.attributes.contains(.bold) { attributes |= katalog_A_BOLD() }
         if style.attributes.contains(.dim) { attributes |= katalog_A_DIM() }

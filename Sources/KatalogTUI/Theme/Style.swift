@@ -95,3 +95,28 @@ public struct Style: Hashable, Sendable {
         self.attributes = attributes
     }
 }
+
+extension Style {
+    /// The style as a terminal with `colors` colours can show it readably on a dark background
+    /// and on a light one. With fewer than 16 colours a bright colour becomes its base colour,
+    /// bold (bright black, the grey of muted text, becomes the terminal's own colour, dim: it
+    /// would be black on black); and on the terminal's own background no text is black or
+    /// white, one of which is invisible there — it takes the terminal's own colour instead.
+    public func adapted(toColors colors: Int) -> Style {
+        guard colors > 0, colors < 256 else { return self }
+        var adapted = self
+        var foreground = self.foreground.index(forTerminalColors: colors)
+        if colors < 16, case let .index(n) = self.foreground, (8..<16).contains(n) {
+            foreground = n == 8 ? -1 : n - 8
+            adapted.attributes.insert(n == 8 ? .dim : .bold)
+        }
+        let background = self.background.index(forTerminalColors: colors)
+        if background == -1, foreground == 0 || foreground == 7 {
+            foreground = -1
+            if self.foreground != .index(0) && self.foreground != .index(7) { adapted.attributes.insert(.dim) }  // a grey
+        }
+        adapted.foreground = foreground == -1 ? .terminalDefault : .index(foreground)
+        adapted.background = background == -1 ? .terminalDefault : .index(background)
+        return adapted
+    }
+}

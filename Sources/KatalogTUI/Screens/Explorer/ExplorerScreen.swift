@@ -199,8 +199,10 @@ struct ExplorerScreen: Screen {
         if fold ?? !folded { collapsedFields.insert(key) } else { collapsedFields.remove(key) }
     }
 
-    /// Selects a table anywhere in the project, expanding its dataset.
-    mutating func goto(_ ref: TableRef, _ context: inout ScreenContext) {
+    /// Selects a table anywhere in the project, expanding its dataset. A name typed as an
+    /// ASCII-only terminal shows it (`stonadshistorikk`) finds the table too.
+    mutating func goto(_ typed: TableRef, _ context: inout ScreenContext) {
+        let ref = Self.resolve(typed, in: context.catalog)
         filter = ""
         let dataset = TreeNode.dataset(ref.datasetRef)
         guard context.catalog.datasets?.contains(where: { $0.ref == ref.datasetRef }) == true else {
@@ -219,6 +221,17 @@ struct ExplorerScreen: Screen {
         }
         focus = .tree
         select(.table(ref), rows: ExplorerTree.rows(self, context), &context)
+    }
+
+    /// The table `typed` names, or the one it names in ASCII (ø typed as o, æ as ae).
+    static func resolve(_ typed: TableRef, in catalog: Catalog) -> TableRef {
+        let datasets = catalog.datasets ?? []
+        let dataset = datasets.first { $0.ref == typed.datasetRef }?.ref
+            ?? datasets.first { $0.ref.project == typed.project && ASCIIFolding.fold($0.ref.dataset.rawValue) == typed.dataset.rawValue }?.ref
+        guard let dataset else { return typed }
+        let tables = catalog.tables[dataset] ?? []
+        if let exact = tables.first(where: { $0.ref.table == typed.table }) { return exact.ref }
+        return tables.first { ASCIIFolding.fold($0.ref.table.rawValue) == typed.table.rawValue }?.ref ?? TableRef(dataset, typed.table)
     }
 
     // MARK: Typing a filter
