@@ -41,7 +41,12 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("😀") == 2)
         #expect(DisplayWidth.of("🇳🇴") == 2)
-        #expect(DisplayWidth.of("❤\u{FE0F}") == 2)
+        #expect(DisplayWidth.of("❤\u{FE0F}") == 1, "wcwidth: U+2764 is one cell, the selector none")
+        // Per code point, as terminals draw them.
+        #expect(DisplayWidth.of("👨\u{200D}👩\u{200D}👧") == 6)
+        #expect(DisplayWidth.of("👍🏽") == 4)
+        #expect(DisplayWidth.of("a\u{FEFF}b\u{200B}c") == 3)
+        #expect(DisplayWidth.of("myk\u{00AD}strek") == 9, "the soft hyphen is drawn")
         #expect(DisplayWidth.of("한국어") == 6)
     }
 

@@ -69,3 +69,26 @@ struct CanvasTests {
         #expect(canvas.rows == ["+----+", "|    |", "+----+"])
     }
 }
+
+@Suite("Glyphs of several cells")
+struct WideGlyphCanvasTests {
+    /// A ZWJ family takes six cells, as terminals draw it; details beside it never shift.
+    @Test func aZWJSequenceTakesTheCellsTerminalsDrawItIn() {
+        var canvas = Canvas(width: 12, height: 2)
+        canvas.draw("👨\u{200D}👩\u{200D}👧|x", x: 0, y: 0)
+        canvas.draw("a👍🏽b🇳🇴c", x: 0, y: 1)
+        #expect(canvas.rows == ["👨\u{200D}👩\u{200D}👧|x", "a👍🏽b🇳🇴c"])
+        #expect(canvas[6, 0].text == "|" && canvas[7, 0].text == "x")
+        #expect(canvas[5, 1].text == "b" && canvas[8, 1].text == "c")
+    }
+
+    @Test func overwritingPartOfAWideGlyphLeavesNoHalf() {
+        var canvas = Canvas(width: 10, height: 1)
+        canvas.draw("👨\u{200D}👩\u{200D}👧", x: 1, y: 0)
+        canvas.draw("z", x: 4, y: 0)
+        #expect(canvas.rows == ["    z"])
+        canvas.draw("日本", x: 0, y: 0)
+        canvas.draw("q", x: 1, y: 0)
+        #expect(canvas.rows == [" q本z"])
+    }
+}

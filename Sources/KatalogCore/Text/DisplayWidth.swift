@@ -1,24 +1,22 @@
-/// How many terminal cells text occupies, the way `wcwidth(3)` counts them: East Asian wide
-/// and fullwidth characters and emoji take two cells, combining marks and zero-width
-/// characters none, everything else one. Counted per grapheme cluster, so `e` + U+0301 is one
-/// cell and a flag or a family emoji is two.
+/// How many terminal cells text occupies, the way terminals draw it: per code point, with
+/// `wcwidth(3)`'s widths — East Asian wide and fullwidth characters and emoji two cells,
+/// combining marks and format characters (ZWJ, BOM, variation selectors) none, everything else
+/// one. So `e` + U+0301 is one cell, a ZWJ family of three emoji six (terminals draw each
+/// emoji), a flag two (two regional indicators), a thumbs-up with a skin tone four.
 public enum DisplayWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         text.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ character: Character) -> Int {
-        var width = 0
-        for scalar in character.unicodeScalars {
-            if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
-            if width == 0 { width = of(scalar) }
-        }
-        return width
+        character.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 { return 0 }
+        if value == 0x00AD { return 1 }  // the soft hyphen: terminals draw it
+        if (0x1F1E6...0x1F1FF).contains(value) { return 1 }  // a regional indicator, half a flag
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         case .control: return 0

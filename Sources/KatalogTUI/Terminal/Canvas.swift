@@ -52,7 +52,8 @@ public struct Canvas: Equatable, Sendable {
             if cellWidth == 0 { continue }
             guard column + cellWidth <= start + room else { break }
             put(Cell(text: String(character), role: role), x: column, y: y)
-            if cellWidth == 2 { put(Cell(text: "", role: role), x: column + 1, y: y) }
+            // A glyph of several cells (wide, or a ZWJ sequence drawn emoji by emoji) owns them all.
+            for extra in 1..<max(1, cellWidth) { put(Cell(text: "", role: role), x: column + extra, y: y) }
             column += cellWidth
         }
         return column - start
@@ -94,15 +95,30 @@ public struct Canvas: Equatable, Sendable {
         draw(glyphs.corners[3], x: x + w - 1, y: y + h - 1, role: role, width: 1)
     }
 
-    /// Writes one cell, mending any wide glyph it cuts in half.
+    /// Writes one cell, mending any glyph of several cells it cuts into: what is left of it
+    /// becomes blanks, never half a glyph.
     private mutating func put(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
-        let index = y * width + x
-        if cells[index].isContinuation, x > 0, !cell.isContinuation { cells[index - 1] = Cell(text: " ", role: cells[index - 1].role) }
-        if !cells[index].isContinuation, x + 1 < width, cells[index + 1].isContinuation, DisplayWidth.of(cells[index].text) == 2 {
-            cells[index + 1] = Cell(text: " ", role: cells[index + 1].role)
+        let rowStart = y * width
+        let index = rowStart + x
+        if !cell.isContinuation {
+            var head = index
+            while head > rowStart, cells[head].isContinuation { head -= 1 }
+            if head != index || DisplayWidth.of(cells[head].text) > 1 { blankGlyph(from: head, rowEnd: rowStart + width) }
+        } else if !cells[index].isContinuation, DisplayWidth.of(cells[index].text) > 1 {
+            blankGlyph(from: index, rowEnd: rowStart + width)
         }
         cells[index] = cell
+    }
+
+    /// The glyph whose first cell is `head`, and its continuation cells, as blanks.
+    private mutating func blankGlyph(from head: Int, rowEnd: Int) {
+        cells[head] = Cell(text: " ", role: cells[head].role)
+        var next = head + 1
+        while next < rowEnd, cells[next].isContinuation {
+            cells[next] = Cell(text: " ", role: cells[next].role)
+            next += 1
+        }
     }
 
     // MARK: Golden text
