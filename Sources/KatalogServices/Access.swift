@@ -13,9 +13,17 @@ public protocol Access: Sendable {
 
     func grant(_ request: GrantRequest) async throws -> Grant
     func revoke(grant id: UUID) async throws
-    func approve(request id: UUID) async throws -> Grant
+    /// Throws `ServiceError.needsConfirmation` for what deserves a second thought (personal
+    /// data without a documented purpose) unless `force` says the user has thought.
+    func approve(request id: UUID, force: Bool) async throws -> Grant
     func deny(request id: UUID, reason: String?) async throws
     func requestAccess(_ request: NewAccessRequest) async throws -> AccessRequest
+}
+
+extension Access {
+    public func approve(request id: UUID) async throws -> Grant {
+        try await approve(request: id, force: false)
+    }
 }
 
 /// What a backend implements: the same reads, and changes that carry their audit record —

@@ -30,12 +30,14 @@ struct CheckedAccess: Access {
             actor: user.email, action: "grant.revoke", target: id.text, detail: "\(grant.subject) på «\(datasett.name)»: tilgang trukket"))
     }
 
-    func approve(request id: UUID) async throws -> Grant {
+    func approve(request id: UUID, force: Bool) async throws -> Grant {
         let request = try await pending(id)
         let (user, datasett, product) = try await context(request.datasettID)
         try ServiceError.check(MarketplaceRules.checkOwnerAction(on: product, by: user)
             + MarketplaceRules.check(GrantRequest(datasettID: datasett.id, subject: request.subject, owner: request.owner, expires: request.expires),
                                      on: datasett, in: product, by: user, now: now()))
+        let warnings = MarketplaceRules.approvalWarnings(request, on: datasett)
+        if !warnings.isEmpty && !force { throw ServiceError.needsConfirmation(warnings) }
         return try await base.approve(request: id, audit: AuditNote(
             actor: user.email, action: "request.approve", target: id.text, detail: "\(request.subject) på «\(datasett.name)»"))
     }

@@ -12,17 +12,21 @@ public enum ServiceError: UserFacingError, Equatable {
     case conflict(LocalizedText)
     /// The backend failed; the text says what and what to do.
     case backend(LocalizedText)
+    /// Allowed, but worth a second thought: a front end asks (default No) and tries again with
+    /// `force`; the CLI says to add `--force`.
+    case needsConfirmation([Problem])
 
     public var message: LocalizedText {
         switch self {
         case let .invalid(problems): InvalidInput(problems).message
         case let .notFound(text), let .conflict(text), let .backend(text): text
+        case let .needsConfirmation(problems): InvalidInput(problems).message
         }
     }
 
     public var isBadInput: Bool {
         switch self {
-        case .invalid, .notFound, .conflict: true
+        case .invalid, .notFound, .conflict, .needsConfirmation: true
         case .backend: false
         }
     }

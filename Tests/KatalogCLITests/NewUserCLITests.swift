@@ -140,4 +140,29 @@ struct NewUserCLITests {
         let streams = try json(try katalog.run(["streams", "--json"] + ws).stdout)
         #expect(streams.first?["displayName"] as? String == "dp-soknad til råsone")
     }
+
+    @Test func approvingPersonalDataWithoutAPurposeAsksForForce() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let pending = try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout)
+        let team = try #require(pending.first { ($0["subject"] as? [String: Any])?["email"] as? String == "team-analyse@nav.no" }?["id"] as? String)
+        let refused = try katalog.run(["access", "approve", team] + ws)
+        #expect(refused.status == 1 && refused.stderr.contains("names no processing in Polly") && refused.stderr.contains("Add --force"), "\(refused.stderr)")
+        #expect(try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout).count == pending.count, "nothing approved")
+        let forced = try katalog.run(["access", "approve", team, "--force"] + ws)
+        #expect(forced.status == 0, "\(forced.stderr)")
+    }
+
+    @Test func grantingAgainSaysItReplacesTheEarlierGrant() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let first = try katalog.run(["access", "grant", "--datasett", "meldekort-anonymisert", "--subject", "user:ny@nav.no", "--expires", "2027-01-31"] + ws)
+        #expect(first.status == 0 && !first.stderr.contains("already had access"))
+        let again = try katalog.run(["access", "grant", "--datasett", "meldekort-anonymisert", "--subject", "user:ny@nav.no"] + ws)
+        #expect(again.status == 0 && again.stderr.contains("user:ny@nav.no already had access") && again.stderr.contains("expiring 2027-01-31"), "\(again.stderr)")
+    }
 }

@@ -151,8 +151,15 @@ public struct AccessGrantCommand: ServiceCommand {
     public func run(in context: CommandContext) async throws {
         let services = context.services
         let target = try await resolveDatasett(datasett, in: services.marketplace)
-        let grant = try await services.access.grant(GrantRequest(
-            datasettID: target.id, subject: try Subject(iamMember: subject), owner: owner, expires: try parseExpiry(expires)))
+        let who = try Subject(iamMember: subject)
+        // Granting again renews: the earlier grant is revoked. Said, never done silently.
+        let earlier = try await services.access.grants(datasett: target.id).first { $0.subject == who && $0.status(at: context.now) == .active }
+        let grant = try await services.access.grant(GrantRequest(datasettID: target.id, subject: who, owner: owner, expires: try parseExpiry(expires)))
+        if let earlier {
+            let until = earlier.expires.map { Formatting.date($0, timeZone: context.timeZone) } ?? context.t("aldri", "never")
+            context.warn(context.t("\(who) hadde allerede tilgang (id \(earlier.id.text), utløp \(until)); den er erstattet av den nye.",
+                                   "\(who) already had access (id \(earlier.id.text), expiring \(until)); it is replaced by the new one."))
+        }
         if json { return context.print(try JSONOutput.render(GrantOutput(grant: grant, now: context.now))) }
         context.confirm("Ga \(grant.subject) tilgang til «\(target.name)» (id \(grant.id.text)).",
                         "Granted \(grant.subject) access to “\(target.name)” (id \(grant.id.text)).")
@@ -207,6 +214,9 @@ public struct AccessApproveCommand: ServiceCommand {
     @Argument(help: ArgumentHelp("The request's id, or a unique start of it (see `katalog access list --pending`).", valueName: "request-id"))
     var request: String
 
+    @Flag(help: "Approve even what asks for a second thought (personal data without a Polly purpose).")
+    var force = false
+
     @Flag(help: "Print the grant it made as JSON.")
     var json = false
 
@@ -216,7 +226,13 @@ public struct AccessApproveCommand: ServiceCommand {
 
     public func run(in context: CommandContext) async throws {
         let id = try await requestID(request, context)
-        let grant = try await context.services.access.approve(request: id)
+        let grant: Grant
+        do {
+            grant = try await context.services.access.approve(request: id, force: force)
+        } catch let ServiceError.needsConfirmation(problems) {
+            throw InvalidInput(problems.map { Problem(field: $0.field, code: $0.code, message: LocalizedText(
+                nb: $0.message.nb + " Legg til --force for å godkjenne likevel.", en: $0.message.en + " Add --force to approve anyway.")) })
+        }
         if json { return context.print(try JSONOutput.render(GrantOutput(grant: grant, now: context.now))) }
         context.confirm("Godkjente søknaden; \(grant.subject) har nå tilgang (id \(grant.id.text)).",
                         "Approved the request; \(grant.subject) now has access (id \(grant.id.text)).")

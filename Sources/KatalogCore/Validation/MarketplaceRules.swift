@@ -105,6 +105,16 @@ public enum MarketplaceRules {
             en: "The expiry date must be tomorrow or later, or “never”."))]
     }
 
+    /// What an owner should think twice about before approving: personal data given without a
+    /// documented purpose (a Polly processing). Not refused — the marketplace allows it — but
+    /// asked about.
+    public static func approvalWarnings(_ request: AccessRequest, on datasett: Datasett) -> [Problem] {
+        guard datasett.pii != .none, request.polly == nil else { return [] }
+        return [Problem(field: "polly", code: "no_purpose", message: LocalizedText(
+            nb: "«\(TerminalText.visible(datasett.name))» har personopplysninger, og søknaden fra \(request.subject) viser ikke til noen behandling i Polly (hvorfor de trenger dem). Godkjenn bare om formålet er dokumentert et annet sted.",
+            en: "“\(TerminalText.visible(datasett.name))” has personal data, and the request from \(request.subject) names no processing in Polly (why they need it). Approve only if the purpose is documented elsewhere."))]
+    }
+
     /// A denial says why: the marketplace would store an empty reason, and the requester would
     /// learn nothing.
     public static func checkDenyReason(_ reason: String?) -> [Problem] {
