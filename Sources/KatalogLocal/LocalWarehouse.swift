@@ -37,6 +37,21 @@ public struct LocalWarehouse: Warehouse {
         }
     }
 
+    /// Every view's SQL in the dataset, in one read (the lineage needs them all).
+    public func viewDefinitions(in dataset: DatasetRef) async throws -> [TableRef: String] {
+        try await store.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT tableId, query FROM bqTable WHERE project = ? AND dataset = ? AND query IS NOT NULL
+                """, arguments: [dataset.project.rawValue, dataset.dataset.rawValue])
+            var definitions: [TableRef: String] = [:]
+            for row in rows {
+                guard let id = try? TableID(row["tableId"] as String), let query = row["query"] as String? else { continue }
+                definitions[TableRef(dataset, id)] = query
+            }
+            return definitions
+        }
+    }
+
     public func table(_ ref: TableRef) async throws -> TableInfo {
         try await store.read { db in
             let key: [String: String] = ["project": ref.project.rawValue, "dataset": ref.dataset.rawValue, "tableId": ref.table.rawValue]

@@ -46,11 +46,27 @@ public struct LineageBuilder: Sendable {
             nodes.append(LineageNode(id: table.ref.description, kind: Self.kind(table.kind), zone: zone, label: "\(table.ref.dataset).\(table.ref.table)"))
         }
 
+        // What a reference reads: a known table; every known table a wildcard (`events_*`)
+        // matches; or a table of another project, kept as a node outside the project.
+        func sources(of read: SQLTableReference, within project: ProjectID) -> [(id: String, wildcard: Bool)] {
+            guard let source = read.resolved, !read.isInformationSchema else { return [] }
+            if read.isWildcard {
+                let prefix = String(source.table.rawValue.dropLast())
+                return tables.map(\.ref).filter { $0.datasetRef == source.datasetRef && $0.table.rawValue.hasPrefix(prefix) }
+                    .sorted { $0.description < $1.description }.map { ($0.description, true) }
+            }
+            if known.contains(source) { return [(source.description, false)] }
+            guard source.project != project else { return [] }
+            nodes.append(LineageNode(id: source.description, kind: .externalTable, zone: .source, label: source.description))
+            return [(source.description, false)]
+        }
+
         // View and materialized-view SQL: what each reads.
         for (view, sql) in definitions {
             for read in SQLReferences.extract(from: sql, defaultProject: view.project).reads {
-                guard let source = read.resolved, known.contains(source) else { continue }
-                edges.append(LineageEdge(from: source.description, to: view.description, via: "view SQL"))
+                for source in sources(of: read, within: view.project) {
+                    edges.append(LineageEdge(from: source.id, to: view.description, via: source.wildcard ? "view SQL (wildcard)" : "view SQL"))
+                }
             }
         }
 
@@ -67,8 +83,9 @@ public struct LineageBuilder: Sendable {
                 let via = "scheduled query «\(query.displayName)»"
                 edges.append(LineageEdge(from: transfer.id, to: target, via: via))
                 for read in references.reads {
-                    guard let source = read.resolved, known.contains(source) else { continue }
-                    edges.append(LineageEdge(from: source.description, to: transfer.id, via: via))
+                    for source in sources(of: read, within: dataset.project) {
+                        edges.append(LineageEdge(from: source.id, to: transfer.id, via: source.wildcard ? via + " (wildcard)" : via))
+                    }
                 }
                 for external in references.externalQueries {
                     let connection = connections.first { $0.id == external.connection }

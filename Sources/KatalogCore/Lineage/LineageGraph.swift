@@ -25,6 +25,8 @@ public enum LineageNodeKind: String, Sendable, Codable {
     case view
     case materializedView = "materialized_view"
     case datasett
+    /// A BigQuery table of another project that this one reads: outside the project, kept.
+    case externalTable = "external_table"
     /// "+37 more": a collapsed fan standing in for the nodes it hides (only on the screen).
     case collapsed
 }

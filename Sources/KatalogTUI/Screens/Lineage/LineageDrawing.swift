@@ -125,6 +125,7 @@ enum LineageDrawing {
         case .view: "V"
         case .materializedView: "M"
         case .datasett: "★"
+        case .externalTable: "↗"
         case .collapsed: "…"
         }
     }

@@ -45,6 +45,7 @@ extension LineageScreen {
             ("V", .normal, LocalizedText(nb: "view", en: "view")),
             ("M", .normal, LocalizedText(nb: "materialisert view", en: "materialized view")),
             ("★", .normal, LocalizedText(nb: "datasett på markedsplassen", en: "datasett on the marketplace")),
+            ("↗", .normal, LocalizedText(nb: "tabell i et annet prosjekt", en: "table of another project")),
             ("…", .normal, LocalizedText(nb: "sammenfoldet vifte (enter)", en: "collapsed fan (enter)")),
             (arrow, .accent, LocalizedText(nb: "data flyter; lyst: valgt nodes opp-/nedstrøms", en: "data flows; lit: the selection's up/downstream")),
             (arrow, .warn, LocalizedText(nb: "mot strømmen: bryter en syklus", en: "against the flow: breaks a cycle")),
