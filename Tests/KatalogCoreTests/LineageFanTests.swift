@@ -60,3 +60,29 @@ struct LineageFanTests {
         }
     }
 }
+
+@Suite("Tables without lineage fold away")
+struct LonerTests {
+    static func graph() -> LineageGraph {
+        let loners = (1...12).map { LineageNode(id: "p.d.t\($0)", kind: .table, zone: .raw, label: "d.t\($0)") }
+        let others = [LineageNode(id: "p.d.a", kind: .table, zone: .raw, label: "d.a"), LineageNode(id: "p.e.b", kind: .view, zone: .processing, label: "e.b"),
+                      LineageNode(id: "source:x", kind: .sourceTable, zone: .source, label: "x"), LineageNode(id: "p.e.c", kind: .table, zone: .processing, label: "e.c")]
+        return LineageGraph(nodes: loners + others, edges: [LineageEdge(from: "p.d.a", to: "p.e.b", via: "view SQL")])
+    }
+
+    @Test func aDatasetsUnconnectedTablesBecomeOneNode() {
+        let (shown, fans) = Self.graph().collapsingLoners(limit: 8) { "+\($0) tables without lineage" }
+        #expect(fans.map(\.id) == ["fan:alone:p.d"] && fans[0].members.count == 12)
+        #expect(shown.node("fan:alone:p.d")?.label == "+12 tables without lineage" && shown.node("fan:alone:p.d")?.kind == .collapsed)
+        #expect(shown.node("p.d.t1") == nil && shown.node("p.d.a") != nil, "connected ones stay")
+        #expect(shown.node("p.e.c") != nil && shown.node("source:x") != nil, "one loner is no crowd; a source is not a table")
+        #expect(shown.edges == Self.graph().edges)
+    }
+
+    @Test func keptAndExpandedStayWhole() {
+        let kept = Self.graph().collapsingLoners(limit: 8, keep: ["p.d.t3"]) { "\($0)" }
+        #expect(kept.fans.first?.members.count == 11 && kept.graph.node("p.d.t3") != nil)
+        #expect(Self.graph().collapsingLoners(limit: 8, expanded: ["fan:alone:p.d"]) { "\($0)" }.fans.isEmpty)
+        #expect(Self.graph().collapsingLoners(limit: 12) { "\($0)" }.fans.isEmpty, "no more than the limit: drawn")
+    }
+}

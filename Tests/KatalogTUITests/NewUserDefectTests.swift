@@ -106,6 +106,22 @@ struct NewUserDefectTests {
         #expect(screen.contains("Next run"))
     }
 
+    @Test func tablesWithoutLineageFoldIntoOneNodePerDataset() async throws {
+        let harness = try await Harness(width: 160, height: 40) { workspace in
+            let dataset = DatasetRef(project: try ProjectID(Self.p), dataset: try DatasetID("rasone"))
+            let tables = try (1...60).map { TableInfo(ref: TableRef(dataset, try TableID(String(format: "gammel_%02d", $0))), kind: .table) }
+            try await workspace.warehouseStore.store(datasets: [], tables: tables)
+        }
+        await harness.press("2")
+        let shown = try #require(harness.state.lineage.shown)
+        #expect(shown.node(LineageGraph.lonersID(dataset: "\(Self.p).rasone"))?.label == "+60 tables without lineage")
+        #expect(!shown.nodes.contains { $0.id.contains("gammel_") })
+        harness.state.selectLineageNode(LineageGraph.lonersID(dataset: "\(Self.p).rasone"))
+        await harness.press("enter")
+        #expect(harness.state.lineage.shown?.nodes.filter { $0.id.contains("gammel_") }.count == 60)
+        #expect(harness.state.lineage.graph?.nodes.filter { $0.id.contains("gammel_") }.count == 60, "the graph keeps them all")
+    }
+
     @Test func theDefaultPIIClassIsShownAsItself() async throws {
         let harness = try await Harness(width: 160, height: 40)
         await harness.press(":")

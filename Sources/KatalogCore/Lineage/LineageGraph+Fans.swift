@@ -49,3 +49,31 @@ extension LineageGraph {
         return (LineageGraph(nodes: shownNodes, edges: shownEdges), fans)
     }
 }
+
+extension LineageGraph {
+    /// The id of the node that stands in for a dataset's tables without lineage.
+    public static func lonersID(dataset: String) -> String { "fan:alone:\(dataset)" }
+
+    /// Tables, views and materialized views with no edge at all, more than `limit` in a
+    /// dataset, folded into one "+N tables without lineage" node per dataset: sixty unconnected
+    /// tables are not sixty boxes in a column. Datasets in `expanded` stay whole; nodes in
+    /// `keep` are never hidden.
+    public func collapsingLoners(limit: Int, expanded: Set<String> = [], keep: Set<String> = [],
+                                 label: (Int) -> String) -> (graph: LineageGraph, fans: [CollapsedFan]) {
+        guard limit >= 2 else { return (self, []) }
+        let connected = Set(edges.flatMap { [$0.from, $0.to] })
+        let loners = nodes.filter { [.table, .view, .materializedView].contains($0.kind) && !connected.contains($0.id) && !keep.contains($0.id) }
+        let byDataset = Dictionary(grouping: loners) { String($0.id.split(separator: ".").dropLast().joined(separator: ".")) }
+        var fans: [CollapsedFan] = []
+        for (dataset, members) in byDataset.sorted(by: { $0.key < $1.key }) where members.count > limit {
+            let id = Self.lonersID(dataset: dataset)
+            guard !expanded.contains(id) else { continue }
+            fans.append(CollapsedFan(id: id, anchor: dataset, members: members.map(\.id).sorted()))
+        }
+        guard !fans.isEmpty else { return (self, []) }
+        let hidden = Set(fans.flatMap(\.members))
+        let zoneOf = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, $0.zone) })
+        let standIns = fans.map { LineageNode(id: $0.id, kind: .collapsed, zone: zoneOf[$0.members[0]] ?? .processing, label: label($0.members.count)) }
+        return (LineageGraph(nodes: nodes.filter { !hidden.contains($0.id) } + standIns, edges: edges), fans)
+    }
+}

@@ -89,6 +89,9 @@ public enum UIText {
     }
 
     static func moreNodes(_ count: Int) -> LocalizedText { LocalizedText(nb: "+\(count) til", en: "+\(count) more") }
+    static func tablesWithoutLineage(_ count: Int) -> LocalizedText {
+        LocalizedText(nb: "+\(count) tabeller uten lineage", en: "+\(count) tables without lineage")
+    }
     static func noFanHere(_ limit: Int) -> LocalizedText {
         LocalizedText(nb: "Ingen vifte her: x folder ut «+N til», og sammen igjen en vifte du har foldet ut (over \(limit) naboer).",
                       en: "No fan here: x expands “+N more”, and collapses a fan you expanded (over \(limit) neighbours).")

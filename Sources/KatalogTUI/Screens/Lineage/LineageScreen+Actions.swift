@@ -12,9 +12,13 @@ extension LineageScreen {
         let language = context.language
         let fanLimit = context.settings.fanLimit
         let keep = Set([selection, focus?.id].compactMap { $0 })
-        let (collapsed, collapsedFans) = base.collapsingFans(limit: fanLimit, expanded: expandedFans, keep: keep) {
+        let (folded, foldedFans) = base.collapsingFans(limit: fanLimit, expanded: expandedFans, keep: keep) {
             UIText.moreNodes($0).text(language)
         }
+        let (collapsed, loners) = folded.collapsingLoners(limit: fanLimit, expanded: expandedFans, keep: keep) {
+            UIText.tablesWithoutLineage($0).text(language)
+        }
+        let collapsedFans = foldedFans + loners
         shown = collapsed
         fans = collapsedFans
         layout = LayeredLayout(nodes: collapsed.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) }, edges: collapsed.edges.map { ($0.from, $0.to) },
@@ -133,7 +137,8 @@ extension LineageScreen {
             selection = fan.members.first
         } else {
             // Which expanded fan the node anchors or belongs to: the fans as they would be closed.
-            let closed = (walked ?? graph).collapsingFans(limit: fanLimit) { "\($0)" }.fans
+            let base = walked ?? graph
+            let closed = base.collapsingFans(limit: fanLimit) { "\($0)" }.fans + base.collapsingLoners(limit: fanLimit) { "\($0)" }.fans
             guard let fan = closed.first(where: { expandedFans.contains($0.id) && ($0.anchor == id || $0.members.contains(id)) }) else {
                 context.notify(UIText.noFanHere(fanLimit))
                 return
