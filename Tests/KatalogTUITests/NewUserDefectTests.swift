@@ -122,6 +122,19 @@ struct NewUserDefectTests {
         #expect(harness.state.lineage.graph?.nodes.filter { $0.id.contains("gammel_") }.count == 60, "the graph keeps them all")
     }
 
+    @Test func aCutColumnDescriptionIsReadWholeOnItsRow() async throws {
+        let harness = try await Harness(width: 80, height: 40)
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_1")
+        await harness.press("enter")
+        #expect(!harness.screen().contains("Søknadens id i dp-soknad"), "cut at 80 columns")
+        await harness.press("tab")
+        for _ in 0..<30 where !harness.screen().contains("Søknadens id i dp-soknad") { await harness.press("j") }
+        #expect(harness.screen().contains("Søknadens id i dp-soknad"), "the row under the cursor shows it whole")
+        await harness.press("j")
+        #expect(harness.state.explorer.details.cursor > 0)
+    }
+
     @Test func theDefaultPIIClassIsShownAsItself() async throws {
         let harness = try await Harness(width: 160, height: 40)
         await harness.press(":")

@@ -14,6 +14,8 @@ struct DetailLine: Equatable, Sendable {
     var isSchemaRow = false
     /// Where a wrapped continuation starts.
     var continuationIndent = 0
+    /// The whole text of a row that is cut rather than wrapped (a schema field's description).
+    var fullText: String?
 
     init(_ spans: [Span], toggle: String? = nil) {
         self.spans = spans

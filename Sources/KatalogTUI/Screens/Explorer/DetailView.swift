@@ -5,10 +5,19 @@ import KatalogCore
 enum DetailView {
     static func lines(_ explorer: ExplorerScreen, _ context: ScreenContext, width: Int, glyphs: Glyphs) -> [DetailLine] {
         let view = View(explorer: explorer, context: context)
-        return unwrapped(view, width: width, glyphs: glyphs).flatMap { line in
+        var lines = unwrapped(view, width: width, glyphs: glyphs).flatMap { line in
             // Schema rows are a table: they keep one row per field. Everything else wraps.
             line.isSchemaRow ? [line] : line.wrapped(width: width, indent: line.continuationIndent)
         }
+        // The field under the cursor shows its description whole, wrapped under it: a cut
+        // one can always be read to the end.
+        let cursor = explorer.details.cursor
+        if explorer.focus == .details, cursor < lines.count, let full = lines[cursor].fullText,
+           DisplayWidth.of(lines[cursor].spans.map(\.text).joined()) > width {
+            let wrapped = DetailLine.wrap(full, width: max(10, width - 4), role: .dim).map { DetailLine([.init(text: "    ", role: .normal)] + $0.spans) }
+            lines.insert(contentsOf: wrapped, at: cursor + 1)
+        }
+        return lines
     }
 
     /// What the lines are made from: the Explorer's folds and selection, the catalog's data.
@@ -142,6 +151,7 @@ enum DetailView {
             if let description = entry.field.description { spans.append(.init(text: description, role: .dim)) }
             var line = DetailLine(spans, toggle: entry.field.isRecord ? key : nil)
             line.isSchemaRow = true
+            line.fullText = entry.field.description
             return line
         }
     }
