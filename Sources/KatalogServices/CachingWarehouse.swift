@@ -84,7 +84,10 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
         } catch {
             guard let cached = try? await fallback() else { throw error }
             let reason = (error as? UserFacingError)?.message ?? LocalizedText(nb: "\(error)", en: "\(error)")
-            lock.withLock { notice = notice ?? OfflineNotice(since: now(), reason: reason) }
+            let at = now()
+            lock.withLock {
+                notice = OfflineNotice(since: notice?.since ?? at, reason: notice?.reason ?? reason, cachedFrom: min(notice?.cachedFrom ?? cached.fetched, cached.fetched))
+            }
             return cached.value
         }
     }

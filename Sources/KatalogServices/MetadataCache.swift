@@ -32,9 +32,12 @@ public protocol MetadataCache: Sendable {
 public struct OfflineNotice: Equatable, Sendable {
     public let since: Date
     public let reason: LocalizedText
+    /// When what is shown instead was fetched (the oldest cached answer used).
+    public let cachedFrom: Date
 
-    public init(since: Date, reason: LocalizedText) {
+    public init(since: Date, reason: LocalizedText, cachedFrom: Date) {
         self.since = since
         self.reason = reason
+        self.cachedFrom = cachedFrom
     }
 }

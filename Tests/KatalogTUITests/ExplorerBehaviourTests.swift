@@ -275,15 +275,31 @@ struct LastKnownStateTests {
     @Test func offlineIsSaidInWordsAndOnce() async throws {
         let harness = try await Harness(width: 120, height: 30)
         let notice = OfflineNotice(since: try Date("2026-11-25T11:00:00Z", strategy: .iso8601),
-                                   reason: LocalizedText(nb: "Fikk ikke kontakt med BigQuery.", en: "Could not reach BigQuery."))
+                                   reason: LocalizedText(nb: "Fikk ikke kontakt med BigQuery.", en: "Could not reach BigQuery."),
+                                   cachedFrom: try Date("2026-11-24T14:32:00Z", strategy: .iso8601))
         await harness.send(.offlineChanged(notice))
         await harness.send(.offlineChanged(notice))
         #expect(harness.state.messages.filter { $0.text.hasPrefix("Offline") }.count == 1)
         await harness.send(.tick)
         harness.state.toast = nil
-        #expect(harness.screen().contains("⚠ offline since 2026-11-25 11:00, showing the cache"))
+        #expect(harness.screen().contains("⚠ offline — showing cached data from 2026-11-24 14:32"))
         await harness.send(.offlineChanged(nil))
-        #expect(!harness.screen().contains("offline since"))
+        #expect(!harness.screen().contains("offline —"))
+    }
+
+    /// The backend unreachable and nothing cached: said until a call succeeds, never an
+    /// empty project that looks real.
+    @Test func offlineWithNothingCachedIsSaidUntilACallSucceeds() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        let fresh = try #require(harness.state.catalog.datasets)
+        harness.state.catalog.datasets = nil
+        await harness.send(.datasetsLoaded(.failure(LoadFailure(ServiceError.backend(LocalizedText(nb: "nede", en: "down"))))))
+        harness.state.toast = nil
+        #expect(harness.screen().contains("⚠ offline — nothing cached yet"))
+        await harness.send(.tick)
+        #expect(harness.screen().contains("⚠ offline — nothing cached yet"), "not only in a toast that fades")
+        await harness.send(.datasetsLoaded(.success(fresh)))
+        #expect(!harness.screen().contains("offline —"))
     }
 
     @Test func rOnADatasetLoadsEveryTablesDetails() async throws {

@@ -21,6 +21,8 @@ struct Catalog: Sendable {
     var lastKnownFrom: Date?
     /// The backend failed and the cache answered.
     var offline: OfflineNotice?
+    /// The backend failed and there was no cache to answer: nothing shown is the project.
+    var unreachable = false
 
     enum Part: Hashable, Sendable {
         case dataset(DatasetRef), table(TableRef), connections, scheduledQueries, streams
@@ -42,8 +44,12 @@ struct Catalog: Sendable {
         case let .datasetsLoaded(.success(loaded)):
             datasets = loaded
             lastKnownFrom = nil
+            unreachable = false
         case let .datasetsLoaded(.failure(failure)):
-            if datasets == nil { datasets = [] }
+            if datasets == nil {
+                datasets = []
+                unreachable = true
+            }
             return (failure.message, true)
         case let .tablesLoaded(ref, .success(loaded)):
             tables[ref] = loaded

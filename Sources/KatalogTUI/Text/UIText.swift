@@ -76,8 +76,10 @@ public enum UIText {
     }
 
     static func offlineSince(_ time: String) -> LocalizedText {
-        LocalizedText(nb: "⚠ frakoblet siden \(time), viser hurtiglager", en: "⚠ offline since \(time), showing the cache")
+        LocalizedText(nb: "⚠ frakoblet — viser data hentet \(time)", en: "⚠ offline — showing cached data from \(time)")
     }
+
+    static let offlineNothingCached = LocalizedText(nb: "⚠ frakoblet — ingenting hentet ennå", en: "⚠ offline — nothing cached yet")
 
     static func lastKnown(_ time: String) -> LocalizedText {
         LocalizedText(nb: "hurtiglager fra \(time), oppdaterer …", en: "cache from \(time), refreshing …")

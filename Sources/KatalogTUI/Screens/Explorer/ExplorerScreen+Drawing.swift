@@ -87,8 +87,10 @@ extension ExplorerScreen {
         let used = canvas.draw(parts.joined(separator: "  ·  "), x: rect.x + 1, y: rect.y, role: .status)
         // How old what is shown is, when it is not fresh — in words, not only colour.
         if let offline = context.catalog.offline {
-            canvas.draw("  " + context.t(UIText.offlineSince(Formatting.dateTime(offline.since, timeZone: context.settings.timeZone))),
+            canvas.draw("  " + context.t(UIText.offlineSince(Formatting.dateTime(offline.cachedFrom, timeZone: context.settings.timeZone))),
                         x: rect.x + 1 + used, y: rect.y, role: .warn)
+        } else if context.catalog.unreachable {
+            canvas.draw("  " + context.t(UIText.offlineNothingCached), x: rect.x + 1 + used, y: rect.y, role: .warn)
         } else if let from = context.catalog.lastKnownFrom {
             canvas.draw("  " + context.t(UIText.lastKnown(Formatting.dateTime(from, timeZone: context.settings.timeZone))),
                         x: rect.x + 1 + used, y: rect.y, role: .muted)
