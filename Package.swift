@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "KatalogCloud",
             dependencies: ["KatalogServices", .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
-                           .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOPosix", package: "swift-nio")]),
         .target(name: "CNcurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The shipped themes live in themes/ at the top; scripts/embed-themes.sh compiles their
         // YAML into the binary (no resource bundle to lose when the binary is copied).

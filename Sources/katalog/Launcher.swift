@@ -63,11 +63,21 @@ struct Launcher {
                         nb: "--read-only er satt, så katalog endrer ingenting. Kjør uten --read-only for å gjøre endringen.",
                         en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])
                 }
-                let (services, _) = try await openBackend(global, now: now, commandDeadline: try commandDeadline(global))
+                let (services, backend) = try await openBackend(global, now: now, commandDeadline: try commandDeadline(global))
                 var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
                 context.drawLineage = { LineageText.render($0, direction: $1) }
                 context.lineageFile = global.resolvedLineageFile()
                 context.outputWidth = Self.terminalWidth(environment)
+                // A cloud call that takes long says within a second what it is waiting for.
+                let waiting = isatty(STDERR_FILENO) == 1 && backend != UIText.localWorkspace && backend != UIText.demoWorkspace
+                    && backend != UIText.readOnlyWorkspace
+                let line = "katalog: " + backend.text(language) + (language == .nb ? " svarer ikke ennå, venter …\n" : " has not answered yet, waiting …\n")
+                let write = stderr
+                let notice = Task { @Sendable in
+                    try await Task.sleep(nanoseconds: 1_000_000_000)
+                    if waiting { write(line) }
+                }
+                defer { notice.cancel() }
                 try await serviceCommand.run(in: context)
             default:
                 let (services, backend) = try await openBackend(global, now: now)

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Testing
+import KatalogTestSupport
 
 /// The real binary in a real terminal: tmux on its own socket, a plain shell, fixed size and
 /// locale, keys sent and the screen read back.
@@ -214,6 +215,26 @@ struct TerminalEndToEndTests {
         #expect(screen.contains("T stonadshistorikk") && !screen.contains("stnadshistorikk") && !screen.contains("loading"), "\(screen)")
         try tmux.send("q")
         try tmux.waitFor("exit=0")
+    }
+
+    /// A cloud call that hangs says within a second what it waits for, then ends by --timeout.
+    @Test func aSlowCloudCallSaysWhatItWaitsFor() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let server = try FaultServer { _ in .noAnswer }
+        defer { server.stop() }
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try ["bigquery", "connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(server.url.absoluteString)\n" }.joined()
+            .write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "KATALOG_ACCESS_TOKEN=ya29.e2e-slow-token")
+        try tmux.type("\(KatalogBinary.executable.path) ls --project dagpenger-prod-4e2b --timeout 4; echo \"exit=$?\"")
+        try tmux.send("Enter")
+        let started = Date()
+        try tmux.waitFor("has not answered yet, waiting")
+        #expect(Date().timeIntervalSince(started) < 3.5, "said within about a second")
+        let screen = try tmux.waitFor("exit=2")
+        #expect(screen.contains("BigQuery (127.0.0.1)") && !screen.contains("ya29.e2e-slow-token"))
     }
 
     @Test func aSessionWithEveryTransientStateAndACleanExit() throws {

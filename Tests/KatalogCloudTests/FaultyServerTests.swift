@@ -143,6 +143,17 @@ struct FaultyServerTests {
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
+    /// A name that does not resolve fails at once: retries are for 429 and 5xx, not for DNS.
+    @Test func anUnresolvedHostIsNotRetried() async throws {
+        let transport = ScriptedTransport(Array(repeating: .failure(TransportError.unresolvedHost("bigquery.googleapis.com")), count: 5))
+        let client = GoogleAPIClient(api: "BigQuery", baseURL: URL(string: "https://bigquery.googleapis.com/bigquery/v2")!, transport: transport,
+                                     tokens: nil, policy: RetryPolicy(attempts: 5, sleep: { _ in }))
+        await #expect {
+            let _: DatasetList = try await client.get("projects/p/datasets", what: "the datasets")
+        } throws: { ($0 as? CloudError)?.message.en.contains("bigquery.googleapis.com does not resolve") == true }
+        #expect(transport.sent.count == 1)
+    }
+
     @Test func aDroppedConnectionIsANetworkErrorNamingTheHost() async throws {
         let server = try FaultServer { _ in .drop }
         defer { server.stop() }

@@ -293,6 +293,7 @@ struct LastKnownStateTests {
         let harness = try await Harness(width: 120, height: 30)
         let fresh = try #require(harness.state.catalog.datasets)
         harness.state.catalog.datasets = nil
+        #expect(harness.screen().contains("waiting for local workspace to answer …"), "what is asked, while it is asked")
         await harness.send(.datasetsLoaded(.failure(LoadFailure(ServiceError.backend(LocalizedText(nb: "nede", en: "down"))))))
         harness.state.toast = nil
         #expect(harness.screen().contains("⚠ offline — nothing cached yet"))

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 /// HTTP over SwiftNIO (async-http-client): pooled connections, no busy waiting. Redirects are
 /// never followed here — `GoogleAPIClient` decides, so credentials never cross to another host.
@@ -38,6 +39,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
                 var headers: [String: String] = [:]
                 for field in response.headers { headers[field.name] = headers[field.name].map { $0 + ", " + field.value } ?? field.value }
                 return HTTPResponse(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+            } catch let error as NIOConnectionError where error.connectionErrors.isEmpty && (error.dnsAError != nil || error.dnsAAAAError != nil) {
+                throw TransportError.unresolvedHost(error.host)
             } catch is NIOTooManyBytesError {
                 throw TransportError.tooLarge(limit: limit)
             } catch let error as HTTPClientError where [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {

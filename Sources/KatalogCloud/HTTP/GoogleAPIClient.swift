@@ -76,6 +76,11 @@ public struct GoogleAPIClient: Sendable {
                 throw CloudError(kind: .malformed, message: LocalizedText(
                     nb: "\(api) svarte med mer enn \(limit >> 20) MiB for \(what); katalog leste ikke resten.",
                     en: "\(api) answered with more than \(limit >> 20) MiB for \(what); katalog did not read the rest."))
+            } catch let TransportError.unresolvedHost(host) {
+                // No answer will come by asking again: no network, or a wrong address.
+                throw CloudError(kind: .network, message: LocalizedText(
+                    nb: "Navnet \(TerminalText.line(host)) finnes ikke i DNS (\(api)): ingen nettverkstilkobling, eller feil adresse. Sjekk nettverket, eller adressen i oppsettet.",
+                    en: "The name \(TerminalText.line(host)) does not resolve (\(api)): no network, or a wrong address. Check the connection, or the address in your settings."))
             } catch is CancellationError {
                 throw CancellationError()
             } catch {

@@ -68,7 +68,8 @@ public enum UIText {
     public static let readOnlyWorkspace = LocalizedText(nb: "skrivebeskyttet arbeidsflate", en: "read-only workspace")
 
     public static func cloud(_ endpoint: String, emulator: Bool) -> LocalizedText {
-        emulator ? LocalizedText(nb: "BigQuery-emulator \(endpoint)", en: "BigQuery emulator \(endpoint)") : LocalizedText(nb: "BigQuery", en: "BigQuery")
+        emulator ? LocalizedText(nb: "BigQuery-emulator \(endpoint)", en: "BigQuery emulator \(endpoint)")
+            : LocalizedText(nb: "BigQuery (\(endpoint))", en: "BigQuery (\(endpoint))")
     }
     static let noMatches = LocalizedText(nb: "ingen treff", en: "no matches")
     static func offline(_ reason: LocalizedText) -> LocalizedText {
@@ -77,6 +78,10 @@ public enum UIText {
 
     static func offlineSince(_ time: String) -> LocalizedText {
         LocalizedText(nb: "⚠ frakoblet — viser data hentet \(time)", en: "⚠ offline — showing cached data from \(time)")
+    }
+
+    static func waitingFor(_ backend: String) -> LocalizedText {
+        LocalizedText(nb: "venter på svar fra \(backend) …", en: "waiting for \(backend) to answer …")
     }
 
     static let offlineNothingCached = LocalizedText(nb: "⚠ frakoblet — ingenting hentet ennå", en: "⚠ offline — nothing cached yet")

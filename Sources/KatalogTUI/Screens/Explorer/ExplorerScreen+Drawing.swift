@@ -91,6 +91,9 @@ extension ExplorerScreen {
                         x: rect.x + 1 + used, y: rect.y, role: .warn)
         } else if context.catalog.unreachable {
             canvas.draw("  " + context.t(UIText.offlineNothingCached), x: rect.x + 1 + used, y: rect.y, role: .warn)
+        } else if context.catalog.datasets == nil {
+            // The first answer has not come: say what is being asked, not an empty project.
+            canvas.draw("  " + context.t(UIText.waitingFor(context.t(context.settings.backend))), x: rect.x + 1 + used, y: rect.y, role: .muted)
         } else if let from = context.catalog.lastKnownFrom {
             canvas.draw("  " + context.t(UIText.lastKnown(Formatting.dateTime(from, timeZone: context.settings.timeZone))),
                         x: rect.x + 1 + used, y: rect.y, role: .muted)
