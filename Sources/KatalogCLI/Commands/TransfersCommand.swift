@@ -55,23 +55,12 @@ public struct ScheduledCommand: ServiceCommand {
                                    .init(title: context.t("FEIL", "ERROR"), maxWidth: 80)])
             for query in queries {
                 table.add([query.displayName, query.scheduleWithZone + (query.disabled ? context.t(" (av)", " (off)") : ""),
-                           query.lastRun.map { Formatting.dateTime($0, timeZone: context.timeZone) } ?? "–", state(query.lastRunState, context),
+                           query.lastRun.map { Formatting.dateTime($0, timeZone: context.timeZone) } ?? "–", query.lastRunState?.label.text(context.language) ?? "–",
                            query.nextRun.map { Formatting.dateTime($0, timeZone: context.timeZone) } ?? "–", query.lastError ?? ""])
             }
             context.print(table.render(width: context.outputWidth))
         }
         if failed && !queries.isEmpty { throw ScheduledQueriesFailed(count: queries.count) }
-    }
-
-    private func state(_ state: ScheduledQuery.RunState?, _ context: CommandContext) -> String {
-        switch state {
-        case .succeeded?: "✓ ok"
-        case .failed?: context.t("✗ feilet", "✗ failed")
-        case .running?: context.t("… kjører", "… running")
-        case .pending?: context.t("… venter", "… pending")
-        case .cancelled?: context.t("– avbrutt", "– cancelled")
-        case nil: "–"
-        }
     }
 }
 

@@ -8,6 +8,17 @@ public struct ScheduledQuery: Hashable, Sendable, Codable {
         case running = "RUNNING"
         case pending = "PENDING"
         case cancelled = "CANCELLED"
+
+        /// As a word with a glyph, so colour never carries the meaning alone.
+        public var label: LocalizedText {
+            switch self {
+            case .succeeded: LocalizedText(nb: "✓ ok", en: "✓ ok")
+            case .failed: LocalizedText(nb: "✗ feilet", en: "✗ failed")
+            case .running: LocalizedText(nb: "… kjører", en: "… running")
+            case .pending: LocalizedText(nb: "… venter", en: "… pending")
+            case .cancelled: LocalizedText(nb: "– avbrutt", en: "– cancelled")
+            }
+        }
     }
 
     public let id: String

@@ -107,14 +107,7 @@ enum ExplorerTree {
 
     /// The last run as a word and a glyph, so colour never carries the meaning alone.
     static func runState(_ query: ScheduledQuery, _ language: Language) -> String {
-        switch query.lastRunState {
-        case .succeeded?: language == .nb ? "✓ ok" : "✓ ok"
-        case .failed?: language == .nb ? "✗ feilet" : "✗ failed"
-        case .running?: language == .nb ? "… kjører" : "… running"
-        case .pending?: language == .nb ? "… venter" : "… pending"
-        case .cancelled?: language == .nb ? "– avbrutt" : "– cancelled"
-        case nil: "–"
-        }
+        query.lastRunState?.label.text(language) ?? "–"
     }
 
     /// `1.3M` / `1,3M`: row counts short enough for the list.
