@@ -26,13 +26,13 @@ struct Launcher {
         do {
             command = try Katalog.parseAsRoot(arguments)
         } catch {
-            return .exit(reportParsing(error))
+            return .exit(reportParsing(error, arguments: rawArguments))
         }
         var language = Language.fromEnvironment(environment)
         guard let global = (command as? ParsableCommandWithGlobals)?.global else {
             // ArgumentParser's own commands (`katalog help ls`) print help when run.
             var builtIn = command
-            do { try builtIn.run() } catch { return .exit(reportParsing(error)) }
+            do { try builtIn.run() } catch { return .exit(reportParsing(error, arguments: rawArguments)) }
             return .exit(0)
         }
         do {
@@ -95,9 +95,13 @@ struct Launcher {
 
     /// ArgumentParser's errors, and its clean exits (help, version): help goes to stdout with
     /// exit 0, a usage error to stderr with exit 1.
-    private func reportParsing(_ error: Error) -> Int32 {
+    private func reportParsing(_ error: Error, arguments: [String]) -> Int32 {
+        // In bokmål when asked for: the whole text unwrapped, translated, wrapped again.
+        let width = Self.terminalWidth(environment) ?? 80
+        let english = NorwegianHelp.language(of: arguments, environment: environment) != .nb
+        let raw = english ? Katalog.fullMessage(for: error) : NorwegianHelp.translate(Katalog.fullMessage(for: error, columns: 100_000), width: width)
         // A usage error quotes the arguments, which may hold escapes: made visible like data.
-        let message = TerminalText.block(Katalog.fullMessage(for: error))
+        let message = TerminalText.block(raw)
         if Katalog.exitCode(for: error) == .success {
             stdout(message + "\n")
             return 0

@@ -165,4 +165,36 @@ struct NewUserCLITests {
         let again = try katalog.run(["access", "grant", "--datasett", "meldekort-anonymisert", "--subject", "user:ny@nav.no"] + ws)
         #expect(again.status == 0 && again.stderr.contains("user:ny@nav.no already had access") && again.stderr.contains("expiring 2027-01-31"), "\(again.stderr)")
     }
+
+    static let commands: [[String]] = [[], ["ls"], ["show"], ["connections"], ["scheduled"], ["streams"], ["products"], ["products", "show"],
+                                       ["access"], ["access", "list"], ["access", "grant"], ["access", "revoke"], ["access", "approve"],
+                                       ["access", "deny"], ["lineage"], ["keys"], ["doctor"], ["demo"]]
+
+    /// `--help` in bokmål: no English sentence of the English help is left, and it fits 80 columns.
+    @Test(arguments: commands)
+    func helpFollowsLangNb(_ command: [String]) throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let english = try katalog.run(command + ["--help"]).stdout
+        let norwegian = try katalog.run(command + ["--help", "--lang", "nb"])
+        #expect(norwegian.status == 0 && norwegian.stdout.contains("OVERSIKT:") && norwegian.stdout.contains("BRUK:"))
+        #expect(!norwegian.stdout.contains("OPTIONS:") && !norwegian.stdout.contains("Show help information"))
+        for line in english.split(separator: "\n") {
+            let text = line.count > 26 && line.hasPrefix("  ") ? String(line.dropFirst(26)) : String(line)
+            let words = text.split(separator: " ")
+            guard words.count >= 4, !text.contains("<"), !text.contains("`"), !text.contains("$XDG"), !text.hasPrefix("USAGE") else { continue }
+            #expect(!norwegian.stdout.contains(text), "untranslated: \(text)")
+        }
+        #expect(norwegian.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func usageErrorsFollowLangNb() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let unknown = try katalog.run(["ls", "--bogus", "--lang", "nb"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("Feil: ukjent valg '--bogus'") && unknown.stderr.contains("for mer."))
+        let missing = try katalog.run(["access", "deny"], environment: ["LANG": "nb_NO.UTF-8"])
+        #expect(missing.stderr.contains("Feil: mangler argumentet '<request-id>'"))
+        #expect(try katalog.run(["ls", "--bogus"]).stderr.contains("Error: Unknown option"), "English stays English")
+    }
 }
