@@ -1,32 +1,44 @@
 import Foundation
 import KatalogCore
 
-/// Calls one Google REST API: adds the bearer token, retries what is safe to retry with
-/// exponential backoff and jitter (honouring Retry-After), bounds concurrency, and turns error
-/// bodies into `CloudError`s. Tokens go into a header and nowhere else.
-public struct GoogleAPIClient: Sendable {
-    public let api: String
+/// Calls one REST API: adds the bearer token, retries what is safe to retry with exponential
+/// backoff and jitter (honouring Retry-After), keeps every call within its deadlines, follows
+/// redirects only within the same origin, bounds concurrency. What differs between APIs — the
+/// auth headers, the error bodies, what may be retried — is its `APIDialect`. Tokens go into a
+/// header and nowhere else.
+public struct RESTClient: Sendable {
     public let baseURL: URL
     let transport: any HTTPTransport
     let tokens: (any TokenProvider)?
-    let quotaProject: String?
+    let dialect: any APIDialect
     let policy: RetryPolicy
     let gate: ConcurrencyGate
 
-    public init(api: String, baseURL: URL, transport: any HTTPTransport, tokens: (any TokenProvider)?, quotaProject: String? = nil,
+    public init(baseURL: URL, dialect: any APIDialect, transport: any HTTPTransport, tokens: (any TokenProvider)?,
                 policy: RetryPolicy = RetryPolicy(), gate: ConcurrencyGate = ConcurrencyGate(limit: 8)) {
-        self.api = api
         self.baseURL = baseURL
+        self.dialect = dialect
         self.transport = transport
         self.tokens = tokens
-        self.quotaProject = quotaProject
         self.policy = policy
         self.gate = gate
     }
 
+    /// The API's name in messages.
+    public var api: String { dialect.name }
+
     /// GETs and decodes a JSON resource.
     public func get<T: Decodable>(_ path: String, query: [String: String] = [:], what: String) async throws -> T {
         try await decode(send(HTTPRequest(url: url(path, query)), what: what), what: what)
+    }
+
+    /// Sends a JSON body (or none) to an action that answers nothing worth reading (204).
+    public func perform<Body: Encodable>(_ method: HTTPRequest.Method, _ path: String, query: [String: String] = [:], body: Body?,
+                                         idempotent: Bool, what: String) async throws {
+        let data = try body.map { try JSONEncoder().encode($0) }
+        let request = HTTPRequest(method: method, url: url(path, query), headers: data == nil ? [:] : ["Content-Type": "application/json"],
+                                  body: data, idempotent: idempotent)
+        _ = try await send(request, what: what)
     }
 
     /// Sends a JSON body and decodes the answer.
@@ -64,7 +76,7 @@ public struct GoogleAPIClient: Sendable {
             do {
                 let response = try await exchange(request, what: what, until: deadline)
                 if (200..<300).contains(response.status) { return response }
-                failure = CloudError.from(response, api: api, what: what)
+                failure = dialect.failure(response, what: what)
                 retryAfter = response.header("Retry-After")
             } catch let explained as CloudError {
                 throw explained  // from the token provider or a refused redirect: already explained
@@ -89,9 +101,7 @@ public struct GoogleAPIClient: Sendable {
                     nb: "Fikk ikke kontakt med \(api) på \(Self.origin(baseURL)) (\(detail)). Sjekk nettverket.",
                     en: "Could not reach \(api) at \(Self.origin(baseURL)) (\(detail)). Check the network."))
             }
-            let retryable = [.network, .timeout, .server, .rateLimited].contains(failure.kind) || policy.retryableReasons.contains(failure.reason ?? "")
-            // quotaExceeded means minutes, not seconds: tell the user instead of hammering.
-            guard request.idempotent, retryable, failure.reason != "quotaExceeded", attempt < policy.attempts else { throw failure }
+            guard request.idempotent, dialect.isRetryable(failure, policy: policy), attempt < policy.attempts else { throw failure }
             let wait = policy.delay(attempt: attempt, retryAfter: retryAfter)
             guard Date().addingTimeInterval(wait + 1) < deadline else { throw failure }
             try await policy.sleep(wait)
@@ -103,8 +113,7 @@ public struct GoogleAPIClient: Sendable {
     private func exchange(_ request: HTTPRequest, what: String, until deadline: Date) async throws -> HTTPResponse {
         var current = request
         for _ in 0...5 {
-            if let tokens { current.headers["Authorization"] = "Bearer " + (try await tokens.token()).value }
-            if let quotaProject { current.headers["x-goog-user-project"] = quotaProject }
+            dialect.authorize(&current, token: try await tokens?.token().value)
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else { throw TransportError.timedOut }
             let prepared = current
