@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal", "KatalogServices"], exclude: ["Golden"]),
         .testTarget(
             name: "KatalogCLITests",
-            dependencies: ["KatalogLocal", "KatalogCLI", "KatalogTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+            dependencies: ["KatalogLocal", "KatalogCLI", "KatalogCloud", "KatalogTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     ]
 )

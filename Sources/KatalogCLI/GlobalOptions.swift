@@ -11,6 +11,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("The GCP project to show.", valueName: "id"))
     public var project: String?
 
+    @Option(name: .long, help: ArgumentHelp("The marketplace to use: a URL, prod or dev (default: the workspace's own).", valueName: "url"))
+    public var marketplace: String?
+
     @Option(name: .long, help: ArgumentHelp("Language of messages: nb or en (default: from LANG).", valueName: "nb|en"))
     public var lang: String?
 
@@ -36,7 +39,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     }
 
     /// The names above with whether each takes a value: what `reorder` moves.
-    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--lang": true, "--theme": true, "--lineage-file": true, "--timeout": true, "--read-only": false]
+    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--marketplace": true, "--lang": true, "--theme": true, "--lineage-file": true, "--timeout": true, "--read-only": false]
 
     /// Moves global options to the end of the arguments, where the innermost command parses
     /// them, so they may be typed anywhere. Stops at `--`.

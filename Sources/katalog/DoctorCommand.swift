@@ -75,6 +75,7 @@ final class Doctor {
                 report("config", false, t("Innstillinger: ✗ ", "Settings:      ✗ ") + TerminalText.line(problem.description) + t(" (bruker standardverdien)", " (using its default)"))
             }
         }
+        let marketplaceHealthy = await checkMarketplace(global, loaded.config)
         let target: CloudTarget?
         do {
             target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: endpoints)
@@ -92,7 +93,7 @@ final class Doctor {
             } catch {
                 report("credentials", nil, t("Innlogging:    ingen funnet — ", "Credentials:   none found — ") + message(error))
             }
-            return loaded.problems.isEmpty
+            return loaded.problems.isEmpty && marketplaceHealthy
         }
         report("project", true, t("Prosjekt:      ", "Project:       ") + "\(target.project) (\(t("fra", "from")) \(target.projectSource))")
         report("bigquery", nil, "BigQuery:      \(target.bigQueryBase.absoluteString)" + (target.isEmulator ? t(" (emulator, uten innlogging)", " (emulator, no credentials)") : ""))
@@ -123,7 +124,42 @@ final class Doctor {
         // A name nothing links to: an empty answer proves the API is on and permitted.
         let probe = TableRef(project: target.project, dataset: try! DatasetID("katalog_doctor"), table: try! TableID("probe"))
         _ = await check("Data Lineage API", t("lenker", "links")) { try await warehouse.lineageLinks(of: probe).count }
-        return bigQueryHealthy
+        return bigQueryHealthy && marketplaceHealthy
+    }
+
+    /// The marketplace: which, where the token comes from (never the token), who the server
+    /// says you are, how long it took.
+    private func checkMarketplace(_ global: GlobalOptions, _ config: Config) async -> Bool {
+        let target: MarketplaceTarget?
+        do {
+            target = try MarketplaceTarget.resolve(flag: global.marketplace, environment: environment, configured: config.marketplaceURL)
+        } catch {
+            report("marketplace", false, t("Markedsplass: ✗ ", "Marketplace:   ✗ ") + message(error))
+            return false
+        }
+        guard let target else {
+            report("marketplace", nil, t("Markedsplass:  arbeidsflatens egen (sett --marketplace, KATALOG_MARKETPLACE_URL eller marketplace.url for Datamarkedsplassen)",
+                                         "Marketplace:   the workspace's own (set --marketplace, KATALOG_MARKETPLACE_URL or marketplace.url for Datamarkedsplassen)"))
+            return true
+        }
+        let connection = MarketplaceConnection(target: target, environment: environment, tokenCommand: config.marketplaceTokenCommand,
+                                               transport: AsyncHTTPClientTransport(), policy: RetryPolicy(attempts: 1, timeout: 15))
+        report("marketplace", nil, t("Markedsplass:  ", "Marketplace:   ") + "\(target.baseURL.absoluteString) (\(t("fra", "from")) \(target.source))")
+        guard let source = connection.tokenSource else {
+            report("marketplace-token", false, t("  ✗ intet token: sett KATALOG_MARKETPLACE_TOKEN, eller marketplace.token_command i config.yaml",
+                                                 "  ✗ no token: set KATALOG_MARKETPLACE_TOKEN, or marketplace.token_command in config.yaml"))
+            return false
+        }
+        let started = Date()
+        do {
+            let me = try await connection.me()
+            let groups = me.groups.isEmpty ? "" : " — " + me.groups.map { TerminalText.line($0) }.joined(separator: ", ")
+            report("marketplace-user", true, "  ✓ \(TerminalText.line(me.name)) <\(TerminalText.line(me.email))>\(groups), \(milliseconds(since: started)) (\(t("token fra", "token from")) \(source))")
+            return true
+        } catch {
+            report("marketplace-user", false, "  ✗ \(message(error)) (\(t("token fra", "token from")) \(source))")
+            return false
+        }
     }
 
     /// One API: ✓ with what it answered and how long it took, or ✗ with why.

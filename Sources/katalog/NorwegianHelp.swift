@@ -71,6 +71,7 @@ enum NorwegianHelp {
             "Avslutningskoder: 0 ok, 1 feil i det som ble oppgitt, 2 feil i baksystemet, 3 en sjekk fant noe (scheduled --failed).",
         "The workspace file to open (default: the demo workspace).": "Arbeidsflatefilen som skal åpnes (standard: demoarbeidsflaten).",
         "The GCP project to show.": "GCP-prosjektet som skal vises.",
+        "The marketplace to use: a URL, prod or dev (default: the workspace's own).": "Markedsplassen som skal brukes: en adresse, prod eller dev (standard: arbeidsflatens egen).",
         "Language of messages: nb or en (default: from LANG).": "Språk i meldinger: nb eller en (standard: fra LANG).",
         "Colour theme of the terminal UI.": "Fargetema for terminalgrensesnittet.",
         "Declared lineage and zone rules (default: lineage.yaml here, if there is one).": "Deklarert lineage og soneregler (standard: lineage.yaml her, om den finnes).",

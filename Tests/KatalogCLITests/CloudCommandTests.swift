@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import KatalogTestSupport
+import KatalogCore
+import KatalogCloud
 
 /// The CLI against a cloud project: the BigQuery emulator from scripts/with-emulator.sh.
 @Suite("The command line on a cloud project")
@@ -135,5 +137,73 @@ struct BrokenServerCommandTests {
         let result = try run(server, ["ls"])
         #expect(result.status == 2 && result.stderr.contains("does not send your credentials to another host"), "\(result.stderr)")
         #expect(elsewhere.received.isEmpty)
+    }
+}
+
+/// The marketplace chosen by flag, environment or config.yaml, its token from the environment
+/// or a command: `doctor` says which, and who the server says you are — never the token.
+@Suite("Choosing the marketplace")
+struct MarketplaceChoiceTests {
+    static let userData = #"{"name":"Ola Nordmann","email":"ola.nordmann@nav.no","googleGroups":[{"name":"teamdagpenger","email":"teamdagpenger@nav.no"}],"gcpProjects":null,"dataproducts":null,"accessRequests":null,"accessRequestsAsGranter":null,"ident":"X123"}"#
+
+    @Test func doctorSaysWhichMarketplaceWhoYouAreAndWhereTheTokenCameFrom() throws {
+        let token = "mp-token-" + UUID().uuidString
+        let server = try FaultServer { request in
+            request.header("Authorization") == "Bearer \(token)" ? .json(200, Self.userData) : .respond(status: 401, body: Data("Unauthorized".utf8))
+        }
+        defer { server.stop() }
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let result = try katalog.run(["doctor", "--marketplace", server.url.absoluteString], environment: ["KATALOG_MARKETPLACE_TOKEN": token])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Marketplace:   \(server.url.absoluteString) (from --marketplace)"))
+        #expect(result.stdout.contains("✓ Ola Nordmann <ola.nordmann@nav.no> — teamdagpenger@nav.no") && result.stdout.contains("token from access token from KATALOG_MARKETPLACE_TOKEN"))
+        #expect(!result.stdout.contains(token) && !result.stderr.contains(token))
+        #expect(server.received.first?.uri == "/api/userData")
+    }
+
+    /// A token command is run without a shell; on a 401 it is run once more, then the refusal stands.
+    @Test func aTokenCommandIsRunAgainOnceOn401() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let counter = katalog.home.appendingPathComponent("runs")
+        let script = katalog.home.appendingPathComponent("token.sh")
+        // The first token is stale; the second is the one the server takes.
+        try "#!/bin/sh\necho x >> \(counter.path)\nif [ $(wc -l < \(counter.path)) -eq 1 ]; then echo stale-token-1234; else echo fresh-token-5678; fi\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let server = try FaultServer { request in
+            request.header("Authorization") == "Bearer fresh-token-5678" ? .json(200, Self.userData) : .respond(status: 401, body: Data("Unauthorized".utf8))
+        }
+        defer { server.stop() }
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "marketplace:\n  url: \(server.url.absoluteString)\n  token_command: [\(script.path)]\n".write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let result = try katalog.run(["doctor"])
+        #expect(result.stdout.contains("(from marketplace.url in config.yaml)") && result.stdout.contains("✓ Ola Nordmann"), "\(result.stdout)")
+        #expect(try String(contentsOf: counter, encoding: .utf8).split(separator: "\n").count == 2)
+        #expect(!result.stdout.contains("fresh-token-5678") && !result.stdout.contains("stale-token-1234"))
+    }
+
+    @Test func aTokenCommandThatFailsOrPrintsNothingIsAClearError() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let server = try FaultServer { _ in .json(200, Self.userData) }
+        defer { server.stop() }
+        for command in ["[/bin/false]", "[/bin/true]"] {
+            let config = katalog.home.appendingPathComponent("config/katalog")
+            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+            try "marketplace:\n  url: \(server.url.absoluteString)\n  token_command: \(command)\n".write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+            let result = try katalog.run(["doctor"])
+            #expect(result.status == 2 && result.stdout.contains("Got no token for the marketplace") && result.stdout.contains("token_command"), "\(result.stdout)")
+        }
+        #expect(server.received.isEmpty, "nothing sent without a token")
+    }
+
+    @Test func prodAndDevAreShorthandsAndABadURLIsRefused() throws {
+        #expect(try MarketplaceTarget.resolve(flag: "prod", environment: [:], configured: nil)?.baseURL.absoluteString == "https://data.ansatt.nav.no")
+        #expect(try MarketplaceTarget.resolve(flag: nil, environment: ["KATALOG_MARKETPLACE_URL": "dev"], configured: "prod")?.source == "KATALOG_MARKETPLACE_URL")
+        #expect(try MarketplaceTarget.resolve(flag: nil, environment: [:], configured: nil) == nil)
+        #expect(throws: InvalidInput.self) { try MarketplaceTarget.resolve(flag: "ftp://x", environment: [:], configured: nil) }
     }
 }

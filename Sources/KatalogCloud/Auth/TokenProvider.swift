@@ -25,10 +25,14 @@ public protocol TokenProvider: Sendable {
     /// The project the credentials bill API quota to (`quota_project_id`), sent as
     /// `x-goog-user-project`.
     var quotaProject: String? { get }
+    /// The server refused the token (401): forget it, so the next `token()` gets a new one.
+    /// False when a new one cannot be had (a fixed token): then a 401 is final.
+    func invalidate() async -> Bool
 }
 
 extension TokenProvider {
     public var quotaProject: String? { nil }
+    public func invalidate() async -> Bool { false }
 }
 
 /// A token given as is (`KATALOG_ACCESS_TOKEN`), for scripts.
@@ -36,9 +40,16 @@ public struct StaticTokenProvider: TokenProvider {
     let accessToken: AccessToken
 
     public init(_ value: String) {
+        self.init(value, source: "KATALOG_ACCESS_TOKEN")
+    }
+
+    let source: String
+
+    public init(_ value: String, source: String) {
         accessToken = AccessToken(value: value, expires: nil)
+        self.source = source
     }
 
     public func token() async throws -> AccessToken { accessToken }
-    public var summary: String { "access token from KATALOG_ACCESS_TOKEN" }
+    public var summary: String { "access token from \(source)" }
 }

@@ -69,6 +69,7 @@ public struct RESTClient: Sendable {
     func send(_ request: HTTPRequest, what: String) async throws -> HTTPResponse {
         let deadline = min(Date().addingTimeInterval(policy.callDeadline), policy.commandDeadline ?? .distantFuture)
         var attempt = 0
+        var askedForANewToken = false
         while true {
             attempt += 1
             let failure: CloudError
@@ -77,6 +78,13 @@ public struct RESTClient: Sendable {
                 let response = try await exchange(request, what: what, until: deadline)
                 if (200..<300).contains(response.status) { return response }
                 failure = dialect.failure(response, what: what)
+                // A refused token: a new one once (the request was not processed, so even a
+                // POST may go again), then the refusal stands.
+                if response.status == 401, !askedForANewToken, let tokens, await tokens.invalidate() {
+                    askedForANewToken = true
+                    attempt -= 1
+                    continue
+                }
                 retryAfter = response.header("Retry-After")
             } catch let explained as CloudError {
                 throw explained  // from the token provider or a refused redirect: already explained

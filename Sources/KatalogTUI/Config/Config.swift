@@ -15,6 +15,9 @@ import Yams
 ///       endpoint: http://127.0.0.1:9050   # datatransfer, datastream and lineage
 ///     lineage:
 ///       fan_limit: 8        # more neighbours on one side collapse into "+N more"
+///     marketplace:
+///       url: prod           # https://…, prod or dev
+///       token_command: [az, account, get-access-token, --query, accessToken, -o, tsv]
 public struct Config: Equatable, Sendable {
     public var theme: String?
     public var language: Language?
@@ -27,6 +30,10 @@ public struct Config: Equatable, Sendable {
     public static let endpointAPIs = ["bigquery", "connection", "datatransfer", "datastream", "lineage"]
     /// On the Lineage screen: more neighbours on one side than this collapse into "+N more".
     public var fanLimit: Int?
+    /// The marketplace's base URL (`https://…`, `prod`, `dev`), and the command that prints a
+    /// token for it (run without a shell).
+    public var marketplaceURL: String?
+    public var marketplaceTokenCommand: [String]?
 
     public init() {}
 
@@ -111,6 +118,19 @@ public struct Config: Equatable, Sendable {
                     }
                     config.keys[action] = keys
                 }
+            case "marketplace":
+                each(try file.mapping(value, what: "marketplace")) { (name, nameNode, setting) throws(YAMLFileError) in
+                    switch name {
+                    case "url": config.marketplaceURL = try file.string(setting, what: "marketplace.url")
+                    case "token_command":
+                        // A list is exact; a line is split at spaces (no shell, so no quoting).
+                        let parts = try file.strings(setting, what: "marketplace.token_command")
+                        let command = parts.count == 1 ? parts[0].split(separator: " ").map(String.init) : parts
+                        guard !command.isEmpty else { throw file.fail(setting, "marketplace.token_command must name a program") }
+                        config.marketplaceTokenCommand = command
+                    default: throw file.fail(nameNode, "unknown setting 'marketplace.\(name)' (known: marketplace.url, marketplace.token_command)")
+                    }
+                }
             case _ where endpointAPIs.contains(key):
                 each(try file.mapping(value, what: key)) { (name, nameNode, setting) throws(YAMLFileError) in
                     if key == "lineage", name == "fan_limit" {
@@ -128,7 +148,7 @@ public struct Config: Equatable, Sendable {
                     config.endpoints[key] = text
                 }
             default:
-                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, bigquery, connection, datatransfer, datastream, lineage)")
+                throw file.fail(keyNode, "unknown setting '\(key)' (known: theme, lang, mouse, clipboard, keys, marketplace, bigquery, connection, datatransfer, datastream, lineage)")
             }
         }
     }
