@@ -54,7 +54,8 @@ struct NewUserCLITests {
         try katalog.seed()
         let ws = ["--workspace", katalog.workspace]
         let list = try katalog.run(["access", "list", "--json"] + ws).stdout
-        #expect(list.range(of: #""[0-9A-F]{8}-[0-9A-F]{4}"#, options: .regularExpression) == nil, "no upper-case ids")
+        let ids = list.matches(of: /[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/).map { String($0.output) }
+        #expect(!ids.isEmpty && ids.allSatisfy { $0 == $0.lowercased() }, "no upper-case ids")
         let grants = try json(list)
         #expect(Set(grants.compactMap { $0["status"] as? String }) == ["active", "expired"])
         // Approve by a unique start of the id.
