@@ -7,8 +7,16 @@ import KatalogCore
 struct CheckedMarketplace: Marketplace {
     let base: any MarketplaceBackend
     let warehouse: any Warehouse
+    let sessionUser: SessionUser
 
-    func currentUser() async throws -> UserContext { try await base.currentUser() }
+    init(base: any MarketplaceBackend, warehouse: any Warehouse) {
+        self.base = base
+        self.warehouse = warehouse
+        sessionUser = SessionUser { try await base.currentUser() }
+    }
+
+    func currentUser() async throws -> UserContext { try await sessionUser.get() }
+    func refreshCurrentUser() async throws -> UserContext { try await sessionUser.refresh() }
     func dataprodukter() async throws -> [Dataprodukt] { try await base.dataprodukter() }
     func dataprodukt(_ id: UUID) async throws -> Dataprodukt { try await base.dataprodukt(id) }
     func datasett(_ id: UUID) async throws -> Datasett { try await base.datasett(id) }
@@ -16,27 +24,27 @@ struct CheckedMarketplace: Marketplace {
     func keywords() async throws -> [KeywordCount] { try await base.keywords() }
 
     func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt {
-        let user = try await base.currentUser()
+        let user = try await currentUser()
         try ServiceError.check(MarketplaceRules.check(new, by: user))
         return try await base.createDataprodukt(new, audit: note(user, "dataprodukt.create", nil, "«\(new.name)» eid av \(new.group)"))
     }
 
     func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate) async throws -> Dataprodukt {
-        let user = try await base.currentUser()
+        let user = try await currentUser()
         let existing = try await base.dataprodukt(id)
         try ServiceError.check(MarketplaceRules.check(update, of: existing, by: user))
         return try await base.updateDataprodukt(id, update, audit: note(user, "dataprodukt.update", id, "«\(update.name)»"))
     }
 
     func deleteDataprodukt(_ id: UUID) async throws {
-        let user = try await base.currentUser()
+        let user = try await currentUser()
         let existing = try await base.dataprodukt(id)
         try ServiceError.check(MarketplaceRules.checkDelete(existing, by: user))
         try await base.deleteDataprodukt(id, audit: note(user, "dataprodukt.delete", id, "«\(existing.name)» med \(existing.datasett.count) datasett"))
     }
 
     func createDatasett(_ new: NewDatasett) async throws -> Datasett {
-        let user = try await base.currentUser()
+        let user = try await currentUser()
         let product = try await base.dataprodukt(new.dataproduktID)
         let table = try await warehouse.tableIfExists(new.table)
         try ServiceError.check(MarketplaceRules.check(new, in: product, table: table, by: user))
@@ -44,7 +52,7 @@ struct CheckedMarketplace: Marketplace {
     }
 
     func updateDatasett(_ id: UUID, _ update: DatasettUpdate) async throws -> Datasett {
-        let user = try await base.currentUser()
+        let user = try await currentUser()
         let existing = try await base.datasett(id)
         let current = try await base.dataprodukt(existing.dataproduktID)
         let target = update.dataproduktID == current.id ? current : try await base.dataprodukt(update.dataproduktID)
@@ -54,7 +62,7 @@ struct CheckedMarketplace: Marketplace {
     }
 
     func deleteDatasett(_ id: UUID) async throws {
-        let user = try await base.currentUser()
+        let user = try await currentUser()
         let existing = try await base.datasett(id)
         let product = try await base.dataprodukt(existing.dataproduktID)
         try ServiceError.check(MarketplaceRules.checkDelete(existing, in: product, by: user))

@@ -4,8 +4,11 @@ import KatalogCore
 /// The marketplace (Datamarkedsplassen): dataprodukter and their datasett. Implemented by the
 /// local workspace and by the marketplace REST backend.
 public protocol Marketplace: Sendable {
-    /// The signed-in user: name, e-mail, groups and the GCP projects their teams own.
+    /// The signed-in user: name, e-mail, groups and the GCP projects their teams own — asked
+    /// for once per session.
     func currentUser() async throws -> UserContext
+    /// Asks the backend again who the user is (their groups may have changed).
+    func refreshCurrentUser() async throws -> UserContext
 
     /// Every dataprodukt with its datasett.
     func dataprodukter() async throws -> [Dataprodukt]
