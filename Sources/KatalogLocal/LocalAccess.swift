@@ -33,16 +33,42 @@ struct LocalAccess: AccessBackend {
         return row
     }
 
-    func accessRequests(datasett: UUID?, pendingOnly: Bool) async throws -> [AccessRequest] {
+    func pendingRequests(datasett: UUID) async throws -> [AccessRequest] {
         try await store.read { db in
-            var request = AccessRequestRow.order(Column("created").desc)
-            if let datasett {
-                _ = try LocalMarketplace.datasett(db, datasett)
-                request = request.filter(Column("datasettID") == datasett)
-            }
-            if pendingOnly { request = request.filter(Column("status") == AccessRequest.Status.pending.rawValue) }
-            return try request.fetchAll(db).map { try $0.domain() }
+            _ = try LocalMarketplace.datasett(db, datasett)
+            return try Self.newestFirst(db, AccessRequestRow.filter(Column("datasettID") == datasett && Column("status") == Self.pending))
         }
+    }
+
+    func requestsToHandle() async throws -> [AccessRequest] {
+        try await store.read { db in
+            let groups = Set(try LocalMarketplace.user(db).groups.map { $0.lowercased() })
+            let ownerGroup = Dictionary(uniqueKeysWithValues: try DataproduktRow.fetchAll(db).map { ($0.id, $0.ownerGroup.lowercased()) })
+            let owned = try DatasettRow.fetchAll(db).filter { ownerGroup[$0.dataproduktID].map(groups.contains) ?? false }.map(\.id)
+            return try Self.newestFirst(db, AccessRequestRow.filter(owned.contains(Column("datasettID")) && Column("status") == Self.pending))
+        }
+    }
+
+    func myRequests() async throws -> [AccessRequest] {
+        try await store.read { db in
+            let email = try LocalMarketplace.user(db).email.lowercased()
+            return try Self.newestFirst(db, AccessRequestRow.filter(Column("owner").lowercased == email))
+        }
+    }
+
+    func accessRequest(_ id: UUID) async throws -> AccessRequest {
+        try await store.read { db in
+            guard let row = try AccessRequestRow.fetchOne(db, key: id) else {
+                throw ServiceError.notFound(LocalizedText(nb: "Fant ingen tilgangssøknad med id \(id.text).", en: "No access request has the id \(id.text)."))
+            }
+            return try row.domain()
+        }
+    }
+
+    private static let pending = AccessRequest.Status.pending.rawValue
+
+    private static func newestFirst(_ db: Database, _ request: QueryInterfaceRequest<AccessRequestRow>) throws -> [AccessRequest] {
+        try request.order(Column("created").desc).fetchAll(db).map { try $0.domain() }
     }
 
     func grant(_ request: GrantRequest, audit: AuditNote) async throws -> Grant {

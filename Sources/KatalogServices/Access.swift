@@ -8,8 +8,15 @@ import KatalogCore
 public protocol Access: Sendable {
     /// Grants of one datasett, active, expired and revoked.
     func grants(datasett: UUID) async throws -> [Grant]
-    /// Access requests, of one datasett or of all the user handles; `pendingOnly` as the API.
-    func accessRequests(datasett: UUID?, pendingOnly: Bool) async throws -> [AccessRequest]
+    /// The pending requests of one datasett (the API lists them per datasett).
+    func pendingRequests(datasett: UUID) async throws -> [AccessRequest]
+    /// The pending requests the user must handle, on every datasett their groups own (the API's
+    /// `userData.accessRequestsAsGranter`: one call, not one per datasett).
+    func requestsToHandle() async throws -> [AccessRequest]
+    /// The user's own requests, every status (`userData.accessRequests`).
+    func myRequests() async throws -> [AccessRequest]
+    /// One request the user can see, handled or not; `ServiceError.notFound` otherwise.
+    func accessRequest(_ id: UUID) async throws -> AccessRequest
 
     func grant(_ request: GrantRequest) async throws -> Grant
     func revoke(grant id: UUID) async throws
@@ -32,7 +39,10 @@ public protocol AccessBackend: Sendable {
     func grants(datasett: UUID) async throws -> [Grant]
     /// One grant, revoked or not; `ServiceError.notFound` when there is none.
     func grant(_ id: UUID) async throws -> Grant
-    func accessRequests(datasett: UUID?, pendingOnly: Bool) async throws -> [AccessRequest]
+    func pendingRequests(datasett: UUID) async throws -> [AccessRequest]
+    func requestsToHandle() async throws -> [AccessRequest]
+    func myRequests() async throws -> [AccessRequest]
+    func accessRequest(_ id: UUID) async throws -> AccessRequest
 
     func grant(_ request: GrantRequest, audit: AuditNote) async throws -> Grant
     func revoke(grant id: UUID, audit: AuditNote) async throws

@@ -10,9 +10,10 @@ struct CheckedAccess: Access {
 
     func grants(datasett: UUID) async throws -> [Grant] { try await base.grants(datasett: datasett) }
 
-    func accessRequests(datasett: UUID?, pendingOnly: Bool) async throws -> [AccessRequest] {
-        try await base.accessRequests(datasett: datasett, pendingOnly: pendingOnly)
-    }
+    func pendingRequests(datasett: UUID) async throws -> [AccessRequest] { try await base.pendingRequests(datasett: datasett) }
+    func requestsToHandle() async throws -> [AccessRequest] { try await base.requestsToHandle() }
+    func myRequests() async throws -> [AccessRequest] { try await base.myRequests() }
+    func accessRequest(_ id: UUID) async throws -> AccessRequest { try await base.accessRequest(id) }
 
     func grant(_ request: GrantRequest) async throws -> Grant {
         let (user, datasett, product) = try await context(request.datasettID)
@@ -60,9 +61,7 @@ struct CheckedAccess: Access {
     }
 
     private func pending(_ id: UUID) async throws -> AccessRequest {
-        guard let request = try await base.accessRequests(datasett: nil, pendingOnly: false).first(where: { $0.id == id }) else {
-            throw ServiceError.notFound(LocalizedText(nb: "Fant ingen tilgangssøknad med id \(id.text).", en: "No access request has the id \(id.text)."))
-        }
+        let request = try await base.accessRequest(id)
         guard request.status == .pending else {
             throw ServiceError.conflict(LocalizedText(
                 nb: "Tilgangssøknaden \(id.text) er allerede behandlet (\(request.status.rawValue)).",

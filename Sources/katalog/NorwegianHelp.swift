@@ -94,7 +94,7 @@ enum NorwegianHelp {
         "Review access: list grants and requests, grant, revoke, approve, deny.": "Styr tilganger: list tilganger og søknader, gi, trekk, godkjenn, avslå.",
         "List grants, or pending access requests with --pending.": "List tilganger, eller ventende søknader med --pending.",
         "Only this datasett (id, slug or name).": "Bare dette datasettet (id, slug eller navn).",
-        "List pending access requests instead of grants.": "List ventende søknader i stedet for tilganger.",
+        "List the pending access requests you must handle (on every datasett your groups own, or on --datasett) instead of grants.": "List ventende søknader du skal behandle (på alle datasett gruppene dine eier, eller på --datasett) i stedet for tilganger.",
         "Grant a user, group or service account read access to a datasett.": "Gi en bruker, gruppe eller tjenestekonto lesetilgang til et datasett.",
         "The datasett (id, slug or name).": "Datasettet (id, slug eller navn).",
         "Who: user:EMAIL, group:EMAIL or serviceAccount:EMAIL.": "Hvem: user:E-POST, group:E-POST eller serviceAccount:E-POST.",

@@ -11,13 +11,6 @@ struct AuditedChangeTests {
         try #require(try await ws.product("dagpengevedtak").datasett.first { $0.name == "Vedtaksstatistikk" })
     }
 
-    /// Signs in as someone else: the workspace's user setting, asked for again.
-    func signIn(_ ws: TestWorkspace, _ user: UserContext) async throws {
-        let json = String(decoding: try JSONEncoder().encode(user), as: UTF8.self)
-        try await ws.workspace.pool.write { db in try SettingRow(key: "user", value: json).update(db) }
-        #expect(try await ws.services.marketplace.refreshCurrentUser() == user)
-    }
-
     @Test func aChangeWhoseAuditRecordFailsIsNotMade() async throws {
         let ws = try await TestWorkspace()
         let datasett = try await vedtak(ws)
@@ -32,9 +25,9 @@ struct AuditedChangeTests {
         #expect(try await ws.services.access.grants(datasett: datasett.id) == before)
         let policy = try await ws.services.iam.tablePolicy(datasett.source.table)
         #expect(!policy.members(of: "roles/bigquery.dataViewer").contains("user:per.persen@nav.no"))
-        let pending = try #require(try await ws.services.access.accessRequests(datasett: nil, pendingOnly: true).first)
+        let pending = try #require(try await ws.services.access.requestsToHandle().first)
         await #expect(throws: ServiceError.self) { try await ws.services.access.deny(request: pending.id, reason: "nei") }
-        #expect(try await ws.services.access.accessRequests(datasett: nil, pendingOnly: true).contains { $0.id == pending.id })
+        #expect(try await ws.services.access.requestsToHandle().contains { $0.id == pending.id })
     }
 
     @Test func eachChangeNamesItsTargetInTheLog() async throws {
@@ -54,7 +47,7 @@ struct AuditedChangeTests {
         let grant = try await ws.services.access.grant(GrantRequest(
             datasettID: datasett.id, subject: try Subject(.serviceAccount, "dvh-lesing@dvh-prod.iam.gserviceaccount.com"), owner: "team-dvh@nav.no", expires: nil))
         // Someone in neither group: refused, nothing changed.
-        try await signIn(ws, UserContext(name: "Mallory", email: "mallory@nav.no", groups: ["team-annet@nav.no"], teamProjects: []))
+        try await ws.signIn(UserContext(name: "Mallory", email: "mallory@nav.no", groups: ["team-annet@nav.no"], teamProjects: []))
         do {
             try await ws.services.access.revoke(grant: grant.id)
             Issue.record("expected wrong_team")
@@ -65,7 +58,7 @@ struct AuditedChangeTests {
         }
         #expect(try await ws.services.access.grants(datasett: datasett.id).first { $0.id == grant.id }?.revoked == nil)
         // A member of the grant's owner group may.
-        try await signIn(ws, UserContext(name: "Dina", email: "dina@nav.no", groups: ["team-dvh@nav.no"], teamProjects: []))
+        try await ws.signIn(UserContext(name: "Dina", email: "dina@nav.no", groups: ["team-dvh@nav.no"], teamProjects: []))
         try await ws.services.access.revoke(grant: grant.id)
         #expect(try await ws.services.access.grants(datasett: datasett.id).first { $0.id == grant.id }?.revoked != nil)
     }
@@ -74,7 +67,7 @@ struct AuditedChangeTests {
         let ws = try await TestWorkspace()
         let datasett = try await vedtak(ws)
         let grant = try await ws.services.access.grant(GrantRequest(datasettID: datasett.id, subject: try Subject(.user, "kari@nav.no"), owner: "kari@nav.no", expires: nil))
-        try await signIn(ws, UserContext(name: "Kari", email: "kari@nav.no", groups: [], teamProjects: []))
+        try await ws.signIn(UserContext(name: "Kari", email: "kari@nav.no", groups: [], teamProjects: []))
         try await ws.services.access.revoke(grant: grant.id)
     }
 }

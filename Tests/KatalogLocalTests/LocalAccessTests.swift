@@ -22,7 +22,7 @@ struct LocalAccessTests {
         #expect(grants.first { $0.subject.type == .serviceAccount }?.owner == "team-dvh@nav.no")
         let open = try await ws.product("soknader-per-maned").datasett[0]
         #expect(try await ws.services.access.grants(datasett: open.id).map(\.subject) == [Subject.allUsers])
-        let pending = try await ws.services.access.accessRequests(datasett: nil, pendingOnly: true)
+        let pending = try await ws.services.access.requestsToHandle()
         #expect(pending.count == 3)
         #expect(pending.contains { $0.polly?.name.hasPrefix("B412") == true })
     }
@@ -80,19 +80,36 @@ struct LocalAccessTests {
 
     @Test func approveCreatesAGrantAndDenyKeepsTheReason() async throws {
         let ws = try await TestWorkspace()
-        let pending = try await ws.services.access.accessRequests(datasett: nil, pendingOnly: true)
+        let pending = try await ws.services.access.requestsToHandle()
         let nora = try #require(pending.first { $0.subject.email == "nora.berg@nav.no" })
         let grant = try await ws.services.access.approve(request: nora.id)
         #expect(grant.accessRequestID == nora.id && grant.expires == nora.expires && grant.granter == "ola.nordmann@nav.no")
         let team = try #require(pending.first { $0.subject.email == "team-analyse@nav.no" })
         try await ws.services.access.deny(request: team.id, reason: "  Mangler behandlingsgrunnlag i Polly.  ")
-        let all = try await ws.services.access.accessRequests(datasett: nil, pendingOnly: false)
-        let denied = try #require(all.first { $0.id == team.id })
+        let denied = try await ws.services.access.accessRequest(team.id)
         #expect(denied.status == .denied && denied.reason == "Mangler behandlingsgrunnlag i Polly." && denied.closed == TestWorkspace.now)
-        #expect(try await ws.services.access.accessRequests(datasett: nil, pendingOnly: true).count == 1)
+        #expect(try await ws.services.access.requestsToHandle().count == 1)
         // A request is handled once.
         await #expect(throws: ServiceError.self) { try await ws.services.access.approve(request: team.id) }
         await #expect(throws: ServiceError.self) { try await ws.services.access.deny(request: nora.id, reason: nil) }
+    }
+
+    @Test func requestsAreListedAsTheAPIListsThem() async throws {
+        let ws = try await TestWorkspace()
+        let toHandle = try await ws.services.access.requestsToHandle()
+        let nora = try #require(toHandle.first { $0.subject.email == "nora.berg@nav.no" })
+        #expect(try await ws.services.access.pendingRequests(datasett: nora.datasettID).contains(nora))
+        #expect(toHandle.map(\.created) == toHandle.map(\.created).sorted(by: >), "newest first")
+
+        // Someone in no owner group has nothing to handle, but sees their own requests, every status.
+        try await ws.services.access.deny(request: nora.id, reason: "Mangler behandlingsgrunnlag.")
+        try await ws.signIn(UserContext(name: "Nora", email: "Nora.Berg@nav.no", groups: ["team-annet@nav.no"], teamProjects: []))
+        #expect(try await ws.services.access.requestsToHandle().isEmpty)
+        let mine = try await ws.services.access.myRequests()
+        #expect(mine.map(\.id) == [nora.id] && mine.first?.status == .denied)
+        #expect(try await ws.services.access.accessRequest(nora.id).reason == "Mangler behandlingsgrunnlag.")
+        await #expect(throws: ServiceError.self) { try await ws.services.access.accessRequest(UUID()) }
+        await #expect(throws: ServiceError.self) { try await ws.services.access.pendingRequests(datasett: UUID()) }
     }
 
     @Test func sensitiveDatasettIsNeverOpenedToAllOfNAV() async throws {

@@ -1,4 +1,6 @@
 import Foundation
+import GRDB
+import Testing
 import KatalogCore
 import KatalogServices
 @testable import KatalogLocal
@@ -23,6 +25,13 @@ final class TestWorkspace {
     deinit {
         try? workspace.close()
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Signs in as someone else: the workspace's user setting, asked for again.
+    func signIn(_ user: UserContext) async throws {
+        let json = String(decoding: try JSONEncoder().encode(user), as: UTF8.self)
+        try await workspace.pool.write { db in try SettingRow(key: "user", value: json).update(db) }
+        #expect(try await services.marketplace.refreshCurrentUser() == user)
     }
 
     static func ref(_ text: String) -> TableRef { try! TableRef(parsing: text) }

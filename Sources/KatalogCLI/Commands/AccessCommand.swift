@@ -65,7 +65,7 @@ public struct AccessListCommand: ServiceCommand {
     @Option(help: ArgumentHelp("Only this datasett (id, slug or name).", valueName: "datasett"))
     var datasett: String?
 
-    @Flag(help: "List pending access requests instead of grants.")
+    @Flag(help: "List the pending access requests you must handle (on every datasett your groups own, or on --datasett) instead of grants.")
     var pending = false
 
     @Flag(help: "Print JSON with stable field names.")
@@ -78,11 +78,15 @@ public struct AccessListCommand: ServiceCommand {
     public func run(in context: CommandContext) async throws {
         let services = context.services
         let all = try await services.marketplace.dataprodukter().flatMap(\.datasett)
-        let chosen = if let datasett { [try await resolveDatasett(datasett, in: services.marketplace)] } else { all }
+        let chosen: Datasett? = if let datasett { try await resolveDatasett(datasett, in: services.marketplace) } else { nil }
         let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
         if pending {
-            var requests: [AccessRequest] = []
-            for datasett in chosen { requests += try await services.access.accessRequests(datasett: datasett.id, pendingOnly: true) }
+            // One datasett's requests, or in one call every request the user must handle.
+            let requests = if let chosen {
+                try await services.access.pendingRequests(datasett: chosen.id)
+            } else {
+                try await services.access.requestsToHandle()
+            }
             if json { return context.print(try JSONOutput.render(requests)) }
             var table = TextTable([
                 .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT")), .init(title: context.t("UTLØPER", "EXPIRES")),
@@ -96,7 +100,7 @@ public struct AccessListCommand: ServiceCommand {
             return context.print(requests.isEmpty ? context.t("Ingen søknader venter.", "No requests are pending.") : table.render(width: context.outputWidth))
         }
         var grants: [Grant] = []
-        for datasett in chosen { grants += try await services.access.grants(datasett: datasett.id) }
+        for datasett in chosen.map({ [$0] }) ?? all { grants += try await services.access.grants(datasett: datasett.id) }
         if json { return context.print(try JSONOutput.render(grants.map { GrantOutput(grant: $0, now: context.now) })) }
         var table = TextTable([
             .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT"), maxWidth: 64), .init(title: "STATUS"),
@@ -260,15 +264,17 @@ public struct AccessDenyCommand: ServiceCommand {
         let id = try await requestID(request, context)
         try await context.services.access.deny(request: id, reason: reason)
         if json {
-            let denied = try await context.services.access.accessRequests(datasett: nil, pendingOnly: false).first { $0.id == id }
+            let denied = try await context.services.access.accessRequest(id)
             return context.print(try JSONOutput.render(denied))
         }
         context.confirm("Avslo søknaden \(id.text).", "Denied the request \(id.text).")
     }
 }
 
-/// A request's id from (a unique start of) what was typed.
+/// A request's id from (a unique start of) what was typed: among those the user must handle
+/// and their own.
 func requestID(_ text: String, _ context: CommandContext) async throws -> UUID {
-    let requests = try await context.services.access.accessRequests(datasett: nil, pendingOnly: false)
+    if let id = UUID(uuidString: text) { return id }
+    let requests = try await context.services.access.requestsToHandle() + context.services.access.myRequests()
     return try IDPrefix.resolve(text, among: requests.map(\.id), what: LocalizedText(nb: "tilgangssøknad", en: "access request"))
 }

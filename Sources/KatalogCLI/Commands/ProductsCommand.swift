@@ -71,7 +71,7 @@ public struct ProductsShowCommand: ServiceCommand {
         context.print(FactList.render(facts))
         for datasett in product.datasett {
             let grants = try await services.access.grants(datasett: datasett.id)
-            let pending = try await services.access.accessRequests(datasett: datasett.id, pendingOnly: true)
+            let pending = try await services.access.pendingRequests(datasett: datasett.id)
             let active = grants.filter { $0.status(at: context.now) == .active }
             var facts: [(label: String, value: String)] = [
                 (context.t("Tabell", "Table"), "\(datasett.source.table) (\(datasett.source.tableKind.label.text(language)))"),
