@@ -152,13 +152,14 @@ struct LocalMarketplace: MarketplaceBackend {
         let text = query.text.lowercased().trimmingCharacters(in: .whitespaces)
         let keywords = Set(query.keywords.map { $0.lowercased() })
         let groups = Set(query.groups.map { $0.lowercased() })
-        return try await dataprodukter().filter { product in
+        let matches = try await dataprodukter().filter { product in
             let haystack = ([product.name, product.description ?? "", product.slug] + product.keywords
                 + product.datasett.flatMap { [$0.name, $0.description ?? ""] }).joined(separator: "\n").lowercased()
             return (text.isEmpty || haystack.contains(text))
                 && (keywords.isEmpty || !keywords.isDisjoint(with: product.keywords.map { $0.lowercased() }))
                 && (groups.isEmpty || groups.contains(product.owner.group.lowercased()))
         }
+        return Array(matches.dropFirst(query.offset).prefix(query.limit))
     }
 
     func keywords() async throws -> [KeywordCount] {

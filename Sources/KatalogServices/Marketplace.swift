@@ -23,7 +23,8 @@ public protocol Marketplace: Sendable {
     func updateDatasett(_ id: UUID, _ update: DatasettUpdate) async throws -> Datasett
     func deleteDatasett(_ id: UUID) async throws
 
-    /// Free-text search over names, descriptions and keywords; empty text lists all.
+    /// One page of a free-text search over names, descriptions and keywords; empty text lists
+    /// all. `searchAll` follows the pages.
     func search(_ query: SearchQuery) async throws -> [Dataprodukt]
     /// Keywords in use, most used first.
     func keywords() async throws -> [KeywordCount]
@@ -47,15 +48,31 @@ public protocol MarketplaceBackend: Sendable {
     func deleteDatasett(_ id: UUID, audit: AuditNote) async throws
 }
 
+/// A search as the API takes it: a page of `limit` results from `offset` (the API says nothing
+/// of the total, so a short page is the last).
 public struct SearchQuery: Hashable, Sendable {
+    /// The web app's page size.
+    public static let pageSize = 24
+
     public var text: String
     public var keywords: [String]
     public var groups: [String]
+    public var limit: Int
+    public var offset: Int
 
-    public init(text: String = "", keywords: [String] = [], groups: [String] = []) {
+    public init(text: String = "", keywords: [String] = [], groups: [String] = [], limit: Int = SearchQuery.pageSize, offset: Int = 0) {
         self.text = text
         self.keywords = keywords
         self.groups = groups
+        self.limit = max(1, limit)
+        self.offset = max(0, offset)
+    }
+
+    /// The page after this one.
+    public var next: SearchQuery {
+        var next = self
+        next.offset += limit
+        return next
     }
 }
 
@@ -70,6 +87,23 @@ public struct KeywordCount: Hashable, Sendable, Codable {
 }
 
 extension Marketplace {
+    /// Every result of a search, page after page until a short one. A server that never gives a
+    /// short page is stopped after `maximumPages`, with what it gave.
+    public func searchAll(_ query: SearchQuery, maximumPages: Int = 1_000) async throws -> [Dataprodukt] {
+        var results: [Dataprodukt] = []
+        var seen = Set<UUID>()
+        var page = query
+        for _ in 0..<maximumPages {
+            let found = try await search(page)
+            let new = found.filter { seen.insert($0.id).inserted }
+            results += new
+            // A short page is the last; a page of nothing new means the server ignores the offset.
+            if found.count < page.limit || new.isEmpty { break }
+            page = page.next
+        }
+        return results
+    }
+
     /// A dataprodukt by id or slug, as the user typed it.
     public func dataprodukt(idOrSlug text: String) async throws -> Dataprodukt {
         if let id = UUID(uuidString: text) { return try await dataprodukt(id) }

@@ -93,4 +93,17 @@ struct LocalMarketplaceTests {
         #expect(try await market.search(SearchQuery(groups: ["team-annet@nav.no"])).isEmpty)
         #expect(try await market.search(SearchQuery()).count == 3)
     }
+
+    @Test func searchIsPagedAsTheAPIPagesIt() async throws {
+        let ws = try await TestWorkspace()
+        let market = ws.services.marketplace
+        let all = try await market.search(SearchQuery()).map(\.slug)
+        let first = SearchQuery(limit: 2)
+        #expect(try await market.search(first).map(\.slug) == Array(all.prefix(2)))
+        #expect(try await market.search(first.next).map(\.slug) == Array(all.dropFirst(2)))
+        #expect(try await market.search(first.next.next).isEmpty)
+        #expect(try await market.searchAll(SearchQuery(limit: 1)).map(\.slug) == all, "searchAll follows every page")
+        #expect(try await market.searchAll(SearchQuery(limit: 3)).map(\.slug) == all, "a full last page, then an empty one")
+        #expect(SearchQuery(limit: 0, offset: -5) == SearchQuery(limit: 1, offset: 0), "no page of nothing, no offset before the start")
+    }
 }

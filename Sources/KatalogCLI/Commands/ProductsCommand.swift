@@ -28,7 +28,7 @@ public struct ProductsListCommand: ServiceCommand {
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let products = try await context.services.marketplace.search(SearchQuery(text: search ?? ""))
+        let products = try await context.services.marketplace.searchAll(SearchQuery(text: search ?? ""))
         if json { return context.print(try JSONOutput.render(products)) }
         var table = TextTable([
             .init(title: "SLUG"), .init(title: context.t("NAVN", "NAME")), .init(title: context.t("EIER", "OWNER")),
