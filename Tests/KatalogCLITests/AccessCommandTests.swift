@@ -42,6 +42,8 @@ struct AccessCommandTests {
         #expect(deny.status == 0)
         let again = try katalog.run(["access", "deny", team] + ws)
         #expect(again.status == 1 && again.stderr.contains("already been handled"))
+        let byStart = try katalog.run(["access", "deny", String(team.prefix(8))] + ws)
+        #expect(byStart.status == 1 && byStart.stderr.contains("a handled request needs its whole id"), "\(byStart.stderr)")
         #expect(try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout).count == 1)
 
         let grant = try katalog.run(["access", "grant", "--datasett", "meldekort-anonymisert", "--subject", "user: Ny.Bruker@NAV.no", "--expires", "2027-01-31", "--json"] + ws)

@@ -271,10 +271,13 @@ public struct AccessDenyCommand: ServiceCommand {
     }
 }
 
-/// A request's id from (a unique start of) what was typed: among those the user must handle
-/// and their own.
+/// A request's id from what was typed. A whole id goes to the backend as it is, so a handled
+/// request is named as handled; a start of one is looked up among the requests waiting for the
+/// user and their own (what the API lists).
 func requestID(_ text: String, _ context: CommandContext) async throws -> UUID {
-    if let id = UUID(uuidString: text) { return id }
+    if let id = UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) { return id }
     let requests = try await context.services.access.requestsToHandle() + context.services.access.myRequests()
-    return try IDPrefix.resolve(text, among: requests.map(\.id), what: LocalizedText(nb: "tilgangssøknad", en: "access request"))
+    return try IDPrefix.resolve(text, among: requests.map(\.id), what: LocalizedText(
+        nb: "tilgangssøknad som venter på deg eller er din egen (en behandlet søknad må ha hele id-en)",
+        en: "access request waiting for you or made by you (a handled request needs its whole id)"))
 }
