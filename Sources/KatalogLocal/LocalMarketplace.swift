@@ -23,7 +23,13 @@ struct LocalMarketplace: MarketplaceBackend {
         return try JSONDecoder().decode(UserContext.self, from: Data(json.utf8))
     }
 
-    func dataprodukter() async throws -> [Dataprodukt] {
+    func myDataprodukter() async throws -> [Dataprodukt] {
+        let user = try await currentUser()
+        return try await all().filter { user.isMember(of: $0.owner.group) }
+    }
+
+    /// Every dataprodukt of the workspace, by name.
+    private func all() async throws -> [Dataprodukt] {
         try await store.read { db in
             let datasett = try DatasettRow.order(Column("name")).fetchAll(db).map { try $0.domain() }
             let byProduct = Dictionary(grouping: datasett, by: \.dataproduktID)
@@ -148,18 +154,18 @@ struct LocalMarketplace: MarketplaceBackend {
         }
     }
 
-    func search(_ query: SearchQuery) async throws -> [Dataprodukt] {
+    func search(_ query: SearchQuery) async throws -> [DataproduktSummary] {
         let text = query.text.lowercased().trimmingCharacters(in: .whitespaces)
         let keywords = Set(query.keywords.map { $0.lowercased() })
         let groups = Set(query.groups.map { $0.lowercased() })
-        let matches = try await dataprodukter().filter { product in
+        let matches = try await all().filter { product in
             let haystack = ([product.name, product.description ?? "", product.slug] + product.keywords
                 + product.datasett.flatMap { [$0.name, $0.description ?? ""] }).joined(separator: "\n").lowercased()
             return (text.isEmpty || haystack.contains(text))
                 && (keywords.isEmpty || !keywords.isDisjoint(with: product.keywords.map { $0.lowercased() }))
                 && (groups.isEmpty || groups.contains(product.owner.group.lowercased()))
         }
-        return Array(matches.dropFirst(query.offset).prefix(query.limit))
+        return matches.dropFirst(query.offset).prefix(query.limit).map(DataproduktSummary.init)
     }
 
     func keywords() async throws -> [KeywordCount] {

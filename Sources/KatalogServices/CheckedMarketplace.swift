@@ -17,10 +17,10 @@ struct CheckedMarketplace: Marketplace {
 
     func currentUser() async throws -> UserContext { try await sessionUser.get() }
     func refreshCurrentUser() async throws -> UserContext { try await sessionUser.refresh() }
-    func dataprodukter() async throws -> [Dataprodukt] { try await base.dataprodukter() }
+    func myDataprodukter() async throws -> [Dataprodukt] { try await base.myDataprodukter() }
     func dataprodukt(_ id: UUID) async throws -> Dataprodukt { try await base.dataprodukt(id) }
     func datasett(_ id: UUID) async throws -> Datasett { try await base.datasett(id) }
-    func search(_ query: SearchQuery) async throws -> [Dataprodukt] { try await base.search(query) }
+    func search(_ query: SearchQuery) async throws -> [DataproduktSummary] { try await base.search(query) }
     func keywords() async throws -> [KeywordCount] { try await base.keywords() }
 
     func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt {

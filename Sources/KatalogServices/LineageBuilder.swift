@@ -155,7 +155,7 @@ public struct LineageBuilder: Sendable {
         }
 
         // The outside: tables registered as datasett.
-        for product in try await services.marketplace.dataprodukter() {
+        for product in try await services.marketplace.myDataprodukter() {
             for datasett in product.datasett where known.contains(datasett.source.table) {
                 let id = "dataprodukt:\(product.slug)/\(datasett.slug)"
                 nodes.append(LineageNode(id: id, kind: .datasett, zone: .dataprodukt, label: "\(product.name) › \(datasett.name)"))

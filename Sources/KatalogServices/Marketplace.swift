@@ -10,8 +10,10 @@ public protocol Marketplace: Sendable {
     /// Asks the backend again who the user is (their groups may have changed).
     func refreshCurrentUser() async throws -> UserContext
 
-    /// Every dataprodukt with its datasett.
-    func dataprodukter() async throws -> [Dataprodukt]
+    /// The dataprodukter of the user's groups, each datasett whole (the API's `userData`, then
+    /// one call per datasett): what the Explorer, lineage and access review work on.
+    func myDataprodukter() async throws -> [Dataprodukt]
+    /// One dataprodukt, each datasett whole.
     func dataprodukt(_ id: UUID) async throws -> Dataprodukt
     func createDataprodukt(_ new: NewDataprodukt) async throws -> Dataprodukt
     func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate) async throws -> Dataprodukt
@@ -25,7 +27,7 @@ public protocol Marketplace: Sendable {
 
     /// One page of a free-text search over names, descriptions and keywords; empty text lists
     /// all. `searchAll` follows the pages.
-    func search(_ query: SearchQuery) async throws -> [Dataprodukt]
+    func search(_ query: SearchQuery) async throws -> [DataproduktSummary]
     /// Keywords in use, most used first.
     func keywords() async throws -> [KeywordCount]
 }
@@ -34,10 +36,10 @@ public protocol Marketplace: Sendable {
 /// `AccessBackend`).
 public protocol MarketplaceBackend: Sendable {
     func currentUser() async throws -> UserContext
-    func dataprodukter() async throws -> [Dataprodukt]
+    func myDataprodukter() async throws -> [Dataprodukt]
     func dataprodukt(_ id: UUID) async throws -> Dataprodukt
     func datasett(_ id: UUID) async throws -> Datasett
-    func search(_ query: SearchQuery) async throws -> [Dataprodukt]
+    func search(_ query: SearchQuery) async throws -> [DataproduktSummary]
     func keywords() async throws -> [KeywordCount]
 
     func createDataprodukt(_ new: NewDataprodukt, audit: AuditNote) async throws -> Dataprodukt
@@ -89,8 +91,8 @@ public struct KeywordCount: Hashable, Sendable, Codable {
 extension Marketplace {
     /// Every result of a search, page after page until a short one. A server that never gives a
     /// short page is stopped after `maximumPages`, with what it gave.
-    public func searchAll(_ query: SearchQuery, maximumPages: Int = 1_000) async throws -> [Dataprodukt] {
-        var results: [Dataprodukt] = []
+    public func searchAll(_ query: SearchQuery, maximumPages: Int = 1_000) async throws -> [DataproduktSummary] {
+        var results: [DataproduktSummary] = []
         var seen = Set<UUID>()
         var page = query
         for _ in 0..<maximumPages {
@@ -104,18 +106,21 @@ extension Marketplace {
         return results
     }
 
-    /// A dataprodukt by id or slug, as the user typed it.
+    /// A dataprodukt by id or slug, as the user typed it: the user's own first, then the whole
+    /// marketplace page by page (the API finds nothing by slug).
     public func dataprodukt(idOrSlug text: String) async throws -> Dataprodukt {
         if let id = UUID(uuidString: text) { return try await dataprodukt(id) }
-        if let match = try await dataprodukter().first(where: { $0.slug == text }) { return match }
+        if let match = try await myDataprodukter().first(where: { $0.slug == text }) { return match }
+        if let match = try await searchAll(SearchQuery()).first(where: { $0.slug == text }) { return try await dataprodukt(match.id) }
         throw ServiceError.notFound(LocalizedText(
             nb: "Fant ingen dataprodukt med id eller slug «\(TerminalText.line(text))». `katalog products` viser alle.",
             en: "No dataprodukt has the id or slug “\(TerminalText.line(text))”. `katalog products` lists them all."))
     }
 
-    /// The datasett registered on a BigQuery table or view, with their dataprodukt.
+    /// The datasett the user's groups registered on a BigQuery table or view, with their
+    /// dataprodukt.
     public func registrations(of table: TableRef) async throws -> [(dataprodukt: Dataprodukt, datasett: Datasett)] {
-        try await dataprodukter().flatMap { product in
+        try await myDataprodukter().flatMap { product in
             product.datasett.filter { $0.source.table == table }.map { (product, $0) }
         }
     }

@@ -219,6 +219,6 @@ struct DraftsAndAuditTests {
         let before = try await ws.services.audit.events(limit: 1000).count
         try await DemoWorkspace.reset(ws.workspace, now: TestWorkspace.now)
         #expect(try await ws.services.audit.events(limit: 1000).count > before)
-        #expect(try await ws.services.marketplace.dataprodukter().count == 3)
+        #expect(try await ws.services.marketplace.myDataprodukter().count == 3)
     }
 }

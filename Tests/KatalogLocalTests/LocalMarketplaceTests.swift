@@ -8,7 +8,7 @@ import KatalogServices
 struct LocalMarketplaceTests {
     @Test func demoProductsAreRegistered() async throws {
         let ws = try await TestWorkspace()
-        let products = try await ws.services.marketplace.dataprodukter()
+        let products = try await ws.services.marketplace.myDataprodukter()
         #expect(products.map(\.slug) == ["dagpengevedtak", "meldekort-anonymisert", "soknader-per-maned"])
         let kinds = products.flatMap(\.datasett).map(\.source.tableKind)
         #expect(kinds.filter { $0 == .table }.count == 1 && kinds.filter { $0 == .view }.count == 2)
@@ -16,6 +16,20 @@ struct LocalMarketplaceTests {
         #expect(vedtak.datasett.first?.source.piiTags["fødselsnummer"] == .direkteIdentifiserende)
         #expect(vedtak.keywords == ["dagpenger", "vedtak", "statistikk"])
         #expect(try await ws.services.marketplace.currentUser().email == "ola.nordmann@nav.no")
+    }
+
+    @Test func myDataprodukterAreThoseOfMyGroupsAndTheRestAreFoundBySearchAndSlug() async throws {
+        let ws = try await TestWorkspace()
+        let market = ws.services.marketplace
+        let other = try await LocalMarketplace(pool: ws.workspace.pool, now: { TestWorkspace.now }).createDataprodukt(
+            NewDataprodukt(name: "Skatteoppgjør", group: "team-skatt@nav.no", teamID: "t9"),
+            audit: AuditNote(actor: "kari@nav.no", action: "dataprodukt.create", target: nil, detail: "test"))
+        #expect(try await market.myDataprodukter().map(\.slug) == ["dagpengevedtak", "meldekort-anonymisert", "soknader-per-maned"])
+        #expect(try await market.searchAll(SearchQuery()).map(\.slug).contains("skatteoppgjor"))
+        #expect(try await market.dataprodukt(idOrSlug: "skatteoppgjor").id == other.id, "another team's, by slug through the search")
+        let summary = try #require(try await market.search(SearchQuery(text: "dagpengevedtak")).first)
+        #expect(summary.datasett.map(\.name) == (try await ws.product("dagpengevedtak")).datasett.map(\.name))
+        #expect(summary.keywords == ["dagpenger", "vedtak", "statistikk"])
     }
 
     @Test func createUpdateDeleteADataprodukt() async throws {
@@ -39,14 +53,14 @@ struct LocalMarketplaceTests {
 
     @Test func rulesAreCheckedBeforeAnythingIsWritten() async throws {
         let ws = try await TestWorkspace()
-        let before = try await ws.services.marketplace.dataprodukter().count
+        let before = try await ws.services.marketplace.myDataprodukter().count
         do {
             _ = try await ws.services.marketplace.createDataprodukt(NewDataprodukt(name: "", group: "team-annet@nav.no", teamID: nil))
             Issue.record("expected invalid")
         } catch let ServiceError.invalid(problems) {
             #expect(Set(problems.map(\.code)) == ["required", "wrong_owner"])
         }
-        #expect(try await ws.services.marketplace.dataprodukter().count == before)
+        #expect(try await ws.services.marketplace.myDataprodukter().count == before)
     }
 
     @Test func registerAViewAuthorizesItAndUpdatingKeepsIt() async throws {

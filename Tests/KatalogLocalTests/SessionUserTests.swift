@@ -22,10 +22,10 @@ struct SessionUserTests {
             _ = await asks.next()
             return try await base.currentUser()
         }
-        func dataprodukter() async throws -> [Dataprodukt] { try await base.dataprodukter() }
+        func myDataprodukter() async throws -> [Dataprodukt] { try await base.myDataprodukter() }
         func dataprodukt(_ id: UUID) async throws -> Dataprodukt { try await base.dataprodukt(id) }
         func datasett(_ id: UUID) async throws -> Datasett { try await base.datasett(id) }
-        func search(_ query: SearchQuery) async throws -> [Dataprodukt] { try await base.search(query) }
+        func search(_ query: SearchQuery) async throws -> [DataproduktSummary] { try await base.search(query) }
         func keywords() async throws -> [KeywordCount] { try await base.keywords() }
         func createDataprodukt(_ new: NewDataprodukt, audit: AuditNote) async throws -> Dataprodukt { try await base.createDataprodukt(new, audit: audit) }
         func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate, audit: AuditNote) async throws -> Dataprodukt {

@@ -16,7 +16,7 @@ public struct AccessCommand: ParsableCommand {
 
 /// Finds a datasett by id (or a unique start of one), slug or name across the marketplace.
 func resolveDatasett(_ text: String, in marketplace: any Marketplace) async throws -> Datasett {
-    let all = try await marketplace.dataprodukter().flatMap(\.datasett)
+    let all = try await marketplace.myDataprodukter().flatMap(\.datasett)
     if let match = all.first(where: { $0.slug == text }) { return match }
     let named = all.filter { $0.name.caseInsensitiveCompare(text.trimmingCharacters(in: .whitespaces)) == .orderedSame }
     if named.count == 1 { return named[0] }
@@ -39,7 +39,7 @@ func resolveDatasett(_ text: String, in marketplace: any Marketplace) async thro
 /// Every grant of every datasett, for finding one by (a prefix of) its id.
 func allGrants(_ services: ServiceLayer) async throws -> [Grant] {
     var grants: [Grant] = []
-    for datasett in try await services.marketplace.dataprodukter().flatMap(\.datasett) { grants += try await services.access.grants(datasett: datasett.id) }
+    for datasett in try await services.marketplace.myDataprodukter().flatMap(\.datasett) { grants += try await services.access.grants(datasett: datasett.id) }
     return grants
 }
 
@@ -77,7 +77,7 @@ public struct AccessListCommand: ServiceCommand {
 
     public func run(in context: CommandContext) async throws {
         let services = context.services
-        let all = try await services.marketplace.dataprodukter().flatMap(\.datasett)
+        let all = try await services.marketplace.myDataprodukter().flatMap(\.datasett)
         let chosen: Datasett? = if let datasett { try await resolveDatasett(datasett, in: services.marketplace) } else { nil }
         let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
         if pending {

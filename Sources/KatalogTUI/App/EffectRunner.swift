@@ -72,7 +72,7 @@ enum EffectRunner {
             case let .failure(failure): return [.lineageLoaded(.failure(failure), notices: [])]
             }
         case .loadProducts:
-            return [.productsLoaded(await result { try await services.marketplace.dataprodukter() })]
+            return [.productsLoaded(await result { try await services.marketplace.myDataprodukter() })]
         case .loadTransfers:
             async let connections = result { try await warehouse.connections() }
             async let queries = result { try await warehouse.scheduledQueries() }
