@@ -111,7 +111,7 @@ struct LineageBulkReadTests {
         let counting = CountingWarehouse(try ws.workspace.warehouseStore)
         let local = ws.services
         let services = ServiceLayer(warehouse: counting, marketplace: LocalMarketplace(pool: ws.workspace.pool, now: { TestWorkspace.now }),
-                                    access: LocalAccess(pool: ws.workspace.pool, now: { TestWorkspace.now }), iam: local.iam,
+                                    access: LocalAccess(pool: ws.workspace.pool, now: { TestWorkspace.now }), directory: local.directory, iam: local.iam,
                                     drafts: local.drafts, audit: local.audit, now: { TestWorkspace.now })
         let graph = try await LineageBuilder(services: services).build().graph
         #expect(graph.nodes.contains { $0.kind == .view })

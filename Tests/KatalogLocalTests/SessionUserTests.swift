@@ -43,8 +43,9 @@ struct SessionUserTests {
         let ws = try await TestWorkspace()
         let pool = ws.workspace.pool
         let counting = CountingMarketplace(base: LocalMarketplace(pool: pool, now: { TestWorkspace.now }))
-        let services = ServiceLayer(warehouse: LocalWarehouse(pool: pool, project: try #require(try ws.workspace.project())),
-                                    marketplace: counting, access: LocalAccess(pool: pool, now: { TestWorkspace.now }),
+        let warehouse = LocalWarehouse(pool: pool, project: try #require(try ws.workspace.project()))
+        let services = ServiceLayer(warehouse: warehouse,
+                                    marketplace: counting, access: LocalAccess(pool: pool, now: { TestWorkspace.now }), directory: LocalDirectory(warehouse: warehouse),
                                     iam: LocalIAM(pool: pool), drafts: LocalDrafts(pool: pool, now: { TestWorkspace.now }),
                                     audit: LocalAudit(pool: pool), now: { TestWorkspace.now })
         let datasett = try #require(try await ws.product("dagpengevedtak").datasett.first)

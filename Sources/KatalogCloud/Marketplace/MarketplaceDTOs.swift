@@ -100,6 +100,8 @@ struct DatasetWithAccessDTO: Decodable, Equatable {
     let id: UUID
     let dataproductID: UUID
     let name: String
+    let created: Date
+    let lastModified: Date
     let description: String?
     let slug: String
     let repo: String?
@@ -111,7 +113,7 @@ struct DatasetWithAccessDTO: Decodable, Equatable {
     let datasource: DatasourceDTO
 
     enum Keys: String, CodingKey {
-        case id, dataproductID, name, description, slug, repo, pii, keywords, anonymisationDescription, targetUser, access, datasource
+        case id, dataproductID, name, created, lastModified, description, slug, repo, pii, keywords, anonymisationDescription, targetUser, access, datasource
     }
 
     init(from decoder: Decoder) throws {
@@ -119,6 +121,8 @@ struct DatasetWithAccessDTO: Decodable, Equatable {
         id = try c.decode(UUID.self, forKey: .id)
         dataproductID = try c.decode(UUID.self, forKey: .dataproductID)
         name = try c.decode(String.self, forKey: .name)
+        created = try c.decodeIfPresent(Date.self, forKey: .created) ?? MarketplaceJSON.zeroTime
+        lastModified = try c.decodeIfPresent(Date.self, forKey: .lastModified) ?? created
         description = try c.decodeIfPresent(String.self, forKey: .description)
         slug = try c.decode(String.self, forKey: .slug)
         repo = try c.decodeIfPresent(String.self, forKey: .repo)
@@ -314,5 +318,220 @@ enum PIITagsText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(tags)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}
+
+// MARK: Lists and lookups
+
+/// `GET /api/userData`: who the user is, their groups and projects, the dataprodukter their
+/// groups own, their own requests and the ones they must handle. Every list may be `null`.
+struct UserInfoDTO: Decodable {
+    struct Group: Decodable { let name: String?; let email: String }
+    struct Project: Decodable { let id: String; let name: String?; let group: Group? }
+
+    let name: String
+    let email: String
+    let googleGroups: [Group]
+    let gcpProjects: [Project]
+    let dataproducts: [DataproductDTO]
+    let accessRequests: [AccessRequestDTO]
+    let accessRequestsAsGranter: [AccessRequestDTO]
+
+    enum Keys: String, CodingKey { case name, email, googleGroups, gcpProjects, dataproducts, accessRequests, accessRequestsAsGranter }
+
+    init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+        email = try c.decode(String.self, forKey: .email)
+        googleGroups = try c.list(.googleGroups)
+        gcpProjects = try c.list(.gcpProjects)
+        dataproducts = try c.list(.dataproducts)
+        accessRequests = try c.list(.accessRequests)
+        accessRequestsAsGranter = try c.list(.accessRequestsAsGranter)
+    }
+}
+
+/// `GET /api/search`: `{results: [{excerpt, result, rank}]}`.
+struct SearchResultsDTO: Decodable {
+    struct Row: Decodable { let result: DataproductDTO }
+    let results: [Row]
+
+    enum Keys: String, CodingKey { case results }
+    init(from decoder: Decoder) throws {
+        results = try decoder.container(keyedBy: Keys.self).list(.results)
+    }
+}
+
+struct KeywordsDTO: Decodable {
+    struct Item: Decodable { let keyword: String; let count: Int }
+    let keywordItems: [Item]
+
+    enum Keys: String, CodingKey { case keywordItems }
+    init(from decoder: Decoder) throws {
+        keywordItems = try decoder.container(keyedBy: Keys.self).list(.keywordItems)
+    }
+}
+
+/// `GET /api/accessRequests?datasetId=`.
+struct AccessRequestsDTO: Decodable {
+    let accessRequests: [AccessRequestDTO]
+
+    enum Keys: String, CodingKey { case accessRequests }
+    init(from decoder: Decoder) throws {
+        accessRequests = try decoder.container(keyedBy: Keys.self).list(.accessRequests)
+    }
+}
+
+struct TeamkatalogenDTO: Decodable {
+    let teamID: String
+    let url: String
+    let name: String
+    let description: String?
+    let productAreaID: String?
+}
+
+struct PollyResultDTO: Decodable {
+    let externalID: String
+    let name: String
+    let url: String
+}
+
+struct BigQueryDatasetsDTO: Decodable {
+    let bqDatasets: [String]
+    enum Keys: String, CodingKey { case bqDatasets }
+    init(from decoder: Decoder) throws { bqDatasets = try decoder.container(keyedBy: Keys.self).list(.bqDatasets) }
+}
+
+struct BigQueryTablesDTO: Decodable {
+    struct Table: Decodable { let name: String; let description: String?; let lastModified: Date?; let type: String }
+    let bqTables: [Table]
+    enum Keys: String, CodingKey { case bqTables }
+    init(from decoder: Decoder) throws { bqTables = try decoder.container(keyedBy: Keys.self).list(.bqTables) }
+}
+
+struct BigQueryColumnsDTO: Decodable {
+    struct Column: Decodable { let name: String; let type: String; let mode: String?; let description: String? }
+    let bqColumns: [Column]
+    enum Keys: String, CodingKey { case bqColumns }
+    init(from decoder: Decoder) throws { bqColumns = try decoder.container(keyedBy: Keys.self).list(.bqColumns) }
+}
+
+struct SlackValidDTO: Decodable { let isValidSlackChannel: Bool }
+
+/// POST /api/datasets/new answers the Dataset; only its id is read (the whole is read back).
+struct CreatedDTO: Decodable { let id: UUID }
+
+// MARK: Bodies
+
+/// NewDataproduct: optionals sent as `null`.
+struct NewDataproductBody: Encodable, Equatable {
+    let name: String
+    let description: String?
+    let group: String
+    let teamkatalogenURL: String?
+    let teamContact: String?
+    let productAreaID: String?
+    let teamID: String?
+    let slug: String?
+
+    enum Keys: String, CodingKey { case name, description, group, teamkatalogenURL, teamContact, productAreaID, teamID, slug }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description)
+        try c.encode(group.lowercased(), forKey: .group)
+        try c.encode(teamkatalogenURL, forKey: .teamkatalogenURL)
+        try c.encode(teamContact, forKey: .teamContact)
+        try c.encode(productAreaID, forKey: .productAreaID)
+        try c.encode(teamID, forKey: .teamID)
+        try c.encode(slug, forKey: .slug)
+    }
+}
+
+/// UpdateDataproductDto: a full replace with the current slug (without it the server makes a
+/// new one from the name).
+struct UpdateDataproductBody: Encodable, Equatable {
+    let name: String
+    let description: String?
+    let slug: String
+    let teamkatalogenURL: String?
+    let teamContact: String?
+    let productAreaID: String?
+    let teamID: String?
+
+    enum Keys: String, CodingKey { case name, description, slug, teamkatalogenURL, teamContact, productAreaID, teamID }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description)
+        try c.encode(slug, forKey: .slug)
+        try c.encode(teamkatalogenURL, forKey: .teamkatalogenURL)
+        try c.encode(teamContact, forKey: .teamContact)
+        try c.encode(productAreaID, forKey: .productAreaID)
+        try c.encode(teamID, forKey: .teamID)
+    }
+}
+
+/// NewDataset, with `bigquery.piiTags` a JSON string and `grantAllUsers` null unless true (as
+/// the web form sends it).
+struct NewDatasetBody: Encodable, Equatable {
+    struct Source: Encodable, Equatable { let projectID: String; let dataset: String; let table: String; let piiTags: String }
+    let dataproductID: UUID
+    let name: String
+    let description: String?
+    let slug: String?
+    let repo: String?
+    let pii: String
+    let keywords: [String]
+    let bigquery: Source
+    let anonymisationDescription: String?
+    let grantAllUsers: Bool?
+    let targetUser: String
+    let pseudoColumns: [String]
+
+    enum Keys: String, CodingKey {
+        case dataproductID, name, description, slug, repo, pii, keywords, bigquery, anonymisationDescription, grantAllUsers, targetUser, pseudoColumns
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(dataproductID.uuidString.lowercased(), forKey: .dataproductID)
+        try c.encode(name, forKey: .name)
+        try c.encode(description, forKey: .description)
+        try c.encode(slug, forKey: .slug)
+        try c.encode(repo, forKey: .repo)
+        try c.encode(pii, forKey: .pii)
+        try c.encode(keywords, forKey: .keywords)
+        try c.encode(bigquery, forKey: .bigquery)
+        try c.encode(anonymisationDescription, forKey: .anonymisationDescription)
+        try c.encode(grantAllUsers, forKey: .grantAllUsers)
+        try c.encode(targetUser, forKey: .targetUser)
+        try c.encode(pseudoColumns, forKey: .pseudoColumns)
+    }
+}
+
+/// NewAccessRequestDTO.
+struct NewAccessRequestBody: Encodable, Equatable {
+    let datasetID: UUID
+    let subject: String
+    let subjectType: String
+    let owner: String
+    let expires: Date?
+    let polly: PollyDTO?
+    let platform: String
+
+    enum Keys: String, CodingKey { case datasetID, subject, subjectType, owner, expires, polly, platform }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(datasetID.uuidString.lowercased(), forKey: .datasetID)
+        try c.encode(subject.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), forKey: .subject)
+        try c.encode(subjectType, forKey: .subjectType)
+        try c.encode(owner.trimmingCharacters(in: .whitespacesAndNewlines).lowercased(), forKey: .owner)
+        try c.encode(expires, forKey: .expires)
+        try c.encode(polly, forKey: .polly)
+        try c.encode(platform, forKey: .platform)
     }
 }

@@ -313,8 +313,24 @@ struct DemoProject {
         let polly: PollyDocumentation?
     }
 
+    /// Teamkatalogen as the demo knows it: the team behind the project, and one more.
+    static let teams = [
+        TeamkatalogenTeam(teamID: "6a1f3c2e-8d2b-4b7a-9c1e-5f3d2a1b0c9d", url: "https://teamkatalog.nav.no/team/6a1f3c2e-8d2b-4b7a-9c1e-5f3d2a1b0c9d",
+                          name: "teamdagpenger", description: "Team Dagpenger: vedtak, meldekort og statistikk om dagpenger."),
+        TeamkatalogenTeam(teamID: "0d4c1e2f-3a5b-4c6d-8e7f-9a0b1c2d3e4f", url: "https://teamkatalog.nav.no/team/0d4c1e2f-3a5b-4c6d-8e7f-9a0b1c2d3e4f",
+                          name: "team-analyse", description: "Analyse på tvers av ytelser."),
+    ]
+
+    /// Polly's processing activities in the demo (the purposes its requests cite).
+    static let processingActivities = [
+        PollyDocumentation(externalID: "7d1e8f22-4a3b-4c5d-8e9f-0a1b2c3d4e5f", name: "B412 - Analyse av ytelser ved arbeidsledighet",
+                           url: "https://behandlingskatalog.nav.no/process/purpose/DAGPENGER/7d1e8f22-4a3b-4c5d-8e9f-0a1b2c3d4e5f"),
+        PollyDocumentation(externalID: "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f", name: "B305 - Kunnskapsgrunnlag for arbeidsmarkedstiltak",
+                           url: "https://behandlingskatalog.nav.no/process/purpose/ARBEIDSMARKED/2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f"),
+    ]
+
     var products: [Product] {
-        let team = "https://teamkatalog.nav.no/team/6a1f3c2e-8d2b-4b7a-9c1e-5f3d2a1b0c9d"
+        let team = Self.teams[0].url
         return [
             Product(
                 new: NewDataprodukt(name: "Dagpengevedtak", description: "Alle vedtak om dagpenger, per dag, med utfall og dagsats. Oppdateres hver natt.",
