@@ -121,20 +121,21 @@ public final class LocalWorkspace: Sendable {
 
     /// The service layer over this workspace, with `now` as its clock (tests and the demo seed
     /// move it). A cloud warehouse and IAM replace the workspace's own when given, and so does a
-    /// remote marketplace (made with the workspace's audit log, which it journals into); drafts
+    /// remote marketplace (journalling into the workspace's `audit`); drafts
     /// and the audit log stay here. A cloud warehouse is read through the workspace as its
     /// metadata cache.
     public func services(now: @escaping @Sendable () -> Date = { Date() }, warehouse: (any Warehouse)? = nil,
-                         iam: (any IAMPolicies)? = nil, marketplace: ((any Audit) -> RemoteMarketplace)? = nil) throws -> ServiceLayer {
+                         iam: (any IAMPolicies)? = nil, marketplace remote: RemoteMarketplace? = nil) throws -> ServiceLayer {
         guard let project = try project() else { throw WorkspaceError.corrupt("no project") }
-        let audit = LocalAudit(pool: pool)
         let chosen: any Warehouse = warehouse.map { CachingWarehouse(remote: $0, cache: metadataCache, now: now) } ?? LocalWarehouse(pool: pool, project: project)
-        let remote = marketplace?(audit)
         return ServiceLayer(warehouse: chosen, marketplace: remote?.marketplace ?? LocalMarketplace(pool: pool, now: now),
                             access: remote?.access ?? LocalAccess(pool: pool, now: now),
                             directory: remote?.directory ?? LocalDirectory(warehouse: chosen), iam: iam ?? LocalIAM(pool: pool),
                             drafts: LocalDrafts(pool: pool, now: now), audit: audit, now: now)
     }
+
+    /// The audit log, which a remote marketplace journals into.
+    public var audit: any Audit { LocalAudit(pool: pool) }
 
     /// The workspace as a cloud project's metadata cache.
     public var metadataCache: any MetadataCache { LocalMetadataCache(pool: pool) }

@@ -20,8 +20,8 @@ public struct AuditJournal: Sendable {
         let result: T
         do {
             result = try await call()
-        } catch let error as UserFacingError where error.isBadInput {
-            // The server answered no: nothing changed.
+        } catch let error as UserFacingError where error.isBadInput || error is ChangeNotMade {
+            // The server answered no, or was seen not to have done it: nothing changed.
             try? await audit.recordOutcome(of: intent, .failed, target: nil, detail: error.message.en, at: now())
             throw error
         }

@@ -13,6 +13,14 @@ public protocol APIDialect: Sendable {
     func failure(_ response: HTTPResponse, what: String) -> CloudError
     /// Whether an idempotent call that failed so may be sent again.
     func isRetryable(_ failure: CloudError, policy: RetryPolicy) -> Bool
+    /// How its JSON is read and written (times, above all).
+    var decoder: JSONDecoder { get }
+    var encoder: JSONEncoder { get }
+}
+
+extension APIDialect {
+    public var decoder: JSONDecoder { JSONDecoder() }
+    public var encoder: JSONEncoder { JSONEncoder() }
 }
 
 /// Google's APIs: a bearer token, the quota project, Google's error envelope.

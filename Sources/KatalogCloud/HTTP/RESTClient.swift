@@ -35,7 +35,7 @@ public struct RESTClient: Sendable {
     /// Sends a JSON body (or none) to an action that answers nothing worth reading (204).
     public func perform<Body: Encodable>(_ method: HTTPRequest.Method, _ path: String, query: [String: String] = [:], body: Body?,
                                          idempotent: Bool, what: String) async throws {
-        let data = try body.map { try JSONEncoder().encode($0) }
+        let data = try body.map { try dialect.encoder.encode($0) }
         let request = HTTPRequest(method: method, url: url(path, query), headers: data == nil ? [:] : ["Content-Type": "application/json"],
                                   body: data, idempotent: idempotent)
         _ = try await send(request, what: what)
@@ -44,7 +44,7 @@ public struct RESTClient: Sendable {
     /// Sends a JSON body and decodes the answer.
     public func send<Body: Encodable, T: Decodable>(_ method: HTTPRequest.Method, _ path: String, query: [String: String] = [:], body: Body,
                                                    headers: [String: String] = [:], idempotent: Bool, what: String) async throws -> T {
-        let data = try JSONEncoder().encode(body)
+        let data = try dialect.encoder.encode(body)
         let request = HTTPRequest(method: method, url: url(path, query), headers: headers.merging(["Content-Type": "application/json"]) { $1 },
                                   body: data, idempotent: idempotent)
         return try await decode(send(request, what: what), what: what)
@@ -58,7 +58,7 @@ public struct RESTClient: Sendable {
 
     private func decode<T: Decodable>(_ response: HTTPResponse, what: String) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: response.body)
+            return try dialect.decoder.decode(T.self, from: response.body)
         } catch {
             throw CloudError.malformed(api: api, "\(what): \(String(describing: error).prefix(200))")
         }

@@ -10,6 +10,9 @@ public struct MarketplaceDialect: APIDialect {
 
     public init() {}
 
+    public var decoder: JSONDecoder { MarketplaceJSON.decoder }
+    public var encoder: JSONEncoder { MarketplaceJSON.encoder }
+
     public func authorize(_ request: inout HTTPRequest, token: String?) {
         if let token { request.headers["Authorization"] = "Bearer " + token }
     }
@@ -64,10 +67,18 @@ public struct MarketplaceDialect: APIDialect {
             return CloudError(kind: .invalid, message: LocalizedText(
                 nb: "Utløpsdatoen er passert; velg i morgen eller senere, eller «aldri».",
                 en: "The expiry date has passed; choose tomorrow or later, or “never”."), reason: code)
-        case (400, "table_type"?):
+        case (400, _) where detail?.param == "table_type" || code == "table_type":
             return CloudError(kind: .invalid, message: LocalizedText(
                 nb: "\(name) registrerer bare tabeller, views og materialiserte views (\(said)).",
                 en: "\(name) registers only tables, views and materialized views (\(said))."), reason: code)
+        case (400, "wrong_owner"?):
+            return CloudError(kind: .invalid, message: LocalizedText(
+                nb: "Et datasett kan bare flyttes til et dataprodukt med samme eiergruppe (\(said)).",
+                en: "A datasett can only move to a dataprodukt with the same owner group (\(said))."), reason: code)
+        case (400, "opening_dataset_with_pii_tags"?):
+            return CloudError(kind: .invalid, message: LocalizedText(
+                nb: "Et datasett med personopplysninger kan ikke åpnes for hele NAV (\(said)). Gi tilgang til personer eller grupper med et formål.",
+                en: "A datasett with personal data cannot be opened to all of NAV (\(said)). Grant it to people or groups with a purpose."), reason: code)
         case (429, _):
             return CloudError(kind: .rateLimited, message: LocalizedText(
                 nb: "\(name) begrenser antall kall. Vent litt og prøv igjen.", en: "\(name) is limiting calls. Wait a little and try again."), reason: code)
