@@ -42,10 +42,11 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal", "KatalogCloud"]),
         // Measurements, apart from the tests: `make bench`.
         .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI", "KatalogCore"], path: "Benchmarks"),
-        // Test support: a fault-injecting HTTP server on 127.0.0.1 (SwiftNIO), for the tests only.
+        // Test support, for the tests only: a fault-injecting HTTP server on 127.0.0.1 (SwiftNIO), and
+        // on it a contract-faithful Datamarkedsplassen.
         .target(
             name: "KatalogTestSupport",
-            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            dependencies: ["KatalogServices", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOHTTP1", package: "swift-nio")],
             path: "Tests/Support"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),

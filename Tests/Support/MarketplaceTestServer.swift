@@ -125,6 +125,8 @@ public final class MarketplaceTestServer: @unchecked Sendable {
         public var slackChannels: Set<String> = []
         /// Calls to drop, by "METHOD /path-prefix": before doing anything, or after the change.
         public var drops: [(call: String, afterChange: Bool)] = []
+        /// Calls to answer so instead, once each, before doing anything.
+        public var answers: [(call: String, answer: FaultServer.Answer)] = []
     }
 
     private let lock = NSLock()
@@ -165,6 +167,7 @@ public final class MarketplaceTestServer: @unchecked Sendable {
             let dropAfter = drop.map { state.drops[$0].afterChange } ?? false
             if let drop { state.drops.remove(at: drop) }
             if drop != nil && !dropAfter { return .drop }
+            if let scripted = state.answers.firstIndex(where: { call.hasPrefix($0.call) }) { return state.answers.remove(at: scripted).answer }
             do {
                 let user = try authenticate(request, path: path)
                 let result = try route(request.method, path.split(separator: "/").map(String.init), query, body: request.body, user: user)
