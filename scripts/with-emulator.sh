@@ -118,9 +118,9 @@ set +e
 KATALOG_TEST_POSTGRES="${POSTGRES_URI:-}" KATALOG_TEST_EMULATOR="$emulator" KATALOG_TEST_BIGQUERY="$url" KATALOG_TEST_GOOGLE="http://127.0.0.1:$(cat "$data/google.port")" KATALOG_TEST_KEYS="$data/keys" \
   "$@" 2>&1 | tee "$data/output.log"
 status=${PIPESTATUS[0]}
-if grep -qE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1" "$data/output.log"; then
+if grep -qE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1|marketplace-test-token-|katalog-test-marketplace-token-" "$data/output.log"; then
   echo "with-emulator: token or key material appeared in the test output:" >&2
-  grep -nE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1" "$data/output.log" | cut -c1-120 >&2
+  grep -nE "ya29\.katalog-test-|BEGIN PRIVATE KEY|client-secret-x|refresh-1|marketplace-test-token-|katalog-test-marketplace-token-" "$data/output.log" | cut -c1-120 >&2
   exit 1
 fi
 exit "$status"

@@ -175,26 +175,29 @@ struct Launcher {
         }
         var policy = RetryPolicy()
         policy.commandDeadline = commandDeadline
-        let marketplace = try await remoteMarketplace(global, workspace: workspace, policy: policy, now: now)
+        let (marketplace, marketplaceHost) = try await remoteMarketplace(global, workspace: workspace, policy: policy, now: now)
+        func named(_ warehouse: LocalizedText) -> LocalizedText {
+            marketplaceHost.map { UIText.withMarketplace(warehouse, host: $0) } ?? warehouse
+        }
         guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: configuredEndpoints())
         else {
             let name = workspace.isReadOnly ? UIText.readOnlyWorkspace : global.workspace == nil ? UIText.demoWorkspace : UIText.localWorkspace
-            return (try workspace.services(now: now, marketplace: marketplace), name)
+            return (try workspace.services(now: now, marketplace: marketplace), named(name))
         }
         // A cloud project: BigQuery and its sibling APIs; drafts and audit stay in the workspace.
         let cloud = try CloudBackend(target: target, environment: environment, policy: policy)
         return (try workspace.services(now: now, warehouse: cloud.warehouse, iam: cloud.iam, marketplace: marketplace),
-                UIText.cloud(target.bigQueryBase.host ?? "", emulator: target.isEmulator))
+                named(UIText.cloud(target.bigQueryBase.host ?? "", emulator: target.isEmulator)))
     }
 
     /// Datamarkedsplassen over REST when `--marketplace`, `KATALOG_MARKETPLACE_URL` or
     /// `marketplace.url` names one (else the workspace's own), journalling into the workspace's
     /// audit log; what an earlier run left unsettled there is settled first.
     private func remoteMarketplace(_ global: GlobalOptions, workspace: LocalWorkspace, policy: RetryPolicy,
-                                   now: @escaping @Sendable () -> Date) async throws -> RemoteMarketplace? {
+                                   now: @escaping @Sendable () -> Date) async throws -> (RemoteMarketplace?, host: String?) {
         let config = Config.load(from: Config.directory(environment: environment)).config
         guard let target = try MarketplaceTarget.resolve(flag: global.marketplace, environment: environment, configured: config.marketplaceURL)
-        else { return nil }
+        else { return (nil, nil) }
         let connection = MarketplaceConnection(target: target, environment: environment, tokenCommand: config.marketplaceTokenCommand,
                                                transport: AsyncHTTPClientTransport(), policy: policy)
         let backend = MarketplaceREST(client: connection.client, journal: AuditJournal(audit: workspace.audit, now: now))
@@ -202,7 +205,7 @@ struct Launcher {
             // Not being able to settle old intents is no reason to refuse today's work.
             _ = try? await backend.reconcile()
         }
-        return backend.remote
+        return (backend.remote, target.baseURL.host ?? target.baseURL.absoluteString)
     }
 
     /// API endpoints from config.yaml, the valid ones (the terminal UI and `doctor` report the

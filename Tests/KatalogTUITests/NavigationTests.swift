@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KatalogCore
 @testable import KatalogTUI
+@testable import KatalogLocal
 
 /// The navigation stack, modals, clicks and effects: what the seam between the app and its
 /// screens promises.
@@ -138,5 +139,26 @@ struct NavigationTests {
         await harness.press("esc")
         harness.state.modals.append(.confirmation(Confirmation(title: "?", lines: []), onConfirm: []))
         #expect(footer().contains("y  yes") && footer().contains("n/esc  no"))
+    }
+}
+
+@Suite("Who am I")
+struct WhoAmITests {
+    /// Groups change (a new team, a left one): `W` asks the marketplace again and reloads the
+    /// dataprodukter the user's groups now own.
+    @Test func wAsksAgainWhoTheUserIsAndReloadsTheirDataprodukter() async throws {
+        let harness = try await Harness(width: 120, height: 30)
+        #expect(harness.state.catalog.products.count == 3)
+        let moved = UserContext(name: "Ola Nordmann", email: "ola.nordmann@nav.no", groups: ["team-annet@nav.no"], teamProjects: [])
+        let json = String(decoding: try JSONEncoder().encode(moved), as: UTF8.self)
+        try await harness.workspace.pool.write { db in try SettingRow(key: "user", value: json).update(db) }
+        await harness.press("W")
+        #expect(harness.state.toast?.text == "Signed in as Ola Nordmann <ola.nordmann@nav.no> — groups: team-annet@nav.no")
+        #expect(harness.state.catalog.products.isEmpty, "the team's dataprodukter are no longer the user's")
+        #expect(harness.state.inFlight == 0)
+        await harness.press(":")
+        await harness.type("whoami")
+        await harness.press("enter")
+        #expect(harness.state.messages.filter { $0.text.hasPrefix("Signed in as") }.count == 2)
     }
 }

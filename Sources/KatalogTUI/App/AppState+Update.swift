@@ -41,6 +41,17 @@ extension AppState {
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
+        case let .userRefreshed(result):
+            inFlight -= 1
+            switch result {
+            case let .success(user):
+                notify(UIText.signedIn(user), isError: false)
+                // Other groups may own other dataprodukter.
+                return [.loadProducts]
+            case let .failure(failure):
+                notify(failure.message, isError: true)
+                return []
+            }
         default:
             // A load result: into the catalog, then to every screen that cares.
             if event.isLoadResult { inFlight -= 1 }
@@ -128,6 +139,7 @@ extension AppState {
         case .quit: shouldQuit = true
         case .help: modals.append(.help(ListState()))
         case .messages: modals.append(.messages(ListState()))
+        case .whoAmI: return [.refreshUser]
         case .command: commandLine = TextBuffer()
         case .screenExplorer: return navigate(.switchTo(.explorer, .plain))
         // `2` on a table: its lineage.
@@ -225,6 +237,7 @@ extension AppState {
         case "q", "quit": shouldQuit = true
         case "help": modals.append(.help(ListState()))
         case "messages", "msgs": modals.append(.messages(ListState()))
+        case "whoami": return [.refreshUser]
         case "theme":
             guard !argument.isEmpty else {
                 notify(UIText.themes(themeNames, current: themeName), isError: false)

@@ -44,7 +44,7 @@ enum EffectRunner {
     static func run(_ effect: Effect, services: ServiceLayer) async -> [Event] {
         let events = await load(effect, services: services)
         // After every load from the warehouse: is it answering, or is this the cache?
-        guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts, !effect.isLineage else { return events }
+        guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts, effect != .refreshUser, !effect.isLineage else { return events }
         return events + [.offlineChanged(await services.warehouse.offline())]
     }
 
@@ -73,6 +73,8 @@ enum EffectRunner {
             }
         case .loadProducts:
             return [.productsLoaded(await result { try await services.marketplace.myDataprodukter() })]
+        case .refreshUser:
+            return [.userRefreshed(await result { try await services.marketplace.refreshCurrentUser() })]
         case .loadTransfers:
             async let connections = result { try await warehouse.connections() }
             async let queries = result { try await warehouse.scheduledQueries() }

@@ -14,6 +14,8 @@ public enum Event: Sendable {
     case tableLoaded(TableRef, Result<TableInfo, LoadFailure>)
     case tableDetailsLoaded(DatasetRef, Result<[TableInfo], LoadFailure>)
     case productsLoaded(Result<[Dataprodukt], LoadFailure>)
+    /// Who the marketplace says the user is, asked again.
+    case userRefreshed(Result<UserContext, LoadFailure>)
     case connectionsLoaded(Result<[Connection], LoadFailure>)
     case scheduledQueriesLoaded(Result<[ScheduledQuery], LoadFailure>)
     case streamsLoaded(Result<[DatastreamStream], LoadFailure>)
@@ -35,7 +37,7 @@ extension Event {
     var isLoadResult: Bool {
         switch self {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
-             .streamsLoaded, .lineageLoaded: true
+             .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited: false
         }
     }
@@ -66,6 +68,8 @@ public enum Effect: Equatable, Sendable {
     /// Every table of a dataset with its details (`R` on a dataset).
     case loadTableDetails(DatasetRef)
     case loadProducts
+    /// Asks the marketplace again who the user is (`W`, `:whoami`).
+    case refreshUser
     case loadTransfers
     case loadTheme(String)
     case copyToClipboard(String)
@@ -82,7 +86,7 @@ extension Effect {
     var resultCount: Int {
         switch self {
         case .loadTransfers: 3
-        case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage: 1
+        case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText: 0
         }
     }

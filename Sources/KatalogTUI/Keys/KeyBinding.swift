@@ -14,7 +14,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
 public enum KeyAction: String, CaseIterable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case open, back, expand, collapse, switchPane
-    case filter, nextMatch, previousMatch, command, help, messages
+    case filter, nextMatch, previousMatch, command, help, messages, whoAmI
     case screenExplorer, screenLineage, screenPublish, screenAccess
     case refresh, copyReference, quit
     case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode, toggleDirection

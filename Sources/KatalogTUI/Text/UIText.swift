@@ -67,6 +67,21 @@ public enum UIText {
     public static let demoWorkspace = LocalizedText(nb: "demoarbeidsflate (frakoblet)", en: "demo workspace (offline)")
     public static let readOnlyWorkspace = LocalizedText(nb: "skrivebeskyttet arbeidsflate", en: "read-only workspace")
 
+    /// Where data comes from when the marketplace is Datamarkedsplassen itself (the demo is
+    /// then no longer offline).
+    public static func withMarketplace(_ warehouse: LocalizedText, host: String) -> LocalizedText {
+        let local = warehouse == demoWorkspace ? LocalizedText(nb: "demoarbeidsflate", en: "demo workspace") : warehouse
+        return LocalizedText(nb: "\(local.nb) og Datamarkedsplassen (\(host))", en: "\(local.en) and Datamarkedsplassen (\(host))")
+    }
+
+    /// Who the marketplace says the user is; data, so made safe for the terminal.
+    static func signedIn(_ user: UserContext) -> LocalizedText {
+        let who = "\(TerminalText.line(user.name)) <\(TerminalText.line(user.email))>"
+        let groups = user.groups.map { TerminalText.line($0) }.joined(separator: ", ")
+        return LocalizedText(nb: "Innlogget som \(who) — grupper: \(groups.isEmpty ? "ingen" : groups)",
+                             en: "Signed in as \(who) — groups: \(groups.isEmpty ? "none" : groups)")
+    }
+
     public static func cloud(_ endpoint: String, emulator: Bool) -> LocalizedText {
         emulator ? LocalizedText(nb: "BigQuery-emulator \(endpoint)", en: "BigQuery emulator \(endpoint)")
             : LocalizedText(nb: "BigQuery (\(endpoint))", en: "BigQuery (\(endpoint))")
