@@ -130,6 +130,16 @@ struct MarketplaceRESTTests {
         } catch let error as CloudError {
             #expect(error.kind == .invalid && error.message.en.contains("registers only tables, views and materialized views"))
         }
+        // A table the warehouse knew and BigQuery no longer has: 404 gcp_bigquery.
+        server.with { $0.tables["dagpenger-prod-4e2b.behandling.vedtak_daglig"] = nil }
+        do {
+            _ = try await rest.createDatasett(NewDatasett(dataproduktID: product.id, name: "Borte", pii: .none,
+                                                          table: try TableRef(parsing: "dagpenger-prod-4e2b.behandling.vedtak_daglig")),
+                                              audit: AuditNote(actor: "ola.nordmann@nav.no", action: "datasett.create", target: nil, detail: "test"))
+            Issue.record("expected gcp_bigquery")
+        } catch let error as CloudError {
+            #expect(error.message.en.hasPrefix("The table does not exist in BigQuery (the registration of the datasett “Borte”"), "\(error.message.en)")
+        }
         // Someone removed from the owner group since katalog last asked: the server's wrong_owner, named.
         server.with { $0.users[MarketplaceFixture.token]?.groups = ["all-users@nav.no"] }
         do {

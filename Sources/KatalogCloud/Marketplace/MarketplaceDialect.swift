@@ -60,6 +60,18 @@ public struct MarketplaceDialect: APIDialect {
         case (403, _):
             return CloudError(kind: .permissionDenied, message: LocalizedText(
                 nb: "\(name) sier at du ikke har lov (\(what)): \(said)", en: "\(name) says you may not (\(what)): \(said)"), reason: code)
+        case (404, "gcp_bigquery"?):
+            return CloudError(kind: .invalid, message: LocalizedText(
+                nb: "Tabellen finnes ikke i BigQuery (\(what): \(said)). Sjekk navnet, eller lag tabellen først.",
+                en: "The table does not exist in BigQuery (\(what): \(said)). Check the name, or create the table first."), reason: code)
+        case (404, "database"?) where detail?.param == "group_email":
+            return CloudError(kind: .invalid, message: LocalizedText(
+                nb: "Eiergruppen har ikke noe GCP-prosjekt i NAIS (\(what)). Velg en gruppe som eier teamets prosjekt.",
+                en: "The owner group has no GCP project in NAIS (\(what)). Choose a group that owns the team's project."), reason: code)
+        case (500, _) where detail?.kind == "other_error" && said.lowercased().contains("pii"):
+            return CloudError(kind: .invalid, message: LocalizedText(
+                nb: "\(name) kunne ikke lese PII-merkingen (\(what): \(said)). Merk kolonnene på nytt og lagre igjen.",
+                en: "\(name) could not read the PII tags (\(what): \(said)). Tag the columns again and save once more."), reason: "pii_tags")
         case (404, _):
             return CloudError(kind: .notFound, message: LocalizedText(
                 nb: "\(what) finnes ikke på \(name) (\(said)).", en: "\(what) does not exist on \(name) (\(said))."), reason: code)
@@ -83,7 +95,8 @@ public struct MarketplaceDialect: APIDialect {
             return CloudError(kind: .rateLimited, message: LocalizedText(
                 nb: "\(name) begrenser antall kall. Vent litt og prøv igjen.", en: "\(name) is limiting calls. Wait a little and try again."), reason: code)
         case (400..<500, _):
-            return CloudError(kind: .invalid, message: LocalizedText(nb: "\(name) avviste \(what): \(said)", en: "\(name) refused \(what): \(said)"),
+            return CloudError(kind: .invalid, message: LocalizedText(nb: "\(name) avviste \(what): \(said). Rett det som står, og prøv igjen.",
+                                                                     en: "\(name) refused \(what): \(said). Correct what it says and try again."),
                               reason: code)
         default:
             return CloudError(kind: .server, message: LocalizedText(

@@ -34,7 +34,7 @@ extension MarketplaceREST {
         guard let made = try await readBack() else {
             throw CloudError(kind: .malformed, message: LocalizedText(
                 nb: "Datamarkedsplassen sa ja (\(what.nb)), men katalog finner ikke endringen når den leser tilbake. Last inn på nytt og se etter.",
-                en: "Datamarkedsplassen said yes (\(what.en)), but katalog does not find the change when it reads back. Reload and look."))
+                en: "Datamarkedsplassen said yes (\(what.en)), but katalog does not find the change when it reads it back. Reload and look."))
         }
         return made
     }
@@ -42,7 +42,7 @@ extension MarketplaceREST {
     // MARK: Dataprodukter
 
     public func createDataprodukt(_ new: NewDataprodukt, audit: AuditNote) async throws -> Dataprodukt {
-        let what = LocalizedText(nb: "opprette dataproduktet «\(new.name)»", en: "create the dataprodukt “\(new.name)”")
+        let what = LocalizedText(nb: "det nye dataproduktet «\(new.name)»", en: "the new dataprodukt “\(new.name)”")
         let before = Set(try await userInfo().dataproducts.map(\.id))
         let body = NewDataproductBody(name: new.name.trimmingCharacters(in: .whitespacesAndNewlines), description: new.description, group: new.group,
                                       teamkatalogenURL: new.teamkatalogenURL, teamContact: new.teamContact, productAreaID: new.productAreaID,
@@ -60,7 +60,7 @@ extension MarketplaceREST {
 
     public func updateDataprodukt(_ id: UUID, _ update: DataproduktUpdate, audit: AuditNote) async throws -> Dataprodukt {
         let current = try await productDTO(id)
-        let what = LocalizedText(nb: "endre dataproduktet «\(current.name)»", en: "change the dataprodukt “\(current.name)”")
+        let what = LocalizedText(nb: "endringen av dataproduktet «\(current.name)»", en: "the change to the dataprodukt “\(current.name)”")
         // Without the slug the server would make a new one from the name.
         let body = UpdateDataproductBody(name: update.name.trimmingCharacters(in: .whitespacesAndNewlines), description: update.description,
                                          slug: update.slug ?? current.slug, teamkatalogenURL: update.teamkatalogenURL, teamContact: update.teamContact,
@@ -77,7 +77,7 @@ extension MarketplaceREST {
 
     public func deleteDataprodukt(_ id: UUID, audit: AuditNote) async throws {
         let current = try await productDTO(id)
-        let what = LocalizedText(nb: "slette dataproduktet «\(current.name)»", en: "delete the dataprodukt “\(current.name)”")
+        let what = LocalizedText(nb: "slettingen av dataproduktet «\(current.name)»", en: "the deletion of the dataprodukt “\(current.name)”")
         try await journal.perform(audit) {
             try await once(what, owner: current.owner.group, {
                 try await client.perform(.delete, "dataproducts/\(id.text)", body: String?.none, idempotent: false, what: what.en)
@@ -89,7 +89,7 @@ extension MarketplaceREST {
 
     public func createDatasett(_ new: NewDatasett, audit: AuditNote) async throws -> Datasett {
         let product = try await productDTO(new.dataproduktID)
-        let what = LocalizedText(nb: "registrere datasettet «\(new.name)»", en: "register the datasett “\(new.name)”")
+        let what = LocalizedText(nb: "registreringen av datasettet «\(new.name)»", en: "the registration of the datasett “\(new.name)”")
         let before = Set(product.datasets.map(\.id))
         let body = NewDatasetBody(
             dataproductID: new.dataproduktID, name: new.name.trimmingCharacters(in: .whitespacesAndNewlines), description: new.description,
@@ -114,7 +114,7 @@ extension MarketplaceREST {
     public func updateDatasett(_ id: UUID, _ update: DatasettUpdate, audit: AuditNote) async throws -> Datasett {
         let current = try await datasett(id)
         let group = try await productDTO(current.dataproduktID).owner.group
-        let what = LocalizedText(nb: "endre datasettet «\(current.name)»", en: "change the datasett “\(current.name)”")
+        let what = LocalizedText(nb: "endringen av datasettet «\(current.name)»", en: "the change to the datasett “\(current.name)”")
         // Every field, the slug and `piiTags` included: without `piiTags` the server drops the connection.
         let body = UpdateDatasetBody(name: update.name.trimmingCharacters(in: .whitespacesAndNewlines), description: update.description,
                                      slug: update.slug ?? current.slug, repo: update.repo, pii: update.pii.rawValue, keywords: update.keywords,
@@ -135,7 +135,7 @@ extension MarketplaceREST {
     public func deleteDatasett(_ id: UUID, audit: AuditNote) async throws {
         let current = try await datasett(id)
         let group = try await productDTO(current.dataproduktID).owner.group
-        let what = LocalizedText(nb: "slette datasettet «\(current.name)»", en: "delete the datasett “\(current.name)”")
+        let what = LocalizedText(nb: "slettingen av datasettet «\(current.name)»", en: "the deletion of the datasett “\(current.name)”")
         try await journal.perform(audit) {
             try await once(what, owner: group, {
                 try await client.perform(.delete, "datasets/\(id.text)", body: String?.none, idempotent: false, what: what.en)
@@ -156,7 +156,7 @@ extension MarketplaceREST {
     // MARK: Grants and requests
 
     public func grant(_ request: GrantRequest, audit: AuditNote) async throws -> Grant {
-        let what = LocalizedText(nb: "gi \(request.subject) tilgang", en: "grant \(request.subject) access")
+        let what = LocalizedText(nb: "tilgangen til \(request.subject)", en: "the grant to \(request.subject)")
         let before = Set(try await grants(datasett: request.datasettID).map(\.id))
         let body = GrantAccessBody(datasetID: request.datasettID, expires: request.expires, subject: request.subject.email, owner: request.owner,
                                    subjectType: request.subject.type.rawValue)
@@ -170,7 +170,7 @@ extension MarketplaceREST {
     }
 
     public func revoke(grant id: UUID, audit: AuditNote) async throws {
-        let what = LocalizedText(nb: "trekke tilgangen \(id.text)", en: "revoke the grant \(id.text)")
+        let what = LocalizedText(nb: "tilbaketrekkingen av tilgangen \(id.text)", en: "the revocation of the grant \(id.text)")
         try await journal.perform(audit) {
             try await once(what, {
                 try await client.perform(.post, "accesses/bigquery/revoke", query: ["accessId": id.text], body: String?.none, idempotent: false, what: what.en)
@@ -183,7 +183,7 @@ extension MarketplaceREST {
 
     public func approve(request id: UUID, audit: AuditNote) async throws -> Grant {
         let request = try await accessRequest(id)
-        let what = LocalizedText(nb: "godkjenne søknaden fra \(request.subject)", en: "approve the request from \(request.subject)")
+        let what = LocalizedText(nb: "godkjenningen av søknaden fra \(request.subject)", en: "the approval of the request from \(request.subject)")
         return try await journal.perform(audit, created: { $0.id.text }) {
             try await once(what, {
                 try await client.perform(.post, "accessRequests/process/\(id.text)", query: ["action": "approve"], body: String?.none,
@@ -196,7 +196,7 @@ extension MarketplaceREST {
 
     public func deny(request id: UUID, reason: String?, audit: AuditNote) async throws {
         let request = try await accessRequest(id)
-        let what = LocalizedText(nb: "avslå søknaden fra \(request.subject)", en: "deny the request from \(request.subject)")
+        let what = LocalizedText(nb: "avslaget på søknaden fra \(request.subject)", en: "the denial of the request from \(request.subject)")
         try await journal.perform(audit) {
             try await once(what, {
                 try await client.perform(.post, "accessRequests/process/\(id.text)", query: ["action": "deny", "reason": reason ?? ""], body: String?.none,
@@ -209,7 +209,7 @@ extension MarketplaceREST {
     }
 
     public func requestAccess(_ request: NewAccessRequest, audit: AuditNote) async throws -> AccessRequest {
-        let what = LocalizedText(nb: "søke om tilgang for \(request.subject)", en: "request access for \(request.subject)")
+        let what = LocalizedText(nb: "søknaden om tilgang for \(request.subject)", en: "the access request for \(request.subject)")
         let before = Set(try await myRequests().map(\.id))
         let body = NewAccessRequestBody(
             datasetID: request.datasettID, subject: request.subject.email, subjectType: request.subject.type.rawValue, owner: request.owner,
