@@ -200,3 +200,27 @@ struct MarketplaceConformanceTests {
         #expect(try await fixture.services.marketplace.myDataprodukter().isEmpty)
     }
 }
+
+@Suite("The publish forms' lookups, on both backends")
+struct MarketplaceDirectoryConformanceTests {
+    @Test(arguments: MarketplaceFixture.Backend.allCases)
+    func teamsProcessingActivitiesTablesAndColumns(_ backend: MarketplaceFixture.Backend) async throws {
+        let fixture = try await MarketplaceFixture(backend)
+        let directory = fixture.services.directory
+        #expect(try await directory.teams(forGroup: "teamdagpenger@nav.no").map(\.teamID) == ["6a1f3c2e-8d2b-4b7a-9c1e-5f3d2a1b0c9d"])
+        #expect(try await directory.teams(forGroup: "team-finnes-ikke@nav.no").isEmpty, "none is an empty list, not null")
+        #expect(try await directory.processingActivities(matching: "arbeidsledighet").map(\.name) == ["B412 - Analyse av ytelser ved arbeidsledighet"])
+        let project = try ProjectID("dagpenger-prod-4e2b")
+        #expect(try await directory.bigQueryDatasets(in: project) == ["behandling", "dataprodukter", "rasone"])
+        let tables = try await directory.bigQueryTables(in: DatasetRef(project: project, dataset: try DatasetID("behandling")))
+        #expect(tables.first { $0.name == "vedtak_daglig" }?.kind == .table)
+        #expect(tables.first { $0.name == "hendelser_per_time" }?.kind == .materializedView)
+        let columns = try await directory.bigQueryColumns(of: try TableRef(parsing: "dagpenger-prod-4e2b.behandling.vedtak_daglig"))
+        #expect(columns.map(\.name) == ["dato", "utfall", "søknadstype", "antall", "med_tidligere_stønad"])
+        #expect(columns.first?.mode == .required)
+        // Offline a Slack channel cannot be checked; through the marketplace it can.
+        let slack = try await directory.isSlackChannel("team-dagpenger")
+        #expect(slack == (backend == .local ? nil : true))
+        if backend == .rest { #expect(try await directory.isSlackChannel("finnes-ikke") == false) }
+    }
+}
