@@ -15,10 +15,11 @@ struct LocalAccess: AccessBackend {
         self.now = now
     }
 
-    func grants(datasett: UUID) async throws -> [Grant] {
+    func datasettWithGrants(_ id: UUID) async throws -> DatasettWithGrants {
         try await store.read { db in
-            _ = try LocalMarketplace.datasett(db, datasett)
-            return try GrantRow.filter(Column("datasettID") == datasett).order(Column("created").desc).fetchAll(db).map { try $0.domain() }
+            let datasett = try LocalMarketplace.datasett(db, id)
+            let grants = try GrantRow.filter(Column("datasettID") == id).order(Column("created").desc).fetchAll(db).map { try $0.domain() }
+            return DatasettWithGrants(datasett: datasett, grants: grants)
         }
     }
 

@@ -6,8 +6,8 @@ import KatalogCore
 /// does: a table binding `roles/bigquery.dataViewer` plus a dataset entry
 /// `roles/bigquery.metadataViewer`. What front ends call: every change is checked and audited.
 public protocol Access: Sendable {
-    /// Grants of one datasett, active, expired and revoked.
-    func grants(datasett: UUID) async throws -> [Grant]
+    /// One datasett with its grants, active, expired and revoked (one call over REST).
+    func datasettWithGrants(_ id: UUID) async throws -> DatasettWithGrants
     /// The pending requests of one datasett (the API lists them per datasett).
     func pendingRequests(datasett: UUID) async throws -> [AccessRequest]
     /// The pending requests the user must handle, on every datasett their groups own (the API's
@@ -28,6 +28,11 @@ public protocol Access: Sendable {
 }
 
 extension Access {
+    /// Grants of one datasett, active, expired and revoked.
+    public func grants(datasett: UUID) async throws -> [Grant] {
+        try await datasettWithGrants(datasett).grants
+    }
+
     public func approve(request id: UUID) async throws -> Grant {
         try await approve(request: id, force: false)
     }
@@ -36,7 +41,7 @@ extension Access {
 /// What a backend implements: the same reads, and changes that carry their audit record —
 /// written with the change (the local workspace) or as intent and outcome (`AuditJournal`).
 public protocol AccessBackend: Sendable {
-    func grants(datasett: UUID) async throws -> [Grant]
+    func datasettWithGrants(_ id: UUID) async throws -> DatasettWithGrants
     /// One grant, revoked or not; `ServiceError.notFound` when there is none.
     func grant(_ id: UUID) async throws -> Grant
     func pendingRequests(datasett: UUID) async throws -> [AccessRequest]
@@ -49,4 +54,10 @@ public protocol AccessBackend: Sendable {
     func approve(request id: UUID, audit: AuditNote) async throws -> Grant
     func deny(request id: UUID, reason: String?, audit: AuditNote) async throws
     func requestAccess(_ request: NewAccessRequest, audit: AuditNote) async throws -> AccessRequest
+}
+
+extension AccessBackend {
+    public func grants(datasett: UUID) async throws -> [Grant] {
+        try await datasettWithGrants(datasett).grants
+    }
 }

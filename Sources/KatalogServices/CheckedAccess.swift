@@ -8,7 +8,7 @@ struct CheckedAccess: Access {
     let marketplace: any Marketplace
     let now: @Sendable () -> Date
 
-    func grants(datasett: UUID) async throws -> [Grant] { try await base.grants(datasett: datasett) }
+    func datasettWithGrants(_ id: UUID) async throws -> DatasettWithGrants { try await base.datasettWithGrants(id) }
 
     func pendingRequests(datasett: UUID) async throws -> [AccessRequest] { try await base.pendingRequests(datasett: datasett) }
     func requestsToHandle() async throws -> [AccessRequest] { try await base.requestsToHandle() }

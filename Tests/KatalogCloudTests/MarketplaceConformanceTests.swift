@@ -31,7 +31,9 @@ struct MarketplaceConformanceTests {
         #expect(try await fixture.product("dagpengevedtak").keywords == ["dagpenger", "vedtak", "statistikk"])
         #expect(try await fixture.datasett("meldekort-anonymisert").anonymisationDescription?.hasPrefix("Fødselsnummer er erstattet") == true)
         #expect(try await fixture.datasett("soknader-per-maned").source.tableKind == .view)
-        let grants = try await fixture.services.access.grants(datasett: vedtak.id)
+        let withGrants = try await fixture.services.access.datasettWithGrants(vedtak.id)
+        #expect(withGrants.datasett == vedtak, "one datasett with its access, as one read")
+        let grants = withGrants.grants
         #expect(Set(grants.map(\.subject.iamMember)).isSuperset(of: ["group:team-statistikk@nav.no", "user:per.hansen@nav.no"]))
         #expect(grants.allSatisfy { $0.accessRequestID == nil }, "direct grants: the zero-valued request read as none")
         let toHandle = try await fixture.services.access.requestsToHandle()

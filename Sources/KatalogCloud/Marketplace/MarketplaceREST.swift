@@ -91,8 +91,9 @@ public struct MarketplaceREST: MarketplaceBackend, AccessBackend, Sendable {
 
     // MARK: Grants and requests
 
-    public func grants(datasett: UUID) async throws -> [Grant] {
-        try await datasetDTO(datasett).grants()
+    public func datasettWithGrants(_ id: UUID) async throws -> DatasettWithGrants {
+        let dto = try await datasetDTO(id)
+        return DatasettWithGrants(datasett: try dto.domain(), grants: try dto.grants())
     }
 
     /// There is no call for one grant: it is looked for on the datasett of the user's groups.
