@@ -152,6 +152,50 @@ struct MarketplaceRESTTests {
         #expect(try await rest.dataprodukt(product.id).id == product.id, "nothing deleted")
     }
 
+    /// Past katalog's own checks (the backend called directly), the server's rules answer, and
+    /// katalog words them; where the server has no rule, katalog's is all there is.
+    @Test func theServersOwnRulesAnswerInWords() async throws {
+        let fixture = try await MarketplaceFixture(.rest)
+        let server = try #require(fixture.server)
+        let rest = MarketplaceFixture.rest(server, workspace: fixture.workspace)
+        let note = AuditNote(actor: "ola.nordmann@nav.no", action: "test", target: nil, detail: "test")
+        let datasett = try await fixture.datasett("dagpengevedtak")
+        func refusal(_ body: () async throws -> Void) async -> CloudError? {
+            do { try await body(); return nil } catch let error as CloudError { return error } catch { return nil }
+        }
+        let past = await refusal {
+            _ = try await rest.grant(GrantRequest(datasettID: datasett.id, subject: try Subject(.user, "x@nav.no"),
+                                                  expires: MarketplaceFixture.now.addingTimeInterval(-86_400)), audit: note)
+        }
+        #expect(past?.kind == .invalid && past?.message.en.contains("expiry date has passed") == true)
+        let open = await refusal { _ = try await rest.grant(GrantRequest(datasettID: datasett.id, subject: .allUsers, expires: nil), audit: note) }
+        #expect(open?.message.en.contains("cannot be opened to all of NAV") == true)
+
+        // Another user: neither owner nor the grant's owner.
+        let grant = try #require(try await rest.grants(datasett: datasett.id).first { $0.revoked == nil && $0.subject.type == .group })
+        server.with { $0.users["other"] = MarketplaceTestServer.User(name: "Kari", email: "kari@nav.no", groups: ["team-annet@nav.no"]) }
+        let other = MarketplaceREST(client: MarketplaceFixture.client(server, token: "other"), journal: AuditJournal(audit: fixture.workspace.audit, now: { MarketplaceFixture.now }))
+        do {
+            try await other.revoke(grant: grant.id, audit: note)
+            Issue.record("expected wrong_team")
+        } catch let error as CloudError {
+            #expect(error.reason == "wrong_team" && error.message.en.hasPrefix("You cannot revoke this grant"))
+        }
+        let request = try #require(server.with { $0.requests.first })
+        let approve = await refusal {
+            try await other.client.perform(.post, "accessRequests/process/\(request.id.uuidString.lowercased())", query: ["action": "approve"],
+                                           body: String?.none, idempotent: false, what: "the approval")
+        }
+        #expect(approve?.kind == .permissionDenied)
+
+        // The real server opens a sensitive datasett to all of NAV at registration: only katalog's rule stops it.
+        let product = try await fixture.product("dagpengevedtak")
+        let opened = try await rest.createDatasett(NewDatasett(dataproduktID: product.id, name: "Åpen", pii: .sensitive,
+                                                               table: try TableRef(parsing: "dagpenger-prod-4e2b.behandling.vedtak_daglig"), grantAllUsers: true),
+                                                   audit: note)
+        #expect(try await rest.grants(datasett: opened.id).map(\.subject) == [.allUsers])
+    }
+
     @Test func openIntentsAreSettledAgainstTheServerAtStart() async throws {
         let fixture = try await MarketplaceFixture(.rest)
         let server = try #require(fixture.server)
