@@ -115,4 +115,18 @@ struct MarketplaceCLITests {
                                        environment: ["KATALOG_MARKETPLACE_TOKEN": Self.token])
         #expect(readOnly.status == 1 && server.received.count == before, "--read-only sends nothing")
     }
+
+    /// The marketplace works with either warehouse: here BigQuery (the emulator) for the tables,
+    /// Datamarkedsplassen for who registered them.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"] != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
+    func withACloudProjectTheTablesComeFromBigQueryAndTheDataprodukterFromTheMarketplace() async throws {
+        let (katalog, server, options) = try await start()
+        defer { server.stop(); katalog.remove() }
+        let show = try katalog.run(["show", "dataprodukter.vedtak_statistikk", "--project", "dagpenger-prod-4e2b"] + options,
+                                   environment: ["KATALOG_MARKETPLACE_TOKEN": Self.token,
+                                                 "BIGQUERY_EMULATOR_HOST": ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"]!])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("Dagpengevedtak"), "\(show.stdout)")
+        #expect(server.received.contains { $0.uri.hasPrefix("/api/userData") })
+    }
 }

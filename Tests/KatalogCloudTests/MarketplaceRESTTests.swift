@@ -194,6 +194,12 @@ struct MarketplaceRESTTests {
                                                                table: try TableRef(parsing: "dagpenger-prod-4e2b.behandling.vedtak_daglig"), grantAllUsers: true),
                                                    audit: note)
         #expect(try await rest.grants(datasett: opened.id).map(\.subject) == [.allUsers])
+
+        // A registered view is authorized on its own dataset, as the real server does in BigQuery.
+        let view = try await rest.createDatasett(NewDatasett(dataproduktID: product.id, name: "Beriket", pii: .none,
+                                                             table: try TableRef(parsing: "dagpenger-prod-4e2b.behandling.søknader_beriket")), audit: note)
+        #expect(view.source.tableKind == .view)
+        #expect(server.with { $0.authorizedViews["dagpenger-prod-4e2b.behandling"] } == ["dagpenger-prod-4e2b.behandling.søknader_beriket"])
     }
 
     @Test func openIntentsAreSettledAgainstTheServerAtStart() async throws {
