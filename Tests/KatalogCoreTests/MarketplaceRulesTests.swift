@@ -151,6 +151,25 @@ struct MarketplaceRulesTests {
         #expect(problems[0].message.en.contains("finnes_ikke"))
     }
 
+    @Test func pseudonymisedColumnsAreSomeButNotAllAndExist() {
+        var new = NewDatasett(dataproduktID: product.id, name: "Vedtak", pii: .sensitive, table: tableRef, pseudoColumns: ["fødselsnummer"])
+        #expect(MarketplaceRules.check(new, in: product, table: table, by: member).isEmpty, "one of two columns")
+        new.pseudoColumns = ["fødselsnummer", "person.navn"]
+        #expect(codes(MarketplaceRules.check(new, in: product, table: table, by: member)) == ["pseudo_columns"], "every column")
+        new.pseudoColumns = ["finnes_ikke"]
+        #expect(codes(MarketplaceRules.check(new, in: product, table: table, by: member)) == ["pseudo_columns"])
+        new.pseudoColumns = []
+        #expect(MarketplaceRules.check(new, in: product, table: table, by: member).isEmpty, "none is fine: no pseudonymised view")
+    }
+
+    @Test func thePIILevelCannotChangeOnEdit() {
+        let existing = datasett(.sensitive)
+        var update = DatasettUpdate(of: existing)
+        #expect(MarketplaceRules.check(update, of: existing, from: product, to: product, table: table, by: member).isEmpty)
+        update.pii = .none
+        #expect(codes(MarketplaceRules.check(update, of: existing, from: product, to: product, table: table, by: member)) == ["pii_level"])
+    }
+
     @Test func datasettMovesOnlyWithinTheOwnerGroup() {
         let other = Dataprodukt(id: UUID(), name: "Annet", description: nil, slug: "annet", owner: Owner(group: "team-annet@nav.no"), created: now, lastModified: now)
         let existing = datasett(.none)

@@ -39,7 +39,8 @@ public enum MarketplaceRules {
     /// `table` is what the warehouse says about the registered table: nil when it does not exist.
     public static func check(_ new: NewDatasett, in dataprodukt: Dataprodukt, table: TableInfo?, by user: UserContext) -> [Problem] {
         var problems = required(new.name, field: "name", what: nameText)
-        problems += checkPII(pii: new.pii, anonymisationDescription: new.anonymisationDescription, piiTags: new.piiTags, schema: table?.schema)
+        problems += checkPII(pii: new.pii, anonymisationDescription: new.anonymisationDescription, piiTags: new.piiTags,
+                             pseudoColumns: new.pseudoColumns, schema: table?.schema)
         if new.pii == .sensitive && new.grantAllUsers {
             problems.append(sensitiveToAll)
         }
@@ -51,7 +52,14 @@ public enum MarketplaceRules {
     public static func check(_ update: DatasettUpdate, of existing: Datasett, from current: Dataprodukt, to target: Dataprodukt,
                              table: TableInfo?, by user: UserContext) -> [Problem] {
         var problems = required(update.name, field: "name", what: nameText)
-        problems += checkPII(pii: update.pii, anonymisationDescription: update.anonymisationDescription, piiTags: update.piiTags, schema: table?.schema)
+        problems += checkPII(pii: update.pii, anonymisationDescription: update.anonymisationDescription, piiTags: update.piiTags,
+                             pseudoColumns: update.pseudoColumns, schema: table?.schema)
+        // As on the web: what was promised about personal data is not edited afterwards.
+        if update.pii != existing.pii {
+            problems.append(Problem(field: "pii", code: "pii_level", message: LocalizedText(
+                nb: "Personopplysningsnivået kan ikke endres etter registrering (\(existing.pii.label.nb) → \(update.pii.label.nb)). Registrer datasettet på nytt med riktig nivå.",
+                en: "The personal data level cannot change after registration (\(existing.pii.label.en) → \(update.pii.label.en)). Register the datasett again with the right level.")))
+        }
         if !user.isMember(of: current.owner.group) { problems.append(wrongOwner(current.owner.group)) }
         if current.owner.group.lowercased() != target.owner.group.lowercased() {
             problems.append(Problem(field: "dataproduktID", code: "wrong_owner", message: LocalizedText(
@@ -155,7 +163,8 @@ public enum MarketplaceRules {
         return problems
     }
 
-    private static func checkPII(pii: PIILevel, anonymisationDescription: String?, piiTags: [String: PIITag], schema: [SchemaField]?) -> [Problem] {
+    private static func checkPII(pii: PIILevel, anonymisationDescription: String?, piiTags: [String: PIITag], pseudoColumns: [String],
+                                 schema: [SchemaField]?) -> [Problem] {
         var problems: [Problem] = []
         if pii == .anonymised && (anonymisationDescription ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             problems.append(Problem(field: "anonymisationDescription", code: "anonymisation_description", message: LocalizedText(
@@ -170,6 +179,18 @@ public enum MarketplaceRules {
                 problems.append(Problem(field: "piiTags", code: "pii_tags", message: LocalizedText(
                     nb: "PII-merking på kolonner som ikke finnes i tabellen: \(names).",
                     en: "PII tags on columns the table does not have: \(names).")))
+            }
+            let leaves = SchemaField.flatten(schema).filter { !$0.field.isRecord }.map(\.path)
+            let missing = pseudoColumns.filter { !columns.contains($0) }
+            if !missing.isEmpty {
+                let names = missing.map { TerminalText.line($0) }.joined(separator: ", ")
+                problems.append(Problem(field: "pseudoColumns", code: "pseudo_columns", message: LocalizedText(
+                    nb: "Kolonner å pseudonymisere som ikke finnes i tabellen: \(names).",
+                    en: "Columns to pseudonymise that the table does not have: \(names).")))
+            } else if !pseudoColumns.isEmpty && Set(pseudoColumns).isSuperset(of: leaves) {
+                problems.append(Problem(field: "pseudoColumns", code: "pseudo_columns", message: LocalizedText(
+                    nb: "Minst én kolonne må stå upseudonymisert; pseudonymiser noen av kolonnene, ikke alle.",
+                    en: "At least one column must stay as it is; pseudonymise some of the columns, not all.")))
             }
         }
         return problems
