@@ -47,9 +47,12 @@ public struct CommandContext: Sendable {
 public protocol ServiceCommand: ParsableCommandWithGlobals {
     /// Changes something (refused under `--read-only`).
     static var isMutating: Bool { get }
+    /// This invocation changes something: `isMutating`, unless its flags decide (`publish --apply`).
+    var changesData: Bool { get }
     func run(in context: CommandContext) async throws
 }
 
 extension ServiceCommand {
     public static var isMutating: Bool { false }
+    public var changesData: Bool { Self.isMutating }
 }

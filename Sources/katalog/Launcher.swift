@@ -58,7 +58,7 @@ struct Launcher {
                     "\($0.keyNames.padding(toLength: 20, withPad: " ", startingAt: 0)) \($0.description.text(language))"
                 }.joined(separator: "\n") + "\n")
             case let serviceCommand as ServiceCommand:
-                if global.readOnly && type(of: serviceCommand).isMutating {
+                if global.readOnly && serviceCommand.changesData {
                     throw InvalidInput([Problem(field: "read-only", code: "read_only", message: LocalizedText(
                         nb: "--read-only er satt, så katalog endrer ingenting. Kjør uten --read-only for å gjøre endringen.",
                         en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])

@@ -20,11 +20,12 @@ public struct PIISuggestion: Hashable, Sendable {
     /// unambiguous, the end of a Norwegian compound (`bostedsadresse` ends with `adresse`).
     static let words: [(PIITag, [String])] = [
         (.direkteIdentifiserende, ["fødselsnummer", "fodselsnummer", "fnr", "personnummer", "personident", "ident", "dnummer", "dnr",
-                                   "aktørid", "aktorid", "aktoerid", "aktør", "navn", "fornavn", "etternavn", "mellomnavn", "adresse",
+                                   "aktørid", "aktorid", "aktoerid", "aktør", "navn", "fornavn", "etternavn", "mellomnavn", "adresse", "adresselinje",
+                                   "gatenavn", "husnummer",
                                    "telefon", "telefonnummer", "mobil", "mobilnummer", "epost", "email", "mail", "kontonummer"]),
         (.saerligKategori, ["diagnose", "diagnosekode", "helse", "helseopplysninger", "sykdom", "sykmelding", "legeerklæring", "etnisitet",
                             "religion", "livssyn", "fagforening", "seksuell", "legning", "biometri", "genetisk", "straff", "dom"]),
-        (.kanVaereIndirekteIdentifiserende, ["fødselsdato", "fodselsdato", "alder", "kjønn", "kjonn", "postnummer", "kommune",
+        (.kanVaereIndirekteIdentifiserende, ["fødselsdato", "fodselsdato", "alder", "kjønn", "kjonn", "postnummer", "poststed", "kommune",
                                              "kommunenummer", "bydel", "yrke", "stilling", "sivilstand", "nasjonalitet", "statsborgerskap"]),
     ]
 
