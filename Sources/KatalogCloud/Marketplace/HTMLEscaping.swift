@@ -27,11 +27,24 @@ enum HTMLEscaping {
         return out + rest
     }
 
-    /// A datasett's description, escaped once (created) or twice (updated): undone as often as
-    /// it was done, which cannot be told apart from text that held an entity — that rare text
-    /// loses its entity rather than every saved text growing one.
+    /// A datasett's description, escaped once (created) or twice (changed by a PUT). Text
+    /// escaped twice is, after one un-escaping, still escaped text: no raw `< > " '` and every `&`
+    /// opening an entity. Only text that was typed that way already (entities and none of those
+    /// characters) cannot be told apart, and loses its entities rather than every saved text
+    /// growing `&amp;amp;`.
     static func unescapeDatasett(_ text: String) -> String {
         let once = unescape(text)
-        return once == text ? once : unescape(once)
+        return once != text && looksEscaped(once) ? unescape(once) : once
+    }
+
+    private static func looksEscaped(_ text: String) -> Bool {
+        guard !text.contains(where: { "<>\"'".contains($0) }) else { return false }
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            rest = rest[amp...]
+            guard entities.contains(where: { rest.hasPrefix($0.0) }) else { return false }
+            rest = rest.dropFirst()
+        }
+        return true
     }
 }
