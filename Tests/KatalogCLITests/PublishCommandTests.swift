@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import KatalogTestSupport
 @testable import KatalogLocal
+import KatalogServices
 
 /// `katalog publish`: a manifest planned, applied and planned again, on the demo workspace and
 /// against the test marketplace server; bad manifests with every problem at its place.
@@ -144,5 +145,26 @@ struct PublishCommandTests {
             #expect(state.authorizedViews["dagpenger-prod-4e2b.behandling"]?.contains("dagpenger-prod-4e2b.behandling.søknader_beriket") == true)
             #expect(state.tableBindings["dagpenger-prod-4e2b.behandling.søknader_beriket"]?.contains("group:all-users@nav.no") == true)
         }
+    }
+
+    @Test func deleteSaysWhoLosesAccessAndAsksFirst() async throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let asked = try katalog.run(["products", "delete", "dagpengevedtak"] + ws)
+        #expect(asked.status == 1 && asked.stderr.contains("Add --yes to confirm"))
+        #expect(asked.stdout.contains("“Vedtaksstatistikk” (dagpenger-prod-4e2b.dataprodukter.vedtak_statistikk): 3 lose access — user:kari.nordmann@nav.no, group:team-statistikk@nav.no, serviceAccount:dvh-lastejobb@dvh-prod-9c1d.iam.gserviceaccount.com"), "\(asked.stdout)")
+        #expect(try katalog.run(["products", "show", "dagpengevedtak"] + ws).status == 0, "nothing deleted without --yes")
+        let deleted = try katalog.run(["products", "delete", "dagpengevedtak", "--yes"] + ws)
+        #expect(deleted.status == 0 && deleted.stdout.contains("Deleted “Dagpengevedtak”."))
+        #expect(try katalog.run(["products", "show", "dagpengevedtak"] + ws).status == 1)
+
+        // The wizard's drafts, listed.
+        let workspace = try LocalWorkspace(path: katalog.workspace)
+        _ = try await workspace.services().drafts.save(Draft(kind: "dataprodukt", title: "Vedtak daglig", payload: Data("{}".utf8)))
+        try workspace.close()
+        let drafts = try katalog.run(["drafts"] + ws)
+        #expect(drafts.status == 0 && drafts.stdout.contains("Vedtak daglig") && drafts.stdout.contains("dataprodukt"), "\(drafts.stdout)")
     }
 }

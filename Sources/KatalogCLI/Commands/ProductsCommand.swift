@@ -7,8 +7,8 @@ import KatalogServices
 public struct ProductsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "products",
-        abstract: "List dataprodukter, or show one.",
-        subcommands: [ProductsListCommand.self, ProductsShowCommand.self],
+        abstract: "List dataprodukter, show one, or delete one.",
+        subcommands: [ProductsListCommand.self, ProductsShowCommand.self, ProductsDeleteCommand.self],
         defaultSubcommand: ProductsListCommand.self)
 
     public init() {}
@@ -89,5 +89,43 @@ public struct ProductsShowCommand: ServiceCommand {
             context.print("Datasett «\(TerminalText.line(datasett.name))»  \(datasett.id.text)")
             context.print(FactList.render(facts, indent: "  "))
         }
+    }
+}
+
+/// `katalog products delete ID|SLUG`: says what goes with it, then asks for the name to be typed
+/// (`--yes` for scripts; without a terminal and without `--yes` it refuses).
+public struct ProductsDeleteCommand: ServiceCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a dataprodukt with its datasett; every grant on them is revoked.")
+    public static let isMutating = true
+
+    @Argument(help: ArgumentHelp("The dataprodukt's id or slug.", valueName: "id|slug"))
+    var product: String
+
+    @Flag(help: "Delete without asking (for scripts).")
+    var yes = false
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run(in context: CommandContext) async throws {
+        let services = context.services
+        let product = try await services.marketplace.dataprodukt(idOrSlug: product)
+        let impact = try await DeletionImpact.of(product, services: services)
+        for line in impact.lines { context.print(TerminalText.line(line.text(context.language))) }
+        if !yes {
+            guard isatty(STDIN_FILENO) == 1 else {
+                throw InvalidInput([Problem(field: "yes", code: "confirm", message: LocalizedText(
+                    nb: "Sletting spør først, og her er ingen terminal å spørre i. Legg til --yes for å bekrefte.",
+                    en: "Deleting asks first, and there is no terminal to ask in. Add --yes to confirm."))])
+            }
+            context.print(context.t("Skriv navnet «\(product.name)» for å slette: ", "Type the name “\(product.name)” to delete: "), terminator: "")
+            guard (readLine() ?? "").trimmingCharacters(in: .whitespaces) == product.name else {
+                return context.print(context.t("Navnet stemte ikke; ingenting slettet.", "The name did not match; nothing deleted."))
+            }
+        }
+        try await services.marketplace.deleteDataprodukt(product.id)
+        context.confirm("Slettet «\(product.name)».", "Deleted “\(product.name)”.")
     }
 }
