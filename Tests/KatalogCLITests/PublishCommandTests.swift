@@ -167,4 +167,24 @@ struct PublishCommandTests {
         let drafts = try katalog.run(["drafts"] + ws)
         #expect(drafts.status == 0 && drafts.stdout.contains("Vedtak daglig") && drafts.stdout.contains("dataprodukt"), "\(drafts.stdout)")
     }
+
+    /// docs/manifest.md stays true: its example applies on the demo and plans as it shows.
+    @Test func theDocumentedExampleWorksOnTheDemoAsShown() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let doc = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../docs/manifest.md"), encoding: .utf8)
+        func block(_ language: String) throws -> String {
+            let start = try #require(doc.range(of: "```\(language)\n"))
+            let end = try #require(doc.range(of: "\n```", range: start.upperBound..<doc.endIndex))
+            return String(doc[start.upperBound..<end.lowerBound])
+        }
+        let file = try write(try block("yaml") + "\n", in: katalog)
+        let plan = try katalog.run(["publish", "-f", file] + ws)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.hasPrefix(try block("text") + "\n"), "docs/manifest.md shows another plan:\n\(plan.stdout)")
+        #expect(try katalog.run(["publish", "-f", file, "--apply", "--yes"] + ws).status == 0)
+        #expect(try katalog.run(["publish", "-f", file, "--detailed-exitcode"] + ws).status == 0)
+    }
 }
