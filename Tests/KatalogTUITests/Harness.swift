@@ -51,8 +51,18 @@ final class Harness {
     private func run(_ effects: [Effect]) async {
         state.started(effects)
         for effect in effects {
-            for event in await EffectRunner.run(effect, services: services) { await send(event) }
+            let posted = Posted()
+            let events = await EffectRunner.run(effect, services: services, post: { posted.add($0) })
+            for event in posted.events + events { await send(event) }
         }
+    }
+
+    /// Events an effect posts while it runs (a publish run's progress).
+    final class Posted: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [Event] = []
+        func add(_ new: [Event]) { lock.withLock { stored += new } }
+        var events: [Event] { lock.withLock { stored } }
     }
 
     func canvas(glyphs: Glyphs = .unicode) -> Canvas {

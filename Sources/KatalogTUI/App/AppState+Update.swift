@@ -27,7 +27,7 @@ extension AppState {
         case .tick:
             tick += 1
             if let toast, toast.until < tick { self.toast = nil }
-            return []
+            return withScreen { screen, context in screen.tick(&context) }
         case let .mouse(x, y, button):
             return click(x: x, y: y, button: button)
         case let .themeLoaded(name, error):
@@ -142,6 +142,7 @@ extension AppState {
         case .whoAmI: return [.refreshUser]
         case .command: commandLine = TextBuffer()
         case .screenExplorer: return navigate(.switchTo(.explorer, .plain))
+        case .screenPublish: return navigate(.switchTo(.publish, .plain))
         // `2` on a table: its lineage.
         case .screenLineage: return navigate(.switchTo(.lineage, screen.subject))
         case .back:
@@ -171,6 +172,11 @@ extension AppState {
             case nil: modals[modals.count - 1] = .confirmation(updated, onConfirm: effects)
             }
             return []
+        }
+        // `p` on a dataprodukt's page: the wizard, adding a datasett to it.
+        if let slug = top.productSlug, let publish = keys.binding(for: key, in: [.explorer]), publish.action == .publishTable {
+            modals.removeLast()
+            return navigate(.switchTo(.publish, .dataprodukt(slug)))
         }
         guard let binding = keys.binding(for: key, in: [.help, .global]) else { return [] }
         let move: ListState.Move
@@ -238,6 +244,7 @@ extension AppState {
         case "help": modals.append(.help(ListState()))
         case "messages", "msgs": modals.append(.messages(ListState()))
         case "whoami": return [.refreshUser]
+        case "publish": return navigate(.switchTo(.publish, .plain))
         case "theme":
             guard !argument.isEmpty else {
                 notify(UIText.themes(themeNames, current: themeName), isError: false)

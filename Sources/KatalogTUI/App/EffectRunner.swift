@@ -41,7 +41,10 @@ enum EffectRunner {
         }
     }
 
-    static func run(_ effect: Effect, services: ServiceLayer) async -> [Event] {
+    /// Runs one effect; `post` takes events as they happen (a publish run's progress), the
+    /// rest come back at the end.
+    static func run(_ effect: Effect, services: ServiceLayer, post: @escaping @Sendable ([Event]) -> Void = { _ in }) async -> [Event] {
+        if let events = await publishing(effect, services: services, post: post) { return events }
         let events = await load(effect, services: services)
         // After every load from the warehouse: is it answering, or is this the cache?
         guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts, effect != .refreshUser, !effect.isLineage else { return events }
@@ -80,8 +83,9 @@ enum EffectRunner {
             async let queries = result { try await warehouse.scheduledQueries() }
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
-        case .loadTheme, .copyToClipboard, .editText:
-            return []  // `runOnTerminal`
+        case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .planPublish,
+             .applyPublish:
+            return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
 
@@ -90,6 +94,40 @@ enum EffectRunner {
             return .success(try await body())
         } catch {
             return .failure(LoadFailure(error))
+        }
+    }
+
+    /// The publish wizard's work: its user, drafts, teams, the plan and the run.
+    private static func publishing(_ effect: Effect, services: ServiceLayer, post: @escaping @Sendable ([Event]) -> Void) async -> [Event]? {
+        switch effect {
+        case .loadUser:
+            return [.userLoaded(await result { try await services.marketplace.currentUser() })]
+        case .loadDrafts:
+            return [.draftsLoaded(await result { try await services.drafts.list() })]
+        case let .saveDraft(draft):
+            do {
+                _ = try await services.drafts.save(draft)
+                return []
+            } catch {
+                return [.notice(LoadFailure(error).message, isError: true)]
+            }
+        case let .resumeDraft(draft):
+            return [.draftResumed(draft)]
+        case let .deleteDraft(id):
+            try? await services.drafts.delete(id)
+            return []
+        case let .loadTeams(group):
+            return [.teamsLoaded(group: group, await result { try await services.directory.teams(forGroup: group) })]
+        case let .planPublish(spec):
+            return [.publishPlanned(await result { try await Publisher(services: services).plan(spec) })]
+        case let .applyPublish(spec):
+            let publisher = Publisher(services: services)
+            return [.publishFinished(await result {
+                let plan = try await publisher.plan(spec)
+                return try await publisher.apply(plan, of: spec) { step, _, outcome in post([.publishProgress(step: step, outcome)]) }
+            })]
+        default:
+            return nil
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 import KatalogServices
 
@@ -28,6 +29,14 @@ public enum Event: Sendable {
     case notice(LocalizedText, isError: Bool)
     /// What the user's editor made of a field's text.
     case textEdited(field: String, Result<String, LoadFailure>)
+    /// For the publish wizard: who the user is, their drafts, a plan, a run's progress.
+    case userLoaded(Result<UserContext, LoadFailure>)
+    case draftsLoaded(Result<[Draft], LoadFailure>)
+    case teamsLoaded(group: String, Result<[TeamkatalogenTeam], LoadFailure>)
+    case publishPlanned(Result<PublishPlan, LoadFailure>)
+    case publishProgress(step: Int, Publisher.Outcome)
+    case publishFinished(Result<Dataprodukt, LoadFailure>)
+    case draftResumed(Draft)
 }
 
 public enum MouseButton: Sendable { case click, wheelUp, wheelDown }
@@ -38,7 +47,8 @@ extension Event {
         switch self {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
-        case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited: false
+        case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed: false
         }
     }
 }
@@ -75,6 +85,16 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     /// The user's editor on a field's text, curses suspended meanwhile.
     case editText(field: String, text: String)
+    case loadUser
+    case loadDrafts
+    case saveDraft(Draft)
+    /// The draft the user chose to go on with, back to the wizard.
+    case resumeDraft(Draft)
+    case deleteDraft(UUID)
+    case loadTeams(group: String)
+    case planPublish(DataproduktSpec)
+    /// Applies the plan of a spec (planned again first: what exists may have changed).
+    case applyPublish(DataproduktSpec)
 }
 
 extension Effect {
@@ -87,7 +107,8 @@ extension Effect {
         switch self {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
-        case .loadTheme, .copyToClipboard, .loadLastKnown, .editText: 0
+        case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
+             .planPublish, .applyPublish: 0
         }
     }
 }

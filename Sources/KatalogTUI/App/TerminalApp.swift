@@ -73,7 +73,7 @@ public final class TerminalApp {
             } else {
                 let services = services
                 let inbox = inbox
-                Task.detached { inbox.post(await EffectRunner.run(effect, services: services)) }
+                Task.detached { inbox.post(await EffectRunner.run(effect, services: services, post: { inbox.post($0) })) }
             }
         }
     }

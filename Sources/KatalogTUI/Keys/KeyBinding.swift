@@ -7,6 +7,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case lineage
     /// The Lineage screen's column view: what differs from the drawing.
     case lineageColumns = "lineage-columns"
+    case publish
     case help
 }
 
@@ -19,6 +20,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case refresh, copyReference, quit
     case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode, toggleDirection
     case selectLeft, selectRight, selectUp, selectDown, toggleFan, toggleLegend, toggleColumns, walkUpstream, walkDownstream
+    case publishTable, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
+         submit, leaveWizard
 }
 
 /// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made

@@ -71,6 +71,7 @@ public struct KeyRegistry: Sendable {
         case .explorer: LocalizedText(nb: "Utforsker", en: "Explorer")
         case .lineage: LocalizedText(nb: "Lineage", en: "Lineage")
         case .lineageColumns: LocalizedText(nb: "Lineage i kolonner", en: "Lineage in columns")
+        case .publish: LocalizedText(nb: "Publiseringsveiviseren", en: "The publish wizard")
         case .help: LocalizedText(nb: "Hjelp og meldinger", en: "Help and messages")
         }
     }
@@ -101,8 +102,8 @@ public struct KeyRegistry: Sendable {
         KeyBinding(.screenExplorer, ["1"], scope: .global, LocalizedText(nb: "Utforskeren", en: "The Explorer"), label: LocalizedText(nb: "utforsker", en: "explorer")),
         KeyBinding(.screenLineage, ["2"], scope: .global, LocalizedText(nb: "Lineage: råsone → dataprodukt", en: "Lineage: råsone → dataprodukt"),
                    label: LocalizedText(nb: "lineage", en: "lineage")),
-        KeyBinding(.screenPublish, ["3"], scope: .global, LocalizedText(nb: "Publiser dataprodukter", en: "Publish dataprodukter"),
-                   label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true, disabled: notYet),
+        KeyBinding(.screenPublish, ["3"], scope: .global, LocalizedText(nb: "Publiser et dataprodukt: veiviseren (også :publish)", en: "Publish a dataprodukt: the wizard (also :publish)"),
+                   label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true),
         KeyBinding(.screenAccess, ["4"], scope: .global, LocalizedText(nb: "Tilgangsstyring", en: "Access review"),
                    label: LocalizedText(nb: "tilganger", en: "access"), dangerous: true, disabled: notYet),
         KeyBinding(.quit, ["q"], scope: .global, LocalizedText(nb: "Avslutt", en: "Quit"), label: LocalizedText(nb: "avslutt", en: "quit"), footer: true),
@@ -164,6 +165,30 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "flytt", en: "move")),
         KeyBinding(.moveUp, ["k", "up"], scope: .lineageColumns, LocalizedText(nb: "Forrige i midtkolonnen", en: "Previous in the middle column"),
                    label: LocalizedText(nb: "opp", en: "up")),
+        KeyBinding(.publishTable, ["p"], scope: .explorer, LocalizedText(nb: "Publiser den valgte tabellen som datasett", en: "Publish the selected table as a datasett"),
+                   label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true),
+
+        // The wizard reads its keys itself (its fields take text); listed here for help and docs.
+        KeyBinding(.nextPage, ["ctrl-n", "pgdn"], scope: .publish, LocalizedText(nb: "Neste side (når siden er uten problemer)", en: "Next page (when the page has no problems)"),
+                   label: LocalizedText(nb: "neste side", en: "next page"), footer: true),
+        KeyBinding(.previousPage, ["ctrl-p", "pgup"], scope: .publish, LocalizedText(nb: "Forrige side", en: "Previous page"),
+                   label: LocalizedText(nb: "forrige side", en: "previous page"), footer: true),
+        KeyBinding(.nextField, ["tab", "shift-tab"], scope: .publish, LocalizedText(nb: "Neste / forrige felt", en: "Next / previous field"),
+                   label: LocalizedText(nb: "felt", en: "field"), footer: true),
+        KeyBinding(.openEditor, ["ctrl-e"], scope: .publish, LocalizedText(nb: "Skriv beskrivelsen i $EDITOR", en: "Write the description in $EDITOR"),
+                   label: LocalizedText(nb: "editor", en: "editor")),
+        KeyBinding(.changeClass, ["left", "right"], scope: .publish, LocalizedText(nb: "Velg i et valgfelt; bytt PII-klasse på en kolonne", en: "Choose in a choice field; change a column's PII class"),
+                   label: LocalizedText(nb: "velg", en: "choose")),
+        KeyBinding(.acceptSuggestion, ["a"], scope: .publish, LocalizedText(nb: "Godta forslaget på kolonnen", en: "Accept the suggestion on the column"),
+                   label: LocalizedText(nb: "godta", en: "accept")),
+        KeyBinding(.acceptAllSuggestions, ["A"], scope: .publish, LocalizedText(nb: "Godta alle forslag", en: "Accept every suggestion"),
+                   label: LocalizedText(nb: "godta alle", en: "accept all")),
+        KeyBinding(.togglePseudonymised, ["p"], scope: .publish, LocalizedText(nb: "Pseudonymiser kolonnen (eller ikke)", en: "Pseudonymise the column (or not)"),
+                   label: LocalizedText(nb: "pseudonymiser", en: "pseudonymise")),
+        KeyBinding(.submit, ["enter"], scope: .publish, LocalizedText(nb: "På oversikten: send inn (spør først; 1–4 åpner en side)", en: "On the review: submit (asks first; 1–4 open a page)"),
+                   label: LocalizedText(nb: "send inn", en: "submit"), dangerous: true),
+        KeyBinding(.leaveWizard, ["esc"], scope: .publish, LocalizedText(nb: "Ut av veiviseren; utkastet er lagret", en: "Leave the wizard; the draft is saved"),
+                   label: LocalizedText(nb: "ut", en: "leave"), footer: true),
         KeyBinding(.back, ["esc", "q", "?"], scope: .help, LocalizedText(nb: "Lukk", en: "Close"), label: LocalizedText(nb: "lukk", en: "close"), footer: true),
     ]
 }

@@ -2,7 +2,7 @@ import KatalogCore
 
 /// The top-level screens; the number keys switch between them.
 enum ScreenKind: Int, CaseIterable, Sendable {
-    case explorer = 1, lineage
+    case explorer = 1, lineage, publish
 }
 
 /// What a screen is asked to show when it is navigated to.
@@ -12,6 +12,8 @@ enum Arrival: Equatable, Sendable {
     case table(TableRef)
     /// A lineage node, optionally only its neighbourhood (`:lineage 2+table+1`).
     case node(String, hops: Hops?)
+    /// A dataprodukt, by slug: the publish wizard adds a datasett to it.
+    case dataprodukt(String)
 
     struct Hops: Equatable, Sendable {
         let up: Int
@@ -55,6 +57,8 @@ protocol Screen: Sendable {
     /// A click or the wheel at (x, y), inside `rect`, where the screen is drawn.
     mutating func click(x: Int, y: Int, button: MouseButton, in rect: Rect, _ context: inout ScreenContext)
     mutating func resized(_ context: inout ScreenContext)
+    /// A tenth of a second passed (the wizard saves a draft once typing stops).
+    mutating func tick(_ context: inout ScreenContext)
 }
 
 extension Screen {
@@ -66,6 +70,7 @@ extension Screen {
     mutating func receive(_ event: Event, _ context: inout ScreenContext) {}
     mutating func click(x: Int, y: Int, button: MouseButton, in rect: Rect, _ context: inout ScreenContext) {}
     mutating func resized(_ context: inout ScreenContext) {}
+    mutating func tick(_ context: inout ScreenContext) {}
 }
 
 /// The screens there are: the one line to add when a screen is added.
@@ -74,6 +79,7 @@ enum ScreenRegistry {
         switch kind {
         case .explorer: ExplorerScreen()
         case .lineage: LineageScreen()
+        case .publish: PublishScreen()
         }
     }
 }

@@ -92,6 +92,11 @@ public struct Form: Equatable, Sendable {
 
     public mutating func back() -> Outcome { jump(to: page - 1) }
 
+    /// Focuses a field of the page (a form made anew keeps the user's place).
+    public mutating func focus(_ index: Int) {
+        focus = max(0, min(fields.count - 1, index))
+    }
+
     public mutating func jump(to index: Int) -> Outcome {
         page = max(0, min(pages.count - 1, index))
         focus = 0

@@ -59,7 +59,7 @@ struct LineageScreen: Screen {
     /// Shows what was asked for, loading the graph the first time.
     mutating func arrive(_ arrival: Arrival, _ context: inout ScreenContext) {
         switch arrival {
-        case .plain: break
+        case .plain, .dataprodukt: break
         case let .table(ref):
             selection = ref.description
             wanted = ref.description
