@@ -15,8 +15,13 @@ extension PublishScreen {
         let page = PublishForm.Page(rawValue: form.page) ?? .dataprodukt
         switch key {
         case .escape:
-            save(&context)
-            context.notify(LocalizedText(nb: "Utkastet er lagret; 3 fortsetter der du slapp.", en: "The draft is saved; 3 goes on where you left off."))
+            if finished != nil {
+                // Published: the draft is gone, and the next 3 starts afresh.
+                reset(context)
+            } else {
+                save(&context)
+                context.notify(LocalizedText(nb: "Utkastet er lagret; 3 fortsetter der du slapp.", en: "The draft is saved; 3 goes on where you left off."))
+            }
             context.navigate(.switchTo(.explorer, .plain))
             return
         case .control("n"), .pageDown:

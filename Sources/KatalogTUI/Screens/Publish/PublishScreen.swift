@@ -67,7 +67,7 @@ struct PublishScreen: Screen {
         }
     }
 
-    private mutating func reset(_ context: ScreenContext) {
+    mutating func reset(_ context: ScreenContext) {
         draft = PublishDraft()
         draftID = UUID()
         plan = nil
