@@ -129,10 +129,11 @@ struct ExplorerBehaviourTests {
 
     @Test func keysThatAreNotReadySayWhy() async throws {
         let harness = try await Harness()
-        await harness.press("3")
-        #expect(harness.state.toast?.text == "Publish dataprodukter: arrives in a later version.")
+        await harness.press("4")
+        #expect(harness.state.toast?.text == "Access review: arrives in a later version.")
         let readOnly = try await Harness(readOnly: true)
         await readOnly.press("3")
+        #expect(readOnly.state.navigation.top == .explorer, "publishing changes data: not under --read-only")
         #expect(readOnly.state.toast == nil)
         #expect(readOnly.screen().contains("read-only"))
     }

@@ -43,6 +43,34 @@ struct GoldenScreenTests {
         try Golden.check(harness.canvas(), "explorer-scheduled-query-100x40-en")
     }
 
+    /// Every page of the publish wizard for a sensitive table: the first page empty (its
+    /// problems), then filled; personal data with the suggestions not yet taken; access with
+    /// all of NAV disabled; the review with its plan.
+    @Test(arguments: [(80, 24, Language.en), (80, 24, .nb), (160, 48, .en), (160, 48, .nb)])
+    func publishWizard(width: Int, height: Int, language: Language) async throws {
+        let harness = try await Harness(width: width, height: height, language: language)
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_1")
+        await harness.press("enter", "p")
+        let name = "publish-%@-\(width)x\(height)-\(language.rawValue)"
+        try Golden.check(harness.canvas(), String(format: name, "1-problems"))
+        await harness.press("tab")
+        await harness.type("Vedtak, sensitivt")
+        await harness.press("tab")
+        await harness.type("Alle vedtak med fødselsnummer.")
+        await harness.press("tab", "tab", "enter", "enter", "tab")
+        await harness.type("team-dagpenger")
+        try Golden.check(harness.canvas(), String(format: name, "1"))
+        await harness.press("ctrl-n")
+        try Golden.check(harness.canvas(), String(format: name, "2"))
+        await harness.press("ctrl-n", "right", "right", "enter", "tab", "tab")
+        try Golden.check(harness.canvas(), String(format: name, "3"))
+        await harness.press("ctrl-n")
+        try Golden.check(harness.canvas(), String(format: name, "4"))
+        await harness.press("ctrl-n")
+        try Golden.check(harness.canvas(), String(format: name, "5"))
+    }
+
     @Test func asciiLineDrawing() async throws {
         let harness = try await explorerOnTabell1(width: 80, height: 24, language: .en)
         try Golden.check(harness.canvas(glyphs: .ascii), "explorer-80x24-en-ascii")

@@ -103,4 +103,18 @@ struct PublishWizardTests {
         #expect(publish(harness)?.draft.allOfNAV == false)
         #expect(harness.state.toast?.text == "not for personal data")
     }
+
+    @Test func aRegisteredTableIsEditedWhereItIsNotRegisteredTwice() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press(":")
+        await harness.type("goto dataprodukter.vedtak_statistikk")
+        await harness.press("enter", "p")
+        let wizard = try #require(publish(harness))
+        #expect(wizard.draft.existingSlug == "dagpengevedtak" && wizard.draft.datasettName == "Vedtaksstatistikk" && wizard.draft.pii == .sensitive)
+        #expect(harness.state.toast?.text.contains("is registered as “Vedtaksstatistikk” in “Dagpengevedtak”; you are editing it") == true)
+        await harness.press("ctrl-n", "ctrl-n", "ctrl-n", "ctrl-n")
+        #expect(publish(harness)?.plan?.hasChanges == false, "\(harness.screen())")
+        await harness.press("enter")
+        #expect(harness.state.modals.isEmpty && harness.state.toast?.text == "Nothing to change: the marketplace is as described.")
+    }
 }

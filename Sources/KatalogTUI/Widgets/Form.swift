@@ -230,7 +230,10 @@ public struct Form: Equatable, Sendable {
         for (index, option) in options.enumerated() where x < rect.right {
             let mark = picked.contains(index) ? (canvas.glyphs == .ascii ? "(*)" : "◉") : (canvas.glyphs == .ascii ? "( )" : "○")
             let role: Role = option.disabledReason != nil ? .dim : (index == highlight ? .selection : .normal)
-            x += canvas.draw("\(mark) \(option.label)", x: x, y: rect.y, role: role, width: rect.right - x) + 2
+            x += canvas.draw("\(mark) \(option.label)", x: x, y: rect.y, role: role, width: rect.right - x)
+            // A disabled choice says why, where it is.
+            if let reason = option.disabledReason, x < rect.right { x += canvas.draw(" (\(reason))", x: x, y: rect.y, role: .muted, width: rect.right - x) }
+            x += 2
         }
     }
 

@@ -28,6 +28,8 @@ struct PublishDraft: Codable, Equatable, Sendable {
     var columns: [String: PIITag] = [:]
     var pseudonymised: [String] = []
     var allOfNAV = false
+    /// Editing a registered datasett: its columns are as they were classified.
+    var editingDatasett = false
 
     static let kind = "dataprodukt"
 
@@ -75,11 +77,28 @@ struct PublishDraft: Codable, Equatable, Sendable {
         contact = product.owner.teamContact ?? ""
     }
 
+    /// Filled from a datasett that is registered already: editing it.
+    mutating func take(_ datasett: Datasett) {
+        table = datasett.source.table.description
+        datasettName = datasett.name
+        datasettDescription = datasett.description ?? ""
+        repo = datasett.repo ?? ""
+        keywords = datasett.keywords.joined(separator: ", ")
+        teamInternal = datasett.targetUser == "OwnerTeam"
+        pii = datasett.pii
+        anonymisation = datasett.anonymisationDescription ?? ""
+        columns = datasett.source.piiTags
+        pseudonymised = datasett.source.pseudoColumns
+        editingDatasett = true
+    }
+
     /// Filled from a table: its name and description, and its columns at the default class.
     mutating func take(_ table: TableInfo) {
         self.table = table.ref.description
         if datasettName.isEmpty { datasettName = table.friendlyName ?? table.ref.table.rawValue }
         if datasettDescription.isEmpty { datasettDescription = table.description ?? "" }
+        // A new datasett lists every column at the default class, as the web form does.
+        guard !editingDatasett else { return }
         let paths = SchemaField.flatten(table.schema).filter { !$0.field.isRecord }.map(\.path)
         if !paths.isEmpty { columns = Dictionary(uniqueKeysWithValues: paths.map { ($0, columns[$0] ?? .kanVaereIndirekteIdentifiserende) }) }
         pseudonymised = pseudonymised.filter(paths.contains)

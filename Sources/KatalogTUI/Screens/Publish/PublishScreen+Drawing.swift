@@ -126,8 +126,10 @@ extension PublishScreen {
         }
         var y = rect.y
         for (text, role) in lines {
-            for wrapped in DetailLine.wrap(text, width: max(1, rect.width)) where y < rect.bottom {
-                canvas.draw(wrapped.spans.map(\.text).joined(), x: rect.x, y: y, role: role, width: rect.width)
+            // Details keep their indent when they wrap.
+            let indent = min(rect.width / 2, text.prefix { $0 == " " }.count)
+            for wrapped in DetailLine.wrap(String(text.dropFirst(indent)), width: max(1, rect.width - indent)) where y < rect.bottom {
+                canvas.draw(wrapped.spans.map(\.text).joined(), x: rect.x + indent, y: y, role: role, width: rect.width - indent)
                 y += 1
             }
         }

@@ -179,6 +179,20 @@ extension PublishScreen {
     }
 
     mutating func chooseTable(_ ref: TableRef, _ context: inout ScreenContext) {
+        if draft.table != ref.description {
+            // Another table: its own columns, and its own name unless the user wrote one.
+            if draft.editingDatasett || draft.datasettName == draft.tableRef?.table.rawValue { draft.datasettName = "" }
+            draft.columns = [:]
+            draft.pseudonymised = []
+            draft.editingDatasett = false
+        }
+        // A table registered already is edited where it is, not registered twice.
+        if let (product, datasett) = context.catalog.registrations(of: ref).first {
+            draft.take(product)
+            draft.take(datasett)
+            context.notify(LocalizedText(nb: "\(ref) er registrert som «\(datasett.name)» i «\(product.name)»; du endrer det.",
+                                         en: "\(ref) is registered as “\(datasett.name)” in “\(product.name)”; you are editing it."))
+        }
         draft.table = ref.description
         if let table = context.catalog.details[ref] {
             draft.take(table)
