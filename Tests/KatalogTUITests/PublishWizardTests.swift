@@ -116,5 +116,22 @@ struct PublishWizardTests {
         #expect(publish(harness)?.plan?.hasChanges == false, "\(harness.screen())")
         await harness.press("enter")
         #expect(harness.state.modals.isEmpty && harness.state.toast?.text == "Nothing to change: the marketplace is as described.")
+
+        // As on the web: the owner group and the PII level stay as registered.
+        await harness.press("3")  // from the review: page 3
+        #expect(publish(harness)?.form.page == 2)
+        await harness.press("left", "left", "enter")
+        #expect(harness.state.toast?.text == "the level cannot change once registered")
+        #expect(publish(harness)?.draft.pii == .sensitive)
+    }
+
+    @Test func aSlackChannelIsWrittenWithoutTheHash() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("3")
+        await fillDataprodukt(harness)
+        #expect(publish(harness)?.form.problems(for: "contact").isEmpty == true)
+        await harness.press("home")
+        await harness.type("#")
+        #expect(publish(harness)?.form.problems(for: "contact").map(\.message.en) == ["Write the Slack channel without #."])
     }
 }

@@ -83,8 +83,8 @@ enum EffectRunner {
             async let queries = result { try await warehouse.scheduledQueries() }
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
-        case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .planPublish,
-             .applyPublish:
+        case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
+             .planPublish, .applyPublish:
             return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
@@ -118,6 +118,8 @@ enum EffectRunner {
             return []
         case let .loadTeams(group):
             return [.teamsLoaded(group: group, await result { try await services.directory.teams(forGroup: group) })]
+        case let .checkSlack(channel):
+            return [.slackChecked(channel: channel, (try? await services.directory.isSlackChannel(channel)) ?? nil)]
         case let .planPublish(spec):
             return [.publishPlanned(await result { try await Publisher(services: services).plan(spec) })]
         case let .applyPublish(spec):

@@ -37,6 +37,8 @@ public enum Event: Sendable {
     case publishProgress(step: Int, Publisher.Outcome)
     case publishFinished(Result<Dataprodukt, LoadFailure>)
     case draftResumed(Draft)
+    /// Whether Slack has the channel; nil: it cannot be told (offline, Slack down).
+    case slackChecked(channel: String, Bool?)
 }
 
 public enum MouseButton: Sendable { case click, wheelUp, wheelDown }
@@ -48,7 +50,7 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed: false
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked: false
         }
     }
 }
@@ -92,6 +94,7 @@ public enum Effect: Equatable, Sendable {
     case resumeDraft(Draft)
     case deleteDraft(UUID)
     case loadTeams(group: String)
+    case checkSlack(String)
     case planPublish(DataproduktSpec)
     /// Applies the plan of a spec (planned again first: what exists may have changed).
     case applyPublish(DataproduktSpec)
@@ -108,7 +111,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .planPublish, .applyPublish: 0
+             .checkSlack, .planPublish, .applyPublish: 0
         }
     }
 }

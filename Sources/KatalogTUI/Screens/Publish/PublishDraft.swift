@@ -30,6 +30,10 @@ struct PublishDraft: Codable, Equatable, Sendable {
     var allOfNAV = false
     /// Editing a registered datasett: its columns are as they were classified.
     var editingDatasett = false
+    /// The PII level it was registered with, which cannot change (as on the web).
+    var registeredPII: PIILevel?
+    /// What the marketplace said of the Slack channel in `contact`: nil not asked or cannot tell.
+    var slackChannelExists: Bool?
 
     static let kind = "dataprodukt"
 
@@ -90,6 +94,7 @@ struct PublishDraft: Codable, Equatable, Sendable {
         columns = datasett.source.piiTags
         pseudonymised = datasett.source.pseudoColumns
         editingDatasett = true
+        registeredPII = datasett.pii
     }
 
     /// Filled from a table: its name and description, and its columns at the default class.

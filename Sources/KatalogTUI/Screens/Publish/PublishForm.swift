@@ -32,9 +32,16 @@ enum PublishForm {
         let productOptions = [Picker.Option(id: newProduct, label: t("nytt dataprodukt", "new dataprodukt"))]
             + choices.products.map { Picker.Option(id: $0.id.text, label: $0.name) }
         let chosenProduct = draft.existing.flatMap { id in productOptions.firstIndex { $0.id == id.text } } ?? 0
-        let groupOptions = choices.groups.map { Picker.Option(id: $0, label: $0) }
+        // An existing dataprodukt keeps its owner group.
+        let groups = draft.existing != nil ? [draft.group].compactMap { $0 } + choices.groups.filter { $0 != draft.group } : choices.groups
+        let groupOptions = groups.map { group in
+            Picker.Option(id: group, label: group, disabledReason: draft.existing != nil && group != draft.group ? t("eiergruppen kan ikke endres", "the owner group cannot change") : nil)
+        }
         let chosenGroup = draft.group.flatMap { group in groupOptions.firstIndex { $0.id == group } }
-        let piiOptions = PIILevel.allCases.reversed().map { Picker.Option(id: $0.rawValue, label: $0.label.text(language)) }
+        let piiOptions = PIILevel.allCases.reversed().map { level in
+            Picker.Option(id: level.rawValue, label: level.label.text(language),
+                          disabledReason: draft.registeredPII.map { $0 != level } == true ? t("nivået kan ikke endres etter registrering", "the level cannot change once registered") : nil)
+        }
         let sensitive = draft.pii == .sensitive
         let accessOptions = [
             Picker.Option(id: "apply", label: t("brukere må søke", "users must apply")),
@@ -126,6 +133,15 @@ enum PublishForm {
         if !repo.isEmpty, URL(string: repo)?.scheme?.hasPrefix("http") != true || URL(string: repo)?.host == nil {
             problems.append(Problem(field: "repo", code: "repo", message: LocalizedText(
                 nb: "Lenken til kildekoden må være en adresse som https://github.com/navikt/…", en: "The source code link must be an address such as https://github.com/navikt/…")))
+        }
+        let contact = draft.contact.trimmingCharacters(in: .whitespaces)
+        if contact.hasPrefix("#") {
+            problems.append(Problem(field: "contact", code: "contact", message: LocalizedText(
+                nb: "Skriv Slack-kanalen uten #.", en: "Write the Slack channel without #.")))
+        } else if draft.slackChannelExists == false && !contact.contains("@") {
+            problems.append(Problem(field: "contact", code: "contact", message: LocalizedText(
+                nb: "Slack kjenner ingen kanal «\(contact)». Skriv en kanal som finnes (uten #), eller en e-postadresse.",
+                en: "Slack knows no channel “\(contact)”. Write a channel that exists (without #), or an e-mail address.")))
         }
         if let user, let spec = draft.spec, let wanted = spec.datasett.first {
             let product = Dataprodukt(id: draft.existing ?? UUID(), name: spec.name, description: nil, slug: spec.slug ?? "", owner: Owner(group: spec.group),

@@ -54,6 +54,10 @@ extension PublishScreen {
         guard let outcome else { return }
         switch outcome {
         case let .pageChanged(page):
+            let contact = draft.contact.trimmingCharacters(in: .whitespaces)
+            if draft.page == PublishForm.Page.dataprodukt.rawValue, !contact.isEmpty, !contact.contains("@"), draft.slackChannelExists == nil {
+                context.run(.checkSlack(contact))
+            }
             PublishForm.read(form, into: &draft, choices: choices(context))
             draft.page = page
             check(context)
@@ -104,6 +108,9 @@ extension PublishScreen {
             draft.teamURL = nil
             draft.teamName = nil
             rebuild(context)
+        case "contact" where before.contact != draft.contact:
+            draft.slackChannelExists = nil
+            check(context)
         case "pii" where before.pii != draft.pii:
             // Sensitive closes "all of NAV" (the option is disabled with its reason).
             if draft.pii == .sensitive { draft.allOfNAV = false }

@@ -127,6 +127,11 @@ struct PublishScreen: Screen {
             if case let .tableLoaded(ref, .success(table)) = event, ref == draft.tableRef { draft.take(table) }
             draft.page = page
             rebuild(context)
+        case let .slackChecked(channel, exists):
+            if channel == draft.contact.trimmingCharacters(in: .whitespaces) {
+                draft.slackChannelExists = exists
+                check(context)
+            }
         case let .textEdited(field, .success(text)):
             edited(field, text, context)
         case let .teamsLoaded(group, result):
