@@ -158,6 +158,28 @@ struct ProductPageTests {
         await harness.press("esc")
         #expect(harness.state.overlay == nil && harness.state.shown == .lineage)
     }
+
+    /// `D` says what goes and who loses access, and deletes only once the name is typed.
+    @Test func dOnADataproduktPageDeletesItOnceTheNameIsTyped() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("2")
+        harness.state.selectLineageNode("dataprodukt:meldekort-anonymisert/meldekort-anonymisert")
+        await harness.press("enter", "D")
+        guard case let .confirmation(confirmation, _)? = harness.state.modals.last else {
+            Issue.record("expected the typed confirmation")
+            return
+        }
+        #expect(confirmation.typed == "Meldekort anonymisert" && confirmation.dangerous)
+        #expect(confirmation.lines.contains { $0.contains("1 lose access — group:team-forskning@nav.no") }, "\(confirmation.lines)")
+        await harness.type("Meldekort")
+        await harness.press("enter")
+        #expect(harness.state.modals.count == 2, "a name that does not match confirms nothing")
+        await harness.type(" anonymisert")
+        await harness.press("enter")
+        #expect(harness.state.toast?.text == "Deleted “Meldekort anonymisert”.")
+        #expect(!harness.state.catalog.products.contains { $0.slug == "meldekort-anonymisert" })
+        #expect(try await harness.services.marketplace.myDataprodukter().count == 2)
+    }
 }
 
 @Suite("Lineage screen at the edges")

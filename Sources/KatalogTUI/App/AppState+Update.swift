@@ -41,6 +41,26 @@ extension AppState {
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
+        case let .deletionImpactLoaded(.success(impact)):
+            let product = impact.dataprodukt
+            let lines = impact.lines.map(t) + [t(LocalizedText(nb: "Skriv «\(product.name)» for å slette.", en: "Type “\(product.name)” to delete."))]
+            modals.append(.confirmation(Confirmation(title: t(LocalizedText(nb: "Slette dataproduktet?", en: "Delete the dataprodukt?")), lines: lines,
+                                                     dangerous: true, typed: product.name),
+                                        onConfirm: [.deleteDataprodukt(id: product.id, name: product.name)]))
+            return []
+        case let .deletionImpactLoaded(.failure(failure)):
+            notify(failure.message, isError: true)
+            return []
+        case let .dataproduktDeleted(name, result):
+            switch result {
+            case .success:
+                if modals.last?.productSlug != nil { modals.removeLast() }
+                notify(LocalizedText(nb: "Slettet «\(name)».", en: "Deleted “\(name)”."), isError: false)
+                return [.loadProducts]
+            case let .failure(failure):
+                notify(failure.message, isError: true)
+                return []
+            }
         case let .userRefreshed(result):
             inFlight -= 1
             switch result {
@@ -173,10 +193,17 @@ extension AppState {
             }
             return []
         }
-        // `p` on a dataprodukt's page: the wizard, adding a datasett to it.
-        if let slug = top.productSlug, let publish = keys.binding(for: key, in: [.explorer]), publish.action == .publishTable {
-            modals.removeLast()
-            return navigate(.switchTo(.publish, .dataprodukt(slug)))
+        // On a dataprodukt's page: `p` the wizard, adding a datasett to it; `D` delete it.
+        if let slug = top.productSlug, let binding = keys.binding(for: key, in: [.explorer]) {
+            switch binding.action {
+            case .publishTable:
+                modals.removeLast()
+                return navigate(.switchTo(.publish, .dataprodukt(slug)))
+            case .deleteDataprodukt:
+                return [.loadDeletionImpact(slug: slug)]
+            default:
+                break
+            }
         }
         guard let binding = keys.binding(for: key, in: [.help, .global]) else { return [] }
         let move: ListState.Move

@@ -84,7 +84,7 @@ enum EffectRunner {
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
         case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
-             .planPublish, .applyPublish:
+             .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt:
             return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
@@ -118,6 +118,12 @@ enum EffectRunner {
             return []
         case let .loadTeams(group):
             return [.teamsLoaded(group: group, await result { try await services.directory.teams(forGroup: group) })]
+        case let .loadDeletionImpact(slug):
+            return [.deletionImpactLoaded(await result {
+                try await DeletionImpact.of(try await services.marketplace.dataprodukt(idOrSlug: slug), services: services)
+            })]
+        case let .deleteDataprodukt(id, name):
+            return [.dataproduktDeleted(name: name, await result { try await services.marketplace.deleteDataprodukt(id) })]
         case let .checkSlack(channel):
             return [.slackChecked(channel: channel, (try? await services.directory.isSlackChannel(channel)) ?? nil)]
         case let .planPublish(spec):

@@ -39,6 +39,9 @@ public enum Event: Sendable {
     case draftResumed(Draft)
     /// Whether Slack has the channel; nil: it cannot be told (offline, Slack down).
     case slackChecked(channel: String, Bool?)
+    /// What deleting a dataprodukt takes with it, to confirm; then the deletion's outcome.
+    case deletionImpactLoaded(Result<DeletionImpact, LoadFailure>)
+    case dataproduktDeleted(name: String, Result<Void, LoadFailure>)
 }
 
 public enum MouseButton: Sendable { case click, wheelUp, wheelDown }
@@ -50,7 +53,8 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked: false
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .deletionImpactLoaded,
+             .dataproduktDeleted: false
         }
     }
 }
@@ -95,6 +99,8 @@ public enum Effect: Equatable, Sendable {
     case deleteDraft(UUID)
     case loadTeams(group: String)
     case checkSlack(String)
+    case loadDeletionImpact(slug: String)
+    case deleteDataprodukt(id: UUID, name: String)
     case planPublish(DataproduktSpec)
     /// Applies the plan of a spec (planned again first: what exists may have changed).
     case applyPublish(DataproduktSpec)
@@ -111,7 +117,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .checkSlack, .planPublish, .applyPublish: 0
+             .checkSlack, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt: 0
         }
     }
 }

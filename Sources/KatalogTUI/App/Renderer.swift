@@ -24,7 +24,10 @@ public enum Renderer {
         switch modal {
         case let .help(list): OverlayBox.draw(title: state.t(UIText.help), hint: hint, lines: lines, scroll: list, into: &canvas)
         case let .messages(list): OverlayBox.draw(title: state.t(UIText.messages), hint: hint, lines: lines, scroll: list, into: &canvas)
-        case let .product(slug, list): OverlayBox.draw(title: ProductPage.title(slug: slug, context), hint: hint, lines: lines, scroll: list, into: &canvas)
+        case let .product(slug, list):
+            // What the page offers besides closing, unless --read-only hides it.
+            let actions = state.readOnly ? hint : state.t(LocalizedText(nb: "p legg til datasett · D slett · ", en: "p add a datasett · D delete · ")) + hint
+            OverlayBox.draw(title: ProductPage.title(slug: slug, context), hint: actions, lines: lines, scroll: list, into: &canvas)
         case let .confirmation(confirmation, _):
             confirmation.draw(into: &canvas, context.body, yesLabel: state.t(UIText.yes), noLabel: state.t(UIText.no))
         }

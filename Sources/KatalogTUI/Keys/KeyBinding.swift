@@ -20,7 +20,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case refresh, copyReference, quit
     case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode, toggleDirection
     case selectLeft, selectRight, selectUp, selectDown, toggleFan, toggleLegend, toggleColumns, walkUpstream, walkDownstream
-    case publishTable, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
+    case publishTable, deleteDataprodukt, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
          submit, leaveWizard
 }
 

@@ -168,6 +168,11 @@ public struct KeyRegistry: Sendable {
         KeyBinding(.publishTable, ["p"], scope: .explorer, LocalizedText(nb: "Publiser den valgte tabellen som datasett", en: "Publish the selected table as a datasett"),
                    label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true),
 
+        KeyBinding(.deleteDataprodukt, ["D"], scope: .explorer, LocalizedText(
+                        nb: "På et dataprodukts side: slett det (sier hvem som mister tilgang; skriv navnet for å bekrefte)",
+                        en: "On a dataprodukt's page: delete it (says who loses access; type the name to confirm)"),
+                   label: LocalizedText(nb: "slett", en: "delete"), dangerous: true),
+
         // The wizard reads its keys itself (its fields take text); listed here for help and docs.
         KeyBinding(.nextPage, ["ctrl-n", "pgdn"], scope: .publish, LocalizedText(nb: "Neste side (når siden er uten problemer)", en: "Next page (when the page has no problems)"),
                    label: LocalizedText(nb: "neste side", en: "next page"), footer: true),

@@ -27,7 +27,11 @@ extension TextBuffer {
 
 extension Confirmation {
     public func footerHints(_ language: Language) -> [FooterHint] {
-        [FooterHint("y", FooterHint.t(language, "ja", "yes")), FooterHint("n/esc", FooterHint.t(language, "nei", "no")),
+        if typed != nil {
+            return [FooterHint("enter", FooterHint.t(language, "bekreft når navnet stemmer", "confirm once the name matches")),
+                    FooterHint("esc", FooterHint.t(language, "avbryt", "cancel"))]
+        }
+        return [FooterHint("y", FooterHint.t(language, "ja", "yes")), FooterHint("n/esc", FooterHint.t(language, "nei", "no")),
          FooterHint("←/→", FooterHint.t(language, "velg", "choose"))]
     }
 }
