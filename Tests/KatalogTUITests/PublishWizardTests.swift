@@ -38,6 +38,11 @@ struct PublishWizardTests {
         await harness.press("enter")
         #expect(publish(harness)?.draft.table == "dagpenger-prod-4e2b.behandling.vedtak_daglig")
         #expect(publish(harness)?.draft.datasettName == "vedtak_daglig", "the table's name, until the user writes another")
+        // The most used keywords to pick from, beside the ones typed.
+        await harness.press("tab", "tab", "tab", "tab")
+        await harness.type("daglig")
+        await harness.press("tab", "space")
+        #expect(publish(harness)?.draft.keywords == "daglig, dagpenger", "\(harness.screen())")
         await harness.press("ctrl-n", "ctrl-n", "ctrl-n")
         #expect(publish(harness)?.form.page == 4)
         let plan = try #require(publish(harness)?.plan)

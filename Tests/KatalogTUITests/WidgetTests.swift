@@ -271,4 +271,15 @@ struct WidgetTests {
         let edit = form.handle(.control("e"), width: 40)
         #expect(edit == .openEditor(field: "description"))
     }
+
+    /// A page taller than the screen scrolls to the focused field.
+    @Test func aFormPageTallerThanTheScreenShowsTheFocusedField() {
+        var form = Form(pages: [Form.Page(title: "Side", fields: (1...8).map { .init(id: "f\($0)", label: "Felt \($0)", kind: .text(TextBuffer("verdi \($0)"))) })])
+        let texts = Form.Texts(language: .nb)
+        let top = grid(40, 8) { form.draw(into: &$0, Rect(x: 0, y: 0, width: 40, height: 8), texts: texts) }
+        #expect(top.rows.contains { $0.hasPrefix("Felt 1") } && !top.rows.contains { $0.hasPrefix("Felt 8") })
+        for _ in 1..<8 { _ = form.handle(.tab, width: 30) }
+        let bottom = grid(40, 8) { form.draw(into: &$0, Rect(x: 0, y: 0, width: 40, height: 8), texts: texts) }
+        #expect(bottom.rows.contains { $0.hasPrefix("Felt 8") } && !bottom.rows.contains { $0.hasPrefix("Felt 1 ") }, "\(bottom.rows)")
+    }
 }

@@ -84,7 +84,7 @@ enum EffectRunner {
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
         case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
-             .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt:
+             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt:
             return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
@@ -124,6 +124,8 @@ enum EffectRunner {
             })]
         case let .deleteDataprodukt(id, name):
             return [.dataproduktDeleted(name: name, await result { try await services.marketplace.deleteDataprodukt(id) })]
+        case .loadKeywords:
+            return [.keywordsLoaded(await result { try await services.marketplace.keywords() })]
         case let .checkSlack(channel):
             return [.slackChecked(channel: channel, (try? await services.directory.isSlackChannel(channel)) ?? nil)]
         case let .planPublish(spec):

@@ -39,6 +39,7 @@ public enum Event: Sendable {
     case draftResumed(Draft)
     /// Whether Slack has the channel; nil: it cannot be told (offline, Slack down).
     case slackChecked(channel: String, Bool?)
+    case keywordsLoaded(Result<[KeywordCount], LoadFailure>)
     /// What deleting a dataprodukt takes with it, to confirm; then the deletion's outcome.
     case deletionImpactLoaded(Result<DeletionImpact, LoadFailure>)
     case dataproduktDeleted(name: String, Result<Void, LoadFailure>)
@@ -53,7 +54,7 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .deletionImpactLoaded,
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .deletionImpactLoaded,
              .dataproduktDeleted: false
         }
     }
@@ -99,6 +100,7 @@ public enum Effect: Equatable, Sendable {
     case deleteDraft(UUID)
     case loadTeams(group: String)
     case checkSlack(String)
+    case loadKeywords
     case loadDeletionImpact(slug: String)
     case deleteDataprodukt(id: UUID, name: String)
     case planPublish(DataproduktSpec)
@@ -117,7 +119,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .checkSlack, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt: 0
+             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt: 0
         }
     }
 }

@@ -188,7 +188,10 @@ public struct Form: Equatable, Sendable {
         if count > 0 { canvas.draw("  " + texts.problems(count), x: rect.x + used, y: rect.y, role: .warn, width: rect.width - used) }
         var y = rect.y + 2
         let labelWidth = min(28, max(12, rect.width / 3))
-        for (index, field) in fields.enumerated() where y < rect.bottom {
+        // A page taller than the screen scrolls so the focused field shows, whole.
+        let first = firstShown(height: rect.bottom - y, problemWidth: max(1, rect.width - labelWidth - 2), texts: texts)
+        if first > 0 { canvas.draw(canvas.glyphs == .ascii ? "^" : "↑", x: rect.right - 1, y: rect.y + 1, role: .muted, width: 1) }
+        for (index, field) in fields.enumerated() where y < rect.bottom && index >= first {
             let focused = index == focus
             let label = field.label + (field.required ? " *" : "")
             canvas.draw(label, x: rect.x, y: y, role: focused ? .accent : .header, width: labelWidth - 1)
@@ -223,6 +226,20 @@ public struct Form: Equatable, Sendable {
             }
             y += 1
         }
+    }
+
+    /// Rows a field takes: its line (six for a markdown area), its problems, a blank after.
+    private func rows(of field: Field, problemWidth: Int, texts: Texts) -> Int {
+        let own: Int = if case .markdown = field.kind { 6 } else { 1 }
+        let problems = problems(for: field.id).reduce(0) { $0 + DetailLine.wrap(texts.problem($1), width: problemWidth).count }
+        return own + problems + 1
+    }
+
+    /// The first field to draw so that the focused one fits below it.
+    private func firstShown(height: Int, problemWidth: Int, texts: Texts) -> Int {
+        var first = 0
+        while first < focus, fields[first...focus].reduce(0, { $0 + rows(of: $1, problemWidth: problemWidth, texts: texts) }) > height { first += 1 }
+        return first
     }
 
     private static func drawOptions(_ options: [Picker.Option], picked: Set<Int>, highlight: Int?, into canvas: inout Canvas, _ rect: Rect) {

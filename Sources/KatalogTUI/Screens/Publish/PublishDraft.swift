@@ -44,6 +44,18 @@ struct PublishDraft: Codable, Equatable, Sendable {
 
     var tableRef: TableRef? { table.flatMap { try? TableRef(parsing: $0) } }
 
+    /// The keywords as a list, in the order written.
+    var keywordList: [String] {
+        keywords.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Adds a keyword that is not there, or takes away one that is.
+    mutating func toggleKeyword(_ keyword: String) {
+        var list = keywordList
+        if let index = list.firstIndex(of: keyword) { list.remove(at: index) } else { list.append(keyword) }
+        keywords = list.joined(separator: ", ")
+    }
+
     func draft(id: UUID, now: Date) -> Draft {
         Draft(id: id, kind: Self.kind, title: title, payload: (try? JSONEncoder().encode(self)) ?? Data(), updated: now)
     }
@@ -59,9 +71,8 @@ struct PublishDraft: Codable, Equatable, Sendable {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }
-        let words = keywords.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let datasett = DatasettSpec(table: table, name: datasettName.trimmingCharacters(in: .whitespaces), description: some(datasettDescription),
-                                    repo: some(repo), keywords: words, teamInternal: teamInternal, pii: pii,
+                                    repo: some(repo), keywords: keywordList, teamInternal: teamInternal, pii: pii,
                                     anonymisationDescription: pii == .anonymised ? some(anonymisation) : nil,
                                     piiTags: pii == .sensitive ? columns : [:], pseudoColumns: pii == .sensitive ? pseudonymised : [], allOfNAV: allOfNAV)
         return DataproduktSpec(name: name.trimmingCharacters(in: .whitespaces), description: some(description), group: group, teamkatalogenURL: teamURL,

@@ -23,7 +23,12 @@ enum PublishForm {
     struct Choices {
         var groups: [String]
         var products: [Dataprodukt]
+        /// Keywords in use on the marketplace, most used first.
+        var keywords: [KeywordCount] = []
     }
+
+    /// How many of the most used keywords the datasett page offers to pick.
+    static let popularKeywords = 8
 
     static let newProduct = "new"
 
@@ -67,6 +72,10 @@ enum PublishForm {
                 .init(id: "datasettDescription", label: t("Beskrivelse", "Description"), kind: .markdown(TextArea(draft.datasettDescription))),
                 .init(id: "repo", label: t("Kildekode (URL)", "Source code (URL)"), kind: .text(TextBuffer(draft.repo))),
                 .init(id: "keywords", label: t("Nøkkelord (a, b)", "Keywords (a, b)"), kind: .text(TextBuffer(draft.keywords))),
+                .init(id: "popularKeywords", label: t("Mest brukte", "Most used"), kind: .multiSelect(
+                    options: choices.keywords.prefix(popularKeywords).map { Picker.Option(id: $0.keyword, label: "\($0.keyword) (\($0.count))") },
+                    chosen: Set(choices.keywords.prefix(popularKeywords).enumerated().filter { draft.keywordList.contains($0.element.keyword) }.map(\.offset)),
+                    highlight: 0)),
                 .init(id: "teamInternal", label: t("Til bruk i teamet", "For use in the team"), kind: .toggle(draft.teamInternal, disabledReason: nil)),
             ]),
             Form.Page(title: Page.personopplysninger.title.text(language), fields: [

@@ -108,6 +108,12 @@ extension PublishScreen {
             draft.teamURL = nil
             draft.teamName = nil
             rebuild(context)
+        case "popularKeywords":
+            if case let .multiSelect(options, chosen, highlight)? = form.field(field)?.kind, let keyword = options[safe: highlight]?.id,
+               draft.keywordList.contains(keyword) != chosen.contains(highlight) {
+                draft.toggleKeyword(keyword)
+                rebuild(context)
+            }
         case "contact" where before.contact != draft.contact:
             draft.slackChannelExists = nil
             check(context)

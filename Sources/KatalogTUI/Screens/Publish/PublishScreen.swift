@@ -17,6 +17,7 @@ struct PublishScreen: Screen {
     /// The team or table being chosen.
     var picker: (field: String, picker: Picker)?
     var teams: [TeamkatalogenTeam] = []
+    var keywords: [KeywordCount] = []
     var teamGeneration = 0
     /// The row of the columns table.
     var column = 0
@@ -47,7 +48,7 @@ struct PublishScreen: Screen {
         language = context.language
         if !started {
             started = true
-            context.run([.loadUser, .loadDrafts])
+            context.run([.loadUser, .loadDrafts, .loadKeywords])
         }
         switch arrival {
         case let .table(ref):
@@ -81,7 +82,7 @@ struct PublishScreen: Screen {
         let owning = user?.teamProjects.map(\.group).filter { user?.isMember(of: $0) == true } ?? []
         var seen = Set<String>()
         return .init(groups: owning.map { $0.lowercased() }.filter { seen.insert($0).inserted },
-                     products: context.catalog.products.filter { user?.isMember(of: $0.owner.group) == true })
+                     products: context.catalog.products.filter { user?.isMember(of: $0.owner.group) == true }, keywords: keywords)
     }
 
     /// The form made anew from the draft, on the draft's page, with its problems.
@@ -127,6 +128,9 @@ struct PublishScreen: Screen {
             if case let .tableLoaded(ref, .success(table)) = event, ref == draft.tableRef { draft.take(table) }
             draft.page = page
             rebuild(context)
+        case let .keywordsLoaded(.success(loaded)):
+            keywords = loaded
+            rebuild(context)
         case let .slackChecked(channel, exists):
             if channel == draft.contact.trimmingCharacters(in: .whitespaces) {
                 draft.slackChannelExists = exists
@@ -140,8 +144,12 @@ struct PublishScreen: Screen {
                 return
             }
             if case let .success(found) = result { teams = found }
-            open.picker.deliver(result.map { $0.map { Picker.Option(id: $0.teamID, label: $0.name, detail: $0.url) } }, generation: teamGeneration,
-                                language: context.language)
+            // Unreachable: say so, and how to try again; never a made-up team.
+            let options = result.map { $0.map { Picker.Option(id: $0.teamID, label: $0.name, detail: $0.url) } }.mapError { failure in
+                LoadFailure(RetryHint(message: LocalizedText(nb: failure.message.nb + " Esc, så Enter på feltet, prøver igjen.",
+                                                             en: failure.message.en + " Esc, then Enter on the field, tries again.")))
+            }
+            open.picker.deliver(options, generation: teamGeneration, language: context.language)
             picker = open
         case let .publishPlanned(result):
             switch result {
@@ -186,4 +194,10 @@ struct PublishScreen: Screen {
     mutating func save(_ context: inout ScreenContext) {
         context.run(.saveDraft(draft.draft(id: draftID, now: Date())))
     }
+}
+
+/// A load failure with how to try again, for a picker to show.
+private struct RetryHint: UserFacingError {
+    let message: LocalizedText
+    var isBadInput: Bool { false }
 }
