@@ -139,4 +139,35 @@ struct PublishWizardTests {
         await harness.type("#")
         #expect(publish(harness)?.form.problems(for: "contact").map(\.message.en) == ["Write the Slack channel without #."])
     }
+
+    /// Kinds the marketplace cannot register are offered disabled, with the reason.
+    @Test func externalTablesAndSnapshotsAreShownButCannotBeChosen() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("3")
+        let dataset = DatasetRef(project: try ProjectID("dagpenger-prod-4e2b"), dataset: try DatasetID("rasone"))
+        harness.state.catalog.tables[dataset, default: []] += [
+            TableInfo(ref: TableRef(dataset, try TableID("fra_gcs")), kind: .external),
+            TableInfo(ref: TableRef(dataset, try TableID("tabell_1_kopi")), kind: .snapshot),
+        ]
+        let options = try #require(publish(harness)).tableOptions(harness.state.context)
+        #expect(options.first { $0.id.hasSuffix(".fra_gcs") }?.disabledReason == "external table cannot be registered")
+        #expect(options.first { $0.id.hasSuffix(".tabell_1_kopi") }?.disabledReason?.hasSuffix("cannot be registered") == true)
+        #expect(options.first { $0.id.hasSuffix(".tabell_1") }?.disabledReason == nil)
+    }
+
+    @Test func anonymisedNeedsItsMethod() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("3")
+        await fillDataprodukt(harness)
+        await harness.press("ctrl-n", "enter")
+        await harness.type("vedtak_daglig")
+        await harness.press("enter", "ctrl-n", "right", "enter")
+        #expect(publish(harness)?.draft.pii == .anonymised)
+        #expect(publish(harness)?.form.problems(for: "anonymisationDescription").map(\.code) == ["anonymisation_description"])
+        await harness.press("ctrl-n")
+        #expect(publish(harness)?.form.page == 2, "held on the page")
+        await harness.press("tab")
+        await harness.type("SHA-256 med årlig salt")
+        #expect(publish(harness)?.form.problems(for: "anonymisationDescription").isEmpty == true)
+    }
 }
