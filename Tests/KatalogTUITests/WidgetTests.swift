@@ -282,4 +282,17 @@ struct WidgetTests {
         let bottom = grid(40, 8) { form.draw(into: &$0, Rect(x: 0, y: 0, width: 40, height: 8), texts: texts) }
         #expect(bottom.rows.contains { $0.hasPrefix("Felt 8") } && !bottom.rows.contains { $0.hasPrefix("Felt 1 ") }, "\(bottom.rows)")
     }
+
+    /// Grouped options are a tree: each group's heading, its options under it; the query
+    /// matches the group too.
+    @Test func aPickerOfGroupedOptionsIsATree() {
+        var picker = Picker(title: "Tabell", options: [
+            .init(id: "b.a", label: "meldekort_renset", group: "behandling"), .init(id: "b.b", label: "vedtak_daglig", group: "behandling"),
+            .init(id: "r.a", label: "tabell_1", group: "rasone"), .init(id: "r.b", label: "fra_gcs", disabledReason: "external", group: "rasone"),
+        ])
+        let tree = grid(30, 8) { picker.draw(into: &$0, Rect(x: 0, y: 0, width: 30, height: 8), loadingText: "…", emptyText: "ingen") }
+        #expect(Array(tree.rows.dropFirst().prefix(6)) == ["▾ behandling", "  meldekort_renset", "  vedtak_daglig", "▾ rasone", "  tabell_1", "  fra_gcs  external"])
+        for character in "beh.ved" { _ = picker.handle(.character(character), height: 6) }
+        #expect(picker.matches.map(\.id) == ["b.b"])
+    }
 }

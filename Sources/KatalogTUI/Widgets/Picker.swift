@@ -11,13 +11,19 @@ public struct Picker: Equatable, Sendable {
         public let detail: String?
         /// Shown but not choosable, with the reason (the rule that disables it).
         public let disabledReason: String?
+        /// The branch it hangs under (a table's dataset): options are drawn as a tree under their
+        /// group, and the query matches the group too.
+        public let group: String?
 
-        public init(id: String, label: String, detail: String? = nil, disabledReason: String? = nil) {
+        public init(id: String, label: String, detail: String? = nil, disabledReason: String? = nil, group: String? = nil) {
             self.id = id
             self.label = label
             self.detail = detail
             self.disabledReason = disabledReason
+            self.group = group
         }
+
+        var searched: String { group.map { "\($0).\(label)" } ?? label }
     }
 
     public enum Outcome: Equatable, Sendable {
@@ -48,7 +54,9 @@ public struct Picker: Equatable, Sendable {
         let text = query.text
         guard !text.isEmpty else { return options }
         let lower = text.lowercased()
-        let fuzzy = options.filter { FuzzyMatch.match(text, in: $0.label) != nil }
+        let fuzzy = options.filter { FuzzyMatch.match(text, in: $0.searched) != nil }
+        // Grouped options keep the tree's order; others put prefix matches first.
+        if fuzzy.contains(where: { $0.group != nil }) { return fuzzy }
         return fuzzy.filter { $0.label.lowercased().hasPrefix(lower) } + fuzzy.filter { !$0.label.lowercased().hasPrefix(lower) }
     }
 
@@ -121,16 +129,27 @@ public struct Picker: Equatable, Sendable {
             canvas.draw(loading ? loadingText : emptyText, x: body.x, y: body.y, role: .muted, width: body.width)
             return
         }
-        var view = list
-        view.clamp(count: shown.count, height: body.height)
-        for index in view.visible(count: shown.count, height: body.height) {
+        // Rows: a group's heading before its first option, then its options indented.
+        var rows: [(option: Int?, text: String)] = []
+        for (index, option) in shown.enumerated() {
+            if let group = option.group, group != shown[safe: index - 1]?.group { rows.append((nil, (canvas.glyphs == .ascii ? "v " : "▾ ") + group)) }
+            rows.append((index, (option.group == nil ? "" : "  ") + option.label))
+        }
+        let cursor = min(list.cursor, shown.count - 1)
+        let cursorRow = rows.firstIndex { $0.option == cursor } ?? 0
+        let offset = max(0, cursorRow - body.height + 1)
+        for (row, entry) in rows.enumerated().dropFirst(offset).prefix(body.height) {
+            let y = body.y + row - offset
+            guard let index = entry.option else {
+                canvas.draw(entry.text, x: body.x, y: y, role: .header, width: body.width)
+                continue
+            }
             let option = shown[index]
-            let y = body.y + index - view.offset
-            let used = canvas.draw(option.label, x: body.x, y: y, role: option.disabledReason == nil ? .normal : .dim, width: body.width)
+            let used = canvas.draw(entry.text, x: body.x, y: y, role: option.disabledReason == nil ? .normal : .dim, width: body.width)
             if let detail = option.disabledReason ?? option.detail, used + 2 < body.width {
                 canvas.draw(detail, x: body.x + used + 2, y: y, role: .muted, width: body.width - used - 2)
             }
-            if index == view.cursor { canvas.paint(x: body.x, y: y, width: body.width, role: .selection) }
+            if index == cursor { canvas.paint(x: body.x, y: y, width: body.width, role: .selection) }
         }
     }
 }

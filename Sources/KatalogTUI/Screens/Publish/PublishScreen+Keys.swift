@@ -161,9 +161,10 @@ extension PublishScreen {
             .filter { projects.isEmpty || projects.contains($0.key.project) }
             .flatMap { _, tables in
                 tables.map { table in
-                    Picker.Option(id: table.ref.description, label: "\(table.ref.dataset).\(table.ref.table)", detail: table.kind.label.text(context.language),
+                    Picker.Option(id: table.ref.description, label: table.ref.table.rawValue, detail: table.kind.label.text(context.language),
                                   disabledReason: table.kind.isPublishable ? nil : context.t(LocalizedText(
-                                    nb: "\(table.kind.label.nb) kan ikke registreres", en: "\(table.kind.label.en) cannot be registered")))
+                                    nb: "\(table.kind.label.nb) kan ikke registreres", en: "\(table.kind.label.en) cannot be registered")),
+                                  group: table.ref.dataset.rawValue)
                 }
             }
     }
