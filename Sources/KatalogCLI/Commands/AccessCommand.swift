@@ -7,8 +7,9 @@ import KatalogServices
 public struct AccessCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "access",
-        abstract: "Review access: list grants and requests, grant, revoke, approve, deny.",
-        subcommands: [AccessListCommand.self, AccessGrantCommand.self, AccessRevokeCommand.self, AccessApproveCommand.self, AccessDenyCommand.self],
+        abstract: "Review access: list grants and requests, grant, revoke, extend, approve, deny, risks, drift.",
+        subcommands: [AccessListCommand.self, AccessGrantCommand.self, AccessRevokeCommand.self, AccessApproveCommand.self, AccessDenyCommand.self,
+                      AccessExtendCommand.self, AccessRisksCommand.self, AccessDriftCommand.self],
         defaultSubcommand: AccessListCommand.self)
 
     public init() {}

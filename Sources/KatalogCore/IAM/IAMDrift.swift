@@ -84,7 +84,7 @@ public enum IAMDrift {
     }
 
     /// A dataset entry's grantee as an IAM member (a service account is a `userByEmail` there).
-    static func member(of grantee: DatasetAccessEntry.Grantee) -> String? {
+    public static func member(of grantee: DatasetAccessEntry.Grantee) -> String? {
         switch grantee {
         case let .userByEmail(email):
             let lower = email.lowercased()
