@@ -17,7 +17,7 @@ struct Katalog: ParsableCommand, ParsableCommandWithGlobals {
             Exit codes: 0 ok, 1 bad input, 2 backend failure, 3 a check found something (scheduled --failed).
             """,
         version: version,
-        subcommands: [LsCommand.self, ShowCommand.self, ConnectionsCommand.self, ScheduledCommand.self, StreamsCommand.self, ProductsCommand.self, PublishCommand.self, DraftsCommand.self,
+        subcommands: [LsCommand.self, ShowCommand.self, ConnectionsCommand.self, ScheduledCommand.self, StreamsCommand.self, ProductsCommand.self, PublishCommand.self, DraftsCommand.self, AuditCommand.self, ImpactCommand.self,
                       AccessCommand.self, LineageCommand.self, KeysCommand.self, DoctorCommand.self, DemoCommand.self])
 
     @OptionGroup var global: GlobalOptions

@@ -52,4 +52,44 @@ struct AccessReviewCommandTests {
         let later = try json(try katalog.run(["access", "risks", "--json"] + ws).stdout)
         #expect(!later.contains { $0["kind"] as? String == "expiring_soon" })
     }
+
+    /// Dropping the råsone table behind a dataprodukt: that dataprodukt and every grantee, exit 3;
+    /// a table nothing reads: exit 0.
+    @Test func impactListsWhatIsDownstreamAndWhoLosesData() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let impact = try katalog.run(["impact", "rasone.tabell_2", "--json"] + ws)
+        #expect(impact.status == 3 && impact.stderr.contains("2 registered datasett are affected"), "\(impact.stderr)")
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(impact.stdout.utf8)) as? [String: Any])
+        let affected = try #require(output["affected"] as? [[String: Any]])
+        #expect(Set(affected.compactMap { $0["slug"] as? String }) == ["dagpengevedtak", "soknader-per-maned"])
+        let vedtak = try #require(affected.first { $0["slug"] as? String == "dagpengevedtak" }?["grantees"] as? [[String: Any]])
+        #expect(Set(vedtak.compactMap { $0["subject"] as? String }) == ["user:kari.nordmann@nav.no", "group:team-statistikk@nav.no",
+                                                                       "serviceAccount:dvh-lastejobb@dvh-prod-9c1d.iam.gserviceaccount.com"])
+        #expect((output["downstream"] as? [[String: Any]])?.contains { $0["id"] as? String == "dagpenger-prod-4e2b.behandling.vedtak_daglig" } == true)
+        // Read by a scheduled query into a processing table, and no further: no datasett, exit 0.
+        let inside = try katalog.run(["impact", "rasone.stønadshistorikk"] + ws)
+        #expect(inside.status == 0 && inside.stdout.contains("behandling.vedtak_daglig"), "\(inside.stdout)")
+        let quiet = try katalog.run(["impact", "behandling.hendelser_per_time"] + ws)
+        #expect(quiet.status == 0 && quiet.stdout.contains("Nothing reads from the table."), "\(quiet.stdout)")
+        #expect(try katalog.run(["impact", "rasone.finnes_ikke"] + ws).status == 1)
+    }
+
+    @Test func theAuditLogListsChangesNewestFirstFilteredByDayAndAction() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let grant = try katalog.run(["access", "grant", "--datasett", "meldekort-anonymisert", "--subject", "user:ny@nav.no", "--json"] + ws)
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(grant.stdout.utf8)) as? [String: Any])?["id"] as? String)
+        #expect(try katalog.run(["access", "revoke", id] + ws).status == 0)
+        let today = try json(try katalog.run(["audit", "--since", "2026-11-25", "--action", "grant", "--json"] + ws).stdout)
+        #expect(today.map { $0["action"] as? String } == ["grant.revoke", "grant.create"])
+        #expect(today.allSatisfy { $0["actor"] as? String == "ola.nordmann@nav.no" && $0["status"] as? String == "done" })
+        #expect(today.first?["target"] as? String == id)
+        let bad = try katalog.run(["audit", "--since", "2026-13-01"] + ws)
+        #expect(bad.status == 1 && bad.stderr.contains("is not a date"))
+    }
 }
