@@ -130,6 +130,8 @@ enum NorwegianHelp {
         "Print the revoked grant as JSON.": "Skriv den trukne tilgangen som JSON.",
         "Approve a pending access request.": "Godkjenn en ventende tilgangssøknad.",
         "The request's id, or a unique start of it (see `katalog access list --pending`).": "Søknadens id, eller en entydig start på den (se `katalog access list --pending`).",
+        "The requests' ids, or unique starts of them (see `katalog access list --pending`); several act in turn.": "Søknadenes id-er, eller entydige starter på dem (se `katalog access list --pending`); flere behandles etter tur.",
+        "The grants' ids, or unique starts of them (see `katalog access list`); several act in turn.": "Tilgangenes id-er, eller entydige starter på dem (se `katalog access list`); flere behandles etter tur.",
         "Approve even what asks for a second thought (personal data without a Polly purpose).": "Godkjenn også det som ber om ettertanke (personopplysninger uten formål i Polly).",
         "Print the grant it made as JSON.": "Skriv tilgangen den ga som JSON.",
         "Deny a pending access request, with a reason.": "Avslå en ventende tilgangssøknad, med begrunnelse.",

@@ -108,4 +108,19 @@ struct AccessCommandTests {
         // Every grant also reached the table's IAM policy: no lost update between the writers.
         for writer in ["a", "b"] { for n in 0..<perProcess { #expect(members?.contains("user:\(writer)\(n)@nav.no") == true) } }
     }
+
+    /// Several ids act in turn, one line each; one that fails stops nothing and makes the exit 1.
+    @Test func severalRequestsAtOnceWithALineEach() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let ids = try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout).compactMap { $0["id"] as? String }
+        #expect(ids.count == 3)
+        let denied = try katalog.run(["access", "deny", ids[0], "ffffffff-0000-4000-8000-000000000000", ids[1], "--reason", "Mangler formål"] + ws)
+        #expect(denied.status == 1, "one of three failed")
+        let lines = denied.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 && lines[0].hasPrefix("✓ Denied the request") && lines[1].hasPrefix("✗ ffffffff-") && lines[2].hasPrefix("✓ Denied"), "\(denied.stdout)")
+        #expect(try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout).map { $0["id"] as? String } == [ids[2]])
+    }
 }

@@ -190,8 +190,8 @@ public struct AccessRevokeCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a grant.")
     public static let isMutating = true
 
-    @Argument(help: ArgumentHelp("The grant's id, or a unique start of it (see `katalog access list`).", valueName: "grant-id"))
-    var grant: String
+    @Argument(help: ArgumentHelp("The grants' ids, or unique starts of them (see `katalog access list`); several act in turn.", valueName: "grant-id"))
+    var grants: [String]
 
     @Flag(help: "Print the revoked grant as JSON.")
     var json = false
@@ -201,14 +201,16 @@ public struct AccessRevokeCommand: ServiceCommand {
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let grants = try await allGrants(context.services)
-        let id = try IDPrefix.resolve(grant, among: grants.map(\.id), what: LocalizedText(nb: "tilgang", en: "grant"))
-        try await context.services.access.revoke(grant: id)
-        if json {
-            let revoked = try await context.services.access.grants(datasett: grants.first { $0.id == id }!.datasettID).first { $0.id == id }!
-            return context.print(try JSONOutput.render(GrantOutput(grant: revoked, now: context.now)))
+        let all = try await allGrants(context.services)
+        try await inTurn(grants, context) { text in
+            let id = try IDPrefix.resolve(text, among: all.map(\.id), what: LocalizedText(nb: "tilgang", en: "grant"))
+            try await context.services.access.revoke(grant: id)
+            if json {
+                let revoked = try await context.services.access.grants(datasett: all.first { $0.id == id }!.datasettID).first { $0.id == id }!
+                return try JSONOutput.render(GrantOutput(grant: revoked, now: context.now))
+            }
+            return TerminalText.visible(context.t("Trakk tilgangen \(id.text).", "Revoked the grant \(id.text)."))
         }
-        context.confirm("Trakk tilgangen \(id.text).", "Revoked the grant \(id.text).")
     }
 }
 
@@ -216,8 +218,8 @@ public struct AccessApproveCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "approve", abstract: "Approve a pending access request.")
     public static let isMutating = true
 
-    @Argument(help: ArgumentHelp("The request's id, or a unique start of it (see `katalog access list --pending`).", valueName: "request-id"))
-    var request: String
+    @Argument(help: ArgumentHelp("The requests' ids, or unique starts of them (see `katalog access list --pending`); several act in turn.", valueName: "request-id"))
+    var requests: [String]
 
     @Flag(help: "Approve even what asks for a second thought (personal data without a Polly purpose).")
     var force = false
@@ -230,17 +232,19 @@ public struct AccessApproveCommand: ServiceCommand {
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let id = try await requestID(request, context)
-        let grant: Grant
-        do {
-            grant = try await context.services.access.approve(request: id, force: force)
-        } catch let ServiceError.needsConfirmation(problems) {
-            throw InvalidInput(problems.map { Problem(field: $0.field, code: $0.code, message: LocalizedText(
-                nb: $0.message.nb + " Legg til --force for å godkjenne likevel.", en: $0.message.en + " Add --force to approve anyway.")) })
+        try await inTurn(requests, context) { text in
+            let id = try await requestID(text, context)
+            let grant: Grant
+            do {
+                grant = try await context.services.access.approve(request: id, force: force)
+            } catch let ServiceError.needsConfirmation(problems) {
+                throw InvalidInput(problems.map { Problem(field: $0.field, code: $0.code, message: LocalizedText(
+                    nb: $0.message.nb + " Legg til --force for å godkjenne likevel.", en: $0.message.en + " Add --force to approve anyway.")) })
+            }
+            if json { return try JSONOutput.render(GrantOutput(grant: grant, now: context.now)) }
+            return TerminalText.visible(context.t("Godkjente søknaden; \(grant.subject) har nå tilgang (id \(grant.id.text)).",
+                                                  "Approved the request; \(grant.subject) now has access (id \(grant.id.text))."))
         }
-        if json { return context.print(try JSONOutput.render(GrantOutput(grant: grant, now: context.now))) }
-        context.confirm("Godkjente søknaden; \(grant.subject) har nå tilgang (id \(grant.id.text)).",
-                        "Approved the request; \(grant.subject) now has access (id \(grant.id.text)).")
     }
 }
 
@@ -248,8 +252,8 @@ public struct AccessDenyCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "deny", abstract: "Deny a pending access request, with a reason.")
     public static let isMutating = true
 
-    @Argument(help: ArgumentHelp("The request's id, or a unique start of it (see `katalog access list --pending`).", valueName: "request-id"))
-    var request: String
+    @Argument(help: ArgumentHelp("The requests' ids, or unique starts of them (see `katalog access list --pending`); several act in turn.", valueName: "request-id"))
+    var requests: [String]
 
     @Option(help: ArgumentHelp("Why, for the requester (required).", valueName: "text"))
     var reason: String?
@@ -262,13 +266,12 @@ public struct AccessDenyCommand: ServiceCommand {
     public init() {}
 
     public func run(in context: CommandContext) async throws {
-        let id = try await requestID(request, context)
-        try await context.services.access.deny(request: id, reason: reason)
-        if json {
-            let denied = try await context.services.access.accessRequest(id)
-            return context.print(try JSONOutput.render(denied))
+        try await inTurn(requests, context) { text in
+            let id = try await requestID(text, context)
+            try await context.services.access.deny(request: id, reason: reason)
+            if json { return try JSONOutput.render(try await context.services.access.accessRequest(id)) }
+            return TerminalText.visible(context.t("Avslo søknaden \(id.text).", "Denied the request \(id.text)."))
         }
-        context.confirm("Avslo søknaden \(id.text).", "Denied the request \(id.text).")
     }
 }
 
@@ -281,4 +284,26 @@ func requestID(_ text: String, _ context: CommandContext) async throws -> UUID {
     return try IDPrefix.resolve(text, among: requests.map(\.id), what: LocalizedText(
         nb: "tilgangssøknad som venter på deg eller er din egen (en behandlet søknad må ha hele id-en)",
         en: "access request waiting for you or made by you (a handled request needs its whole id)"))
+}
+
+/// Runs an action on each id in turn: one id as before (its error is the command's); several
+/// with one line each, ✓ or ✗ with why, every id tried, exit 1 when any failed.
+func inTurn(_ ids: [String], _ context: CommandContext, _ act: (String) async throws -> String) async throws {
+    guard ids.count > 1 else {
+        return context.print(try await act(ids.first ?? ""))
+    }
+    var failed = 0
+    for text in ids {
+        do {
+            context.print("✓ " + (try await act(text)))
+        } catch {
+            failed += 1
+            let why = (error as? UserFacingError)?.message.text(context.language) ?? "\(error)"
+            context.print(TerminalText.line("✗ \(text): \(why)"))
+        }
+    }
+    if failed > 0 {
+        throw InvalidInput([Problem(field: "ids", code: "bulk", message: LocalizedText(
+            nb: "\(failed) av \(ids.count) lyktes ikke; se linjene over.", en: "\(failed) of \(ids.count) did not succeed; see the lines above."))])
+    }
 }
