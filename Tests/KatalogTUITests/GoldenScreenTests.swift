@@ -71,6 +71,17 @@ struct GoldenScreenTests {
         try Golden.check(harness.canvas(), String(format: name, "5"))
     }
 
+    /// Every tab of the Access screen on the demo.
+    @Test(arguments: [(80, 24, Language.en), (80, 24, .nb), (160, 48, .en), (160, 48, .nb)])
+    func accessTabs(width: Int, height: Int, language: Language) async throws {
+        let harness = try await Harness(width: width, height: height, language: language)
+        await harness.press("4")
+        for tab in ["requests", "grants", "risks", "drift"] {
+            try Golden.check(harness.canvas(), "access-\(tab)-\(width)x\(height)-\(language.rawValue)")
+            await harness.press("tab")
+        }
+    }
+
     @Test func asciiLineDrawing() async throws {
         let harness = try await explorerOnTabell1(width: 80, height: 24, language: .en)
         try Golden.check(harness.canvas(glyphs: .ascii), "explorer-80x24-en-ascii")

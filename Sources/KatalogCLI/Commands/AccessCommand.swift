@@ -159,7 +159,7 @@ public struct AccessGrantCommand: ServiceCommand {
         let who = try Subject(iamMember: subject)
         // Granting again renews: the earlier grant is revoked. Said, never done silently.
         let earlier = try await services.access.grants(datasett: target.id).first { $0.subject == who && $0.status(at: context.now) == .active }
-        let grant = try await services.access.grant(GrantRequest(datasettID: target.id, subject: who, owner: owner, expires: try parseExpiry(expires)))
+        let grant = try await services.access.grant(GrantRequest(datasettID: target.id, subject: who, owner: owner, expires: try Expiry.parse(expires)))
         if let earlier {
             let until = earlier.expires.map { Formatting.date($0, timeZone: context.timeZone) } ?? context.t("aldri", "never")
             context.warn(context.t("\(who) hadde allerede tilgang (id \(earlier.id.text), utløp \(until)); den er erstattet av den nye.",
@@ -171,20 +171,6 @@ public struct AccessGrantCommand: ServiceCommand {
     }
 }
 
-/// `YYYY-MM-DD` as the end of that day in Oslo, or nil for `never`/`forever`/`aldri`.
-func parseExpiry(_ text: String) throws -> Date? {
-    if ["never", "forever", "aldri"].contains(text.lowercased()) { return nil }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = MarketplaceRules.timeZone
-    let parts = text.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-          calendar.component(.day, from: day) == parts[2] else {
-        throw InvalidInput([Problem(field: "expires", code: "expires", message: LocalizedText(
-            nb: "«\(TerminalText.line(text))» er ikke en dato. Skriv ÅÅÅÅ-MM-DD (i morgen eller senere) eller «never».",
-            en: "“\(TerminalText.line(text))” is not a date. Write YYYY-MM-DD (tomorrow or later) or “never”."))])
-    }
-    return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: day)
-}
 
 public struct AccessRevokeCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a grant.")

@@ -123,7 +123,7 @@ public struct AccessExtendCommand: ServiceCommand {
                                                       en: "The grant \(id.text) has been revoked; make a new one with `katalog access grant`."))
         }
         let renewed = try await context.services.access.grant(GrantRequest(datasettID: current.datasettID, subject: current.subject, owner: current.owner,
-                                                                          expires: try parseExpiry(expires)))
+                                                                          expires: try Expiry.parse(expires)))
         if json { return context.print(try JSONOutput.render(GrantOutput(grant: renewed, now: context.now))) }
         let until = renewed.expires.map { Formatting.date($0, timeZone: context.timeZone) }
         context.confirm("Forlenget: \(renewed.subject) har tilgang \(until.map { "til \($0)" } ?? "for alltid") (id \(renewed.id.text)).",

@@ -15,6 +15,15 @@ public enum IAMDrift {
             case strayTableBinding, strayDatasetEntry
             /// An active grant whose binding is not in IAM: grant it again.
             case missingTableBinding, missingDatasetEntry
+
+            public var label: LocalizedText {
+                switch self {
+                case .strayTableBinding: LocalizedText(nb: "binding uten tilgang", en: "binding, no grant")
+                case .strayDatasetEntry: LocalizedText(nb: "oppføring uten tilgang", en: "entry, no grant")
+                case .missingTableBinding: LocalizedText(nb: "tilgang uten binding", en: "grant, no binding")
+                case .missingDatasetEntry: LocalizedText(nb: "tilgang uten oppføring", en: "grant, no entry")
+                }
+            }
         }
 
         public let kind: Kind

@@ -163,6 +163,7 @@ extension AppState {
         case .command: commandLine = TextBuffer()
         case .screenExplorer: return navigate(.switchTo(.explorer, .plain))
         case .screenPublish: return navigate(.switchTo(.publish, .plain))
+        case .screenAccess: return navigate(.switchTo(.access, .plain))
         // `2` on a table: its lineage.
         case .screenLineage: return navigate(.switchTo(.lineage, screen.subject))
         case .back:
@@ -225,6 +226,7 @@ extension AppState {
         case var .help(list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .help(list)
         case var .messages(list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .messages(list)
         case .product(let slug, var list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .product(slug: slug, list)
+        case .details(let title, let lines, var list): list.scroll(move, count: count, height: height); modals[modals.count - 1] = .details(title: title, lines: lines, list)
         case .confirmation: break
         }
         return []
@@ -236,6 +238,7 @@ extension AppState {
         case .help: HelpOverlay.lines(scopes: screen.keyScopes + [.global], keys: keys, context)
         case .messages: MessagesOverlay.lines(messages, context)
         case let .product(slug, _): ProductPage.lines(slug: slug, context)
+        case let .details(_, lines, _): lines.flatMap { DetailLine.wrap($0, width: max(10, OverlayBox.innerWidth(onScreen: width)), role: .overlay) }
         case .confirmation: []
         }
     }
@@ -272,6 +275,7 @@ extension AppState {
         case "messages", "msgs": modals.append(.messages(ListState()))
         case "whoami": return [.refreshUser]
         case "publish": return navigate(.switchTo(.publish, .plain))
+        case "access": return navigate(.switchTo(.access, .plain))
         case "theme":
             guard !argument.isEmpty else {
                 notify(UIText.themes(themeNames, current: themeName), isError: false)

@@ -40,6 +40,9 @@ public enum Event: Sendable {
     /// Whether Slack has the channel; nil: it cannot be told (offline, Slack down).
     case slackChecked(channel: String, Bool?)
     case keywordsLoaded(Result<[KeywordCount], LoadFailure>)
+    /// The Access screen's data, and how an action on it went.
+    case accessLoaded(Result<AccessData, LoadFailure>)
+    case accessActed([AccessOutcome], undo: AccessAction?)
     /// What deleting a dataprodukt takes with it, to confirm; then the deletion's outcome.
     case deletionImpactLoaded(Result<DeletionImpact, LoadFailure>)
     case dataproduktDeleted(name: String, Result<Void, LoadFailure>)
@@ -54,7 +57,7 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .deletionImpactLoaded,
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .deletionImpactLoaded,
              .dataproduktDeleted: false
         }
     }
@@ -101,6 +104,8 @@ public enum Effect: Equatable, Sendable {
     case loadTeams(group: String)
     case checkSlack(String)
     case loadKeywords
+    case loadAccess
+    case accessAction(AccessAction)
     case loadDeletionImpact(slug: String)
     case deleteDataprodukt(id: UUID, name: String)
     case planPublish(DataproduktSpec)
@@ -119,7 +124,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt: 0
+             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction: 0
         }
     }
 }

@@ -7,6 +7,8 @@ enum Modal: Equatable, Sendable {
     case messages(ListState)
     /// A dataprodukt's page, by slug.
     case product(slug: String, ListState)
+    /// A row's details (the Access screen's Enter): a title and lines of text from the data.
+    case details(title: String, lines: [String], ListState)
     /// Asks first; the effects run only on an explicit yes.
     case confirmation(Confirmation, onConfirm: [Effect])
 

@@ -28,6 +28,7 @@ public enum Renderer {
             // What the page offers besides closing, unless --read-only hides it.
             let actions = state.readOnly ? hint : state.t(LocalizedText(nb: "p legg til datasett · D slett · ", en: "p add a datasett · D delete · ")) + hint
             OverlayBox.draw(title: ProductPage.title(slug: slug, context), hint: actions, lines: lines, scroll: list, into: &canvas)
+        case let .details(title, _, list): OverlayBox.draw(title: title, hint: hint, lines: lines, scroll: list, into: &canvas)
         case let .confirmation(confirmation, _):
             confirmation.draw(into: &canvas, context.body, yesLabel: state.t(UIText.yes), noLabel: state.t(UIText.no))
         }

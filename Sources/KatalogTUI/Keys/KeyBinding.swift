@@ -8,6 +8,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     /// The Lineage screen's column view: what differs from the drawing.
     case lineageColumns = "lineage-columns"
     case publish
+    case access
     case help
 }
 
@@ -22,6 +23,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case selectLeft, selectRight, selectUp, selectDown, toggleFan, toggleLegend, toggleColumns, walkUpstream, walkDownstream
     case publishTable, deleteDataprodukt, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
          submit, leaveWizard
+    case nextTab, previousTab, mark, markRange, approve, deny, approveMarked, denyMarked, revoke, extend, undo, fixDrift, toggleHistory
 }
 
 /// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made

@@ -72,6 +72,7 @@ public struct KeyRegistry: Sendable {
         case .lineage: LocalizedText(nb: "Lineage", en: "Lineage")
         case .lineageColumns: LocalizedText(nb: "Lineage i kolonner", en: "Lineage in columns")
         case .publish: LocalizedText(nb: "Publiseringsveiviseren", en: "The publish wizard")
+        case .access: LocalizedText(nb: "Tilgangsstyring", en: "Access review")
         case .help: LocalizedText(nb: "Hjelp og meldinger", en: "Help and messages")
         }
     }
@@ -104,8 +105,9 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "lineage", en: "lineage")),
         KeyBinding(.screenPublish, ["3"], scope: .global, LocalizedText(nb: "Publiser et dataprodukt: veiviseren (også :publish)", en: "Publish a dataprodukt: the wizard (also :publish)"),
                    label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true),
-        KeyBinding(.screenAccess, ["4"], scope: .global, LocalizedText(nb: "Tilgangsstyring", en: "Access review"),
-                   label: LocalizedText(nb: "tilganger", en: "access"), dangerous: true, disabled: notYet),
+        KeyBinding(.screenAccess, ["4"], scope: .global, LocalizedText(nb: "Tilgangsstyring: søknader, tilganger, risiko, avvik (også :access)",
+                                                                        en: "Access review: requests, grants, risks, drift (also :access)"),
+                   label: LocalizedText(nb: "tilganger", en: "access")),
         KeyBinding(.quit, ["q"], scope: .global, LocalizedText(nb: "Avslutt", en: "Quit"), label: LocalizedText(nb: "avslutt", en: "quit"), footer: true),
 
         KeyBinding(.open, ["enter"], scope: .explorer, LocalizedText(nb: "Åpne: vis detaljer, fold ut datasett eller RECORD-felt", en: "Open: show details, expand a dataset or RECORD field"),
@@ -172,6 +174,33 @@ public struct KeyRegistry: Sendable {
                         nb: "På et dataprodukts side: slett det (sier hvem som mister tilgang; skriv navnet for å bekrefte)",
                         en: "On a dataprodukt's page: delete it (says who loses access; type the name to confirm)"),
                    label: LocalizedText(nb: "slett", en: "delete"), dangerous: true),
+
+        KeyBinding(.open, ["enter"], scope: .access, LocalizedText(nb: "Detaljer: Polly-lenken, tabellens PII, hele teksten", en: "Details: the Polly link, the table's PII, the whole text"),
+                   label: LocalizedText(nb: "detaljer", en: "details"), footer: true),
+        KeyBinding(.nextTab, ["tab", "right"], scope: .access, LocalizedText(nb: "Neste fane", en: "Next tab"), label: LocalizedText(nb: "fane", en: "tab"), footer: true),
+        KeyBinding(.previousTab, ["shift-tab", "left"], scope: .access, LocalizedText(nb: "Forrige fane", en: "Previous tab"), label: LocalizedText(nb: "forrige", en: "previous")),
+        KeyBinding(.mark, ["space"], scope: .access, LocalizedText(nb: "Merk raden (og gå videre)", en: "Mark the row (and move on)"), label: LocalizedText(nb: "merk", en: "mark")),
+        KeyBinding(.markRange, ["v"], scope: .access, LocalizedText(nb: "Merk et område: v her, v der", en: "Mark a range: v here, v there"), label: LocalizedText(nb: "område", en: "range")),
+        KeyBinding(.approve, ["a"], scope: .access, LocalizedText(nb: "Godkjenn søknaden (spør først)", en: "Approve the request (asks first)"),
+                   label: LocalizedText(nb: "godkjenn", en: "approve"), footer: true, dangerous: true),
+        KeyBinding(.deny, ["d"], scope: .access, LocalizedText(nb: "Avslå søknaden; skriv begrunnelsen", en: "Deny the request; type the reason"),
+                   label: LocalizedText(nb: "avslå", en: "deny"), footer: true, dangerous: true),
+        KeyBinding(.approveMarked, ["A"], scope: .access, LocalizedText(nb: "Godkjenn alle merkede", en: "Approve every marked one"),
+                   label: LocalizedText(nb: "godkjenn merkede", en: "approve marked"), dangerous: true),
+        KeyBinding(.denyMarked, ["D"], scope: .access, LocalizedText(nb: "Avslå alle merkede", en: "Deny every marked one"),
+                   label: LocalizedText(nb: "avslå merkede", en: "deny marked"), dangerous: true),
+        KeyBinding(.revoke, ["r"], scope: .access, LocalizedText(nb: "Trekk tilgangen (eller de merkede; spør først)", en: "Revoke the grant (or the marked ones; asks first)"),
+                   label: LocalizedText(nb: "trekk", en: "revoke"), footer: true, dangerous: true),
+        KeyBinding(.extend, ["e"], scope: .access, LocalizedText(nb: "Gi tilgangen ny utløpsdato", en: "Give the grant a new expiry"),
+                   label: LocalizedText(nb: "forleng", en: "extend"), dangerous: true),
+        KeyBinding(.fixDrift, ["f"], scope: .access, LocalizedText(nb: "Rett avviket (spør først)", en: "Reconcile the drift (asks first)"),
+                   label: LocalizedText(nb: "rett", en: "fix"), dangerous: true),
+        KeyBinding(.undo, ["u"], scope: .access, LocalizedText(nb: "Angre siste endring som kan angres (en tilbaketrekking, en tilgang)",
+                                                               en: "Undo the last change that can be undone (a revoke, a grant)"),
+                   label: LocalizedText(nb: "angre", en: "undo"), dangerous: true),
+        KeyBinding(.toggleHistory, ["x"], scope: .access, LocalizedText(nb: "Vis også trukne og utløpte tilganger", en: "Show revoked and expired grants too"),
+                   label: LocalizedText(nb: "historikk", en: "history")),
+        KeyBinding(.refresh, ["R"], scope: .access, LocalizedText(nb: "Hent alt på nytt", en: "Load everything again"), label: LocalizedText(nb: "last inn", en: "reload")),
 
         // The wizard reads its keys itself (its fields take text); listed here for help and docs.
         KeyBinding(.nextPage, ["ctrl-n", "pgdn"], scope: .publish, LocalizedText(nb: "Neste side (når siden er uten problemer)", en: "Next page (when the page has no problems)"),

@@ -2,7 +2,7 @@ import KatalogCore
 
 /// The top-level screens; the number keys switch between them.
 enum ScreenKind: Int, CaseIterable, Sendable {
-    case explorer = 1, lineage, publish
+    case explorer = 1, lineage, publish, access
 }
 
 /// What a screen is asked to show when it is navigated to.
@@ -80,6 +80,7 @@ enum ScreenRegistry {
         case .explorer: ExplorerScreen()
         case .lineage: LineageScreen()
         case .publish: PublishScreen()
+        case .access: AccessScreen()
         }
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import KatalogCore
+import KatalogServices
+
+/// The review keys: move and mark, approve and deny (asked first; a reason typed), revoke and
+/// extend, reconcile drift, undo the last change, switch tabs.
+extension AccessScreen {
+    mutating func perform(_ action: KeyAction, _ context: inout ScreenContext) -> Bool {
+        let rows = rows(tab, context)
+        let height = max(1, context.body.height - 3)
+        var list = lists[tab] ?? ListState()
+        defer { lists[tab] = list }
+        switch action {
+        case .moveDown: list.move(.down, count: rows.count, height: height)
+        case .moveUp: list.move(.up, count: rows.count, height: height)
+        case .pageDown: list.move(.pageDown, count: rows.count, height: height)
+        case .pageUp: list.move(.pageUp, count: rows.count, height: height)
+        case .top: list.move(.top, count: rows.count, height: height)
+        case .bottom: list.move(.bottom, count: rows.count, height: height)
+        case .nextTab, .previousTab:
+            let all = Tab.allCases
+            tab = all[(tab.rawValue + (action == .nextTab ? 1 : all.count - 1)) % all.count]
+            return true
+        case .mark: list.toggleMark(); list.move(.down, count: rows.count, height: height)
+        case .markRange: list.toggleRange()
+        case .toggleHistory where tab == .grants:
+            showHistory.toggle()
+            list.clamp(count: self.rows(tab, context).count, height: height)
+        case .refresh: reload(&context)
+        case .open:
+            if let details = details(list.cursor, context) { context.present(.details(title: details.title, lines: details.lines, ListState())) }
+        case .approve, .approveMarked:
+            guard tab == .requests else { return nudge(LocalizedText(nb: "Godkjenn på fanen Søknader.", en: "Approve on the Requests tab."), &context) }
+            confirmRequests(action == .approveMarked ? list.selection(count: rows.count) : [list.cursor], approve: true, &context)
+        case .deny, .denyMarked:
+            guard tab == .requests else { return nudge(LocalizedText(nb: "Avslå på fanen Søknader.", en: "Deny on the Requests tab."), &context) }
+            let ids = ids(action == .denyMarked ? list.selection(count: rows.count) : [list.cursor], rows)
+            guard !ids.isEmpty else { return true }
+            prompt = (.denyReason(ids.compactMap(UUID.init(uuidString:))), TextBuffer())
+        case .revoke:
+            guard tab == .grants, let id = rows[safe: list.cursor].flatMap({ UUID(uuidString: $0.id) }) else {
+                return nudge(LocalizedText(nb: "Trekk en tilgang på fanen Tilganger.", en: "Revoke a grant on the Grants tab."), &context)
+            }
+            let marked = ids(list.selection(count: rows.count), rows).compactMap(UUID.init(uuidString:))
+            let chosen = marked.count > 1 ? marked : [id]
+            let who = chosen.compactMap { id in grantsShown(context).first { $0.2.id == id }.map { "\($0.2.subject) — «\($0.1.name)»" } }
+            context.present(.confirmation(Confirmation(
+                title: context.t(LocalizedText(nb: "Trekke \(chosen.count) tilgang\(chosen.count == 1 ? "" : "er")?", en: "Revoke \(chosen.count) grant\(chosen.count == 1 ? "" : "s")?")),
+                lines: who, dangerous: true), onConfirm: [.accessAction(.revoke(chosen))]))
+        case .extend:
+            guard tab == .grants, let id = rows[safe: list.cursor].flatMap({ UUID(uuidString: $0.id) }) else {
+                return nudge(LocalizedText(nb: "Forleng en tilgang på fanen Tilganger.", en: "Extend a grant on the Grants tab."), &context)
+            }
+            prompt = (.expiry(id), TextBuffer())
+        case .fixDrift:
+            guard tab == .drift, let finding = data?.drift[safe: list.cursor] else {
+                return nudge(LocalizedText(nb: "Rett et avvik på fanen Avvik.", en: "Reconcile on the Drift tab."), &context)
+            }
+            context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Rette avviket?", en: "Reconcile?")),
+                                                       lines: [context.t(finding.what)], dangerous: true), onConfirm: [.accessAction(.fix(finding))]))
+        case .undo:
+            guard let undo else { return nudge(LocalizedText(nb: "Ingenting å angre.", en: "Nothing to undo."), &context) }
+            self.undo = nil
+            context.run(.accessAction(undo))
+        default:
+            return false
+        }
+        return true
+    }
+
+    private func ids(_ indices: [Int], _ rows: [Row]) -> [String] { indices.compactMap { rows[safe: $0]?.id } }
+
+    private func nudge(_ text: LocalizedText, _ context: inout ScreenContext) -> Bool {
+        context.notify(text)
+        return true
+    }
+
+    /// Approvals are confirmed, naming the count and the datasett (and what deserves a second thought).
+    private mutating func confirmRequests(_ indices: [Int], approve: Bool, _ context: inout ScreenContext) {
+        guard let data else { return }
+        let chosen = indices.compactMap { data.requests[safe: $0] }
+        guard !chosen.isEmpty else { return }
+        let places = Set(chosen.compactMap { data.datasett($0.datasettID)?.datasett.name }).sorted().joined(separator: ", ")
+        var lines = chosen.map { "\($0.subject)" + ($0.polly == nil ? context.t(LocalizedText(nb: " — uten formål i Polly", en: " — no purpose in Polly")) : "") }
+        lines.append(context.t(LocalizedText(nb: "Datasett: \(places)", en: "Datasett: \(places)")))
+        context.present(.confirmation(Confirmation(
+            title: context.t(LocalizedText(nb: "Godkjenne \(chosen.count) søknad\(chosen.count == 1 ? "" : "er")?", en: "Approve \(chosen.count) request\(chosen.count == 1 ? "" : "s")?")),
+            lines: lines), onConfirm: [.accessAction(.approve(chosen.map(\.id)))]))
+    }
+
+    /// A reason for a denial, or a new expiry, typed on the status line.
+    mutating func type(_ key: Key, _ context: inout ScreenContext) {
+        guard var open = prompt else { return }
+        switch open.input.prompt(key) {
+        case .cancelled, .closed:
+            prompt = nil
+        case .edited, .ignored:
+            prompt = open
+        case .submitted:
+            let text = open.input.text.trimmingCharacters(in: .whitespaces)
+            switch open.purpose {
+            case let .denyReason(ids):
+                guard !text.isEmpty else {
+                    prompt = open
+                    return context.notify(LocalizedText(nb: "En begrunnelse må til; søkeren ser den.", en: "A reason is required; the requester sees it."), isError: true)
+                }
+                prompt = nil
+                context.run(.accessAction(.deny(ids, reason: text)))
+            case let .expiry(id):
+                do {
+                    let date = try Expiry.parse(text.isEmpty ? "never" : text)
+                    try ServiceError.check(MarketplaceRules.checkExpiry(date, now: data?.now ?? Date()))
+                    prompt = nil
+                    context.run(.accessAction(.extend(id, expires: date)))
+                } catch {
+                    prompt = open
+                    context.notify((error as? UserFacingError)?.message ?? LocalizedText(nb: "\(error)", en: "\(error)"), isError: true)
+                }
+            }
+        }
+        _ = open
+    }
+
+    mutating func paste(_ text: String, _ context: inout ScreenContext) {
+        prompt?.input.insert(text)
+    }
+
+    /// What Enter shows about a row: everything the table had to cut, and the links.
+    func details(_ index: Int, _ context: ScreenContext) -> (title: String, lines: [String])? {
+        guard let data else { return nil }
+        func t(_ nb: String, _ en: String) -> String { context.language == .nb ? nb : en }
+        let zone = context.settings.timeZone
+        func when(_ date: Date?) -> String { date.map { Formatting.dateTime($0, timeZone: zone) } ?? t("aldri", "never") }
+        switch tab {
+        case .requests:
+            guard let request = data.requests[safe: index] else { return nil }
+            let place = data.datasett(request.datasettID)
+            var lines = [t("Subjekt: ", "Subject: ") + request.subject.iamMember, t("Eier: ", "Owner: ") + request.owner,
+                         "Datasett: " + (place.map { "\($0.datasett.name) (\($0.dataprodukt.name)), \($0.datasett.source.table)" } ?? request.datasettID.text),
+                         t("Personopplysninger: ", "Personal data: ") + (place?.datasett.pii.label.text(context.language) ?? "–"),
+                         t("Ønsket utløp: ", "Requested expiry: ") + when(request.expires), t("Mottatt: ", "Received: ") + when(request.created)]
+            if let polly = request.polly { lines += ["Polly: \(polly.name)", polly.url] } else { lines.append(t("Polly: ingen behandling oppgitt", "Polly: no processing activity given")) }
+            if let tags = place?.datasett.source.piiTags, !tags.isEmpty {
+                lines.append(t("PII-kolonner: ", "PII columns: ") + tags.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.label.text(context.language)))" }.joined(separator: ", "))
+            }
+            return (t("Søknad", "Request"), lines + ["id " + request.id.text])
+        case .grants:
+            guard let (product, datasett, grant) = grantsShown(context)[safe: index] else { return nil }
+            return (t("Tilgang", "Grant"), [t("Subjekt: ", "Subject: ") + grant.subject.iamMember, t("Eier: ", "Owner: ") + grant.owner,
+                                           "Datasett: \(datasett.name) (\(product.name)), \(datasett.source.table)", t("Gitt av: ", "Granted by: ") + grant.granter,
+                                           t("Gitt: ", "Created: ") + when(grant.created), t("Utløper: ", "Expires: ") + when(grant.expires),
+                                           t("Via: ", "Via: ") + (grant.accessRequestID.map { t("søknad ", "request ") + $0.text } ?? t("direkte", "direct")),
+                                           "id " + grant.id.text])
+        case .risks:
+            guard let risk = data.risks[safe: index] else { return nil }
+            return (t("Risiko", "Risk"), [risk.message.text(context.language), "", t("Gjør: ", "Do: ") + AccessRiskAction.describe(risk.action, context.language)])
+        case .drift:
+            guard let finding = data.drift[safe: index] else { return nil }
+            return (t("Avvik", "Drift"), [finding.what.text(context.language), "", t("f retter det.", "f reconciles it.")])
+        }
+    }
+}
+
+/// A risk's action in words, with the keys or command that do it.
+enum AccessRiskAction {
+    static func describe(_ action: AccessRisk.Action, _ language: Language) -> String {
+        let nb = language == .nb
+        switch action {
+        case let .revoke(grant): return (nb ? "trekk tilgangen (r på fanen Tilganger; id " : "revoke the grant (r on the Grants tab; id ") + grant.text + ")"
+        case let .extend(grant): return (nb ? "forleng tilgangen (e på fanen Tilganger; id " : "extend the grant (e on the Grants tab; id ") + grant.text + ")"
+        case let .removeTableBinding(member, table): return (nb ? "fjern bindingen \(member) på \(table) (fanen Avvik)" : "remove the binding \(member) on \(table) (the Drift tab)")
+        }
+    }
+}

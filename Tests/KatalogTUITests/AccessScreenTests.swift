@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import KatalogCore
+import KatalogServices
+@testable import KatalogLocal
+@testable import KatalogTUI
+
+/// The Access screen by keys on the demo: the inbox cleared one by one and in bulk, a grant
+/// revoked and the revoke undone, drift reconciled.
+@Suite("The Access screen")
+struct AccessScreenTests {
+    func access(_ harness: Harness) -> AccessScreen? { harness.state.navigation[.access] as? AccessScreen }
+
+    func pending(_ harness: Harness) async throws -> Int { try await harness.services.access.requestsToHandle().count }
+
+    @Test func approveOneDenyOneWithAReason() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4")
+        #expect(harness.state.navigation.top == .access)
+        #expect(harness.screen().contains("Requests (3)") && harness.screen().contains("Risks ("), "\(harness.screen())")
+        // Oldest first; approving asks, naming who and where.
+        await harness.press("a")
+        guard case let .confirmation(confirmation, _)? = harness.state.modals.last else { Issue.record("approve must ask"); return }
+        #expect(confirmation.title == "Approve 1 request?" && confirmation.lines.contains { $0.hasPrefix("Datasett: ") })
+        await harness.press("y")
+        #expect(try await pending(harness) == 2)
+        #expect(harness.state.toast?.text == "1 done.")
+        // A denial needs a reason, typed on the status line.
+        await harness.press("d", "enter")
+        #expect(harness.state.toast?.text == "A reason is required; the requester sees it.")
+        await harness.type("Mangler formål")
+        await harness.press("enter")
+        #expect(try await pending(harness) == 1)
+        let denied = try await harness.services.access.myRequests() + harness.services.access.requestsToHandle()
+        #expect(!denied.contains { $0.status == .pending && $0.reason == "Mangler formål" })
+    }
+
+    @Test func markedRequestsAreApprovedTogether() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "space", "space")
+        #expect(access(harness)?.lists[.requests]?.marks.count == 2)
+        await harness.press("A")
+        guard case let .confirmation(confirmation, _)? = harness.state.modals.last else { Issue.record("bulk approve must ask"); return }
+        #expect(confirmation.title == "Approve 2 requests?")
+        await harness.press("y")
+        #expect(try await pending(harness) == 1)
+        #expect(harness.state.toast?.text == "2 done.")
+    }
+
+    @Test func aRevokeIsUndoneByGrantingAgainWithTheSameExpiry() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "tab")
+        #expect(access(harness)?.tab == .grants)
+        let before = try #require(access(harness)?.grantsShown(harness.state.context).first?.2)
+        await harness.press("r")
+        #expect(harness.state.modals.count == 1, "revoking asks (No by default)")
+        await harness.press("enter")
+        #expect(harness.state.modals.isEmpty)
+        #expect(try await harness.services.access.grants(datasett: before.datasettID).first { $0.id == before.id }?.revoked == nil, "No: nothing revoked")
+        await harness.press("r", "y")
+        #expect(try await harness.services.access.grants(datasett: before.datasettID).first { $0.id == before.id }?.revoked != nil)
+        await harness.press("u")
+        let again = try await harness.services.access.grants(datasett: before.datasettID).filter { $0.subject == before.subject && $0.revoked == nil }
+        #expect(again.count == 1 && again.first?.expires == before.expires, "granted again, same expiry")
+    }
+
+    @Test func driftIsReconciledFromItsTab() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "tab", "tab", "tab")
+        #expect(access(harness)?.tab == .drift)
+        let count = try #require(access(harness)?.data?.drift.count)
+        #expect(count == 2)
+        await harness.press("f", "y")
+        #expect(access(harness)?.data?.drift.count == count - 1)
+    }
+
+    @Test func enterShowsARequestsPurposeAndTheTablesPersonalData() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("4", "j", "j", "enter")  // oldest first, then by subject: nora is third
+        guard case let .details(title, lines, _)? = harness.state.modals.last else { Issue.record("Enter shows the details"); return }
+        #expect(title == "Request")
+        #expect(lines.contains("Polly: B412 - Analyse av ytelser ved arbeidsledighet"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("PII columns: ") && $0.contains("fødselsnummer (directly identifying)") }, "\(lines)")
+        await harness.press("esc")
+        #expect(harness.state.modals.isEmpty)
+    }
+}
