@@ -127,15 +127,19 @@ struct ExplorerBehaviourTests {
         #expect(harness.state.explorer.focus == .tree)
     }
 
-    @Test func keysThatAreNotReadySayWhy() async throws {
-        let harness = try await Harness()
-        await harness.press("4")
-        #expect(harness.state.toast?.text == "Access review: arrives in a later version.")
+    /// `--read-only` hides every key that changes data in one place: publishing is gone, and
+    /// the Access screen opens to look but offers no approve, deny, revoke or fix.
+    @Test func readOnlyHidesEveryKeyThatChangesData() async throws {
         let readOnly = try await Harness(readOnly: true)
         await readOnly.press("3")
         #expect(readOnly.state.navigation.top == .explorer, "publishing changes data: not under --read-only")
         #expect(readOnly.state.toast == nil)
         #expect(readOnly.screen().contains("read-only"))
+        await readOnly.press("4")
+        #expect(readOnly.state.navigation.top == .access)
+        await readOnly.press("a", "r", "f", "u")
+        #expect(readOnly.state.modals.isEmpty && readOnly.state.toast == nil)
+        #expect(try await readOnly.services.access.requestsToHandle().count == 3)
     }
 
     /// `y` copies by default, exactly what the toast shows; `clipboard: false` only shows it.

@@ -77,7 +77,6 @@ public struct KeyRegistry: Sendable {
         }
     }
 
-    private static let notYet = LocalizedText(nb: "kommer i en senere versjon", en: "arrives in a later version")
 
     static let defaults: [KeyBinding] = [
         KeyBinding(.moveDown, ["j", "down"], scope: .global, LocalizedText(nb: "Flytt ned", en: "Move down"), label: LocalizedText(nb: "flytt", en: "move")),
