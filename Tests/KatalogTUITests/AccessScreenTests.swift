@@ -84,4 +84,19 @@ struct AccessScreenTests {
         await harness.press("esc")
         #expect(harness.state.modals.isEmpty)
     }
+
+    /// `i` on a table in the Explorer, and on its node in the lineage: what a change touches.
+    @Test func iShowsTheImpactOfChangingATable() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press(":")
+        await harness.type("goto rasone.tabell_2")
+        await harness.press("enter", "i")
+        guard case let .details(title, lines, _)? = harness.state.modals.last else { Issue.record("i shows the impact"); return }
+        #expect(title == "Impact: dagpenger-prod-4e2b.rasone.tabell_2")
+        #expect(lines.contains("★ Dagpengevedtak › Vedtaksstatistikk") && lines.contains { $0.hasPrefix("  group:team-statistikk@nav.no  expires") })
+        #expect(lines.last == "2 datasett are affected; 4 grants could lose data.")
+        await harness.press("esc", "L", "i")
+        guard case let .details(again, _, _)? = harness.state.modals.last else { Issue.record("i on the lineage too"); return }
+        #expect(again == title)
+    }
 }

@@ -41,6 +41,12 @@ extension AppState {
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
+        case let .impactLoaded(.success(impact)):
+            modals.append(.details(title: t(LocalizedText(nb: "Påvirkning: \(impact.table)", en: "Impact: \(impact.table)")), lines: UIText.impact(impact, language, timeZone), ListState()))
+            return []
+        case let .impactLoaded(.failure(failure)):
+            notify(failure.message, isError: true)
+            return []
         case let .deletionImpactLoaded(.success(impact)):
             let product = impact.dataprodukt
             let lines = impact.lines.map(t) + [t(LocalizedText(nb: "Skriv «\(product.name)» for å slette.", en: "Type “\(product.name)” to delete."))]

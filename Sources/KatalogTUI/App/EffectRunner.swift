@@ -84,7 +84,7 @@ enum EffectRunner {
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
         case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
-             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction:
+             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact:
             return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
@@ -124,6 +124,8 @@ enum EffectRunner {
             })]
         case let .deleteDataprodukt(id, name):
             return [.dataproduktDeleted(name: name, await result { try await services.marketplace.deleteDataprodukt(id) })]
+        case let .loadImpact(table):
+            return [.impactLoaded(await result { try await Impact.of(table, services: services, lineageFile: nil) })]
         case .loadAccess:
             return [.accessLoaded(await result { try await AccessData.load(services) })]
         case let .accessAction(action):

@@ -43,6 +43,7 @@ public enum Event: Sendable {
     /// The Access screen's data, and how an action on it went.
     case accessLoaded(Result<AccessData, LoadFailure>)
     case accessActed([AccessOutcome], undo: AccessAction?)
+    case impactLoaded(Result<Impact, LoadFailure>)
     /// What deleting a dataprodukt takes with it, to confirm; then the deletion's outcome.
     case deletionImpactLoaded(Result<DeletionImpact, LoadFailure>)
     case dataproduktDeleted(name: String, Result<Void, LoadFailure>)
@@ -57,7 +58,7 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .deletionImpactLoaded,
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .impactLoaded, .deletionImpactLoaded,
              .dataproduktDeleted: false
         }
     }
@@ -105,6 +106,7 @@ public enum Effect: Equatable, Sendable {
     case checkSlack(String)
     case loadKeywords
     case loadAccess
+    case loadImpact(TableRef)
     case accessAction(AccessAction)
     case loadDeletionImpact(slug: String)
     case deleteDataprodukt(id: UUID, name: String)
@@ -124,7 +126,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction: 0
+             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact: 0
         }
     }
 }

@@ -21,7 +21,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case refresh, copyReference, quit
     case openLineage, nextNode, previousNode, panLeft, panRight, panUp, panDown, focusNode, toggleDirection
     case selectLeft, selectRight, selectUp, selectDown, toggleFan, toggleLegend, toggleColumns, walkUpstream, walkDownstream
-    case publishTable, deleteDataprodukt, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
+    case publishTable, deleteDataprodukt, impact, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
          submit, leaveWizard
     case nextTab, previousTab, mark, markRange, approve, deny, approveMarked, denyMarked, revoke, extend, undo, fixDrift, toggleHistory
 }

@@ -169,6 +169,12 @@ public struct KeyRegistry: Sendable {
         KeyBinding(.publishTable, ["p"], scope: .explorer, LocalizedText(nb: "Publiser den valgte tabellen som datasett", en: "Publish the selected table as a datasett"),
                    label: LocalizedText(nb: "publiser", en: "publish"), dangerous: true),
 
+        KeyBinding(.impact, ["i"], scope: .explorer, LocalizedText(nb: "Hva som berøres om tabellen endres: alt nedstrøms, og hvem som mister data",
+                                                                 en: "What a change to the table touches: everything downstream, and who loses data"),
+                   label: LocalizedText(nb: "påvirkning", en: "impact")),
+        KeyBinding(.impact, ["i"], scope: .lineage, LocalizedText(nb: "Hva som berøres om tabellen endres: alt nedstrøms, og hvem som mister data",
+                                                                en: "What a change to the table touches: everything downstream, and who loses data"),
+                   label: LocalizedText(nb: "påvirkning", en: "impact")),
         KeyBinding(.deleteDataprodukt, ["D"], scope: .explorer, LocalizedText(
                         nb: "På et dataprodukts side: slett det (sier hvem som mister tilgang; skriv navnet for å bekrefte)",
                         en: "On a dataprodukt's page: delete it (says who loses access; type the name to confirm)"),

@@ -1,3 +1,5 @@
+import Foundation
+import KatalogServices
 import KatalogCore
 
 /// Every sentence the terminal UI says, in bokmål and English. Screens name these; nothing
@@ -80,6 +82,24 @@ public enum UIText {
         let groups = user.groups.map { TerminalText.line($0) }.joined(separator: ", ")
         return LocalizedText(nb: "Innlogget som \(who) — grupper: \(groups.isEmpty ? "ingen" : groups)",
                              en: "Signed in as \(who) — groups: \(groups.isEmpty ? "none" : groups)")
+    }
+
+    /// `i` on a table: what is downstream, then who would lose data, by dataprodukt.
+    static func impact(_ impact: Impact, _ language: Language, _ timeZone: TimeZone) -> [String] {
+        func t(_ nb: String, _ en: String) -> String { language == .nb ? nb : en }
+        var lines = impact.downstream.isEmpty ? [t("Ingenting leser fra tabellen.", "Nothing reads from the table.")]
+            : [t("Nedstrøms:", "Downstream:")] + impact.downstream.map { "  \($0.label)  (\($0.zone.title.text(language)))" }
+        for (product, datasett, grantees) in impact.affected {
+            lines += ["", "★ \(product.name) › \(datasett.name)"]
+            lines += grantees.isEmpty ? [t("  ingen har tilgang", "  nobody has access")] : grantees.map { grant in
+                "  \(grant.subject.iamMember)  " + t("utløper ", "expires ") + (grant.expires.map { Formatting.date($0, timeZone: timeZone) } ?? t("aldri", "never"))
+            }
+        }
+        if !impact.affected.isEmpty {
+            let people = impact.affected.reduce(0) { $0 + $1.grantees.count }
+            lines += ["", t("\(impact.affected.count) datasett berøres; \(people) tilganger kan miste data.", "\(impact.affected.count) datasett are affected; \(people) grants could lose data.")]
+        }
+        return lines
     }
 
     public static func cloud(_ endpoint: String, emulator: Bool) -> LocalizedText {

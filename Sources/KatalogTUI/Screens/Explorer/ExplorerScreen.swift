@@ -102,6 +102,13 @@ struct ExplorerScreen: Screen {
             }
             context.navigate(.push(.lineage, .table(ref)))
             return true
+        case .impact:
+            guard case let .table(ref)? = selection else {
+                context.notify(UIText.selectATable)
+                return true
+            }
+            context.run(.loadImpact(ref))
+            return true
         case .publishTable:
             guard case let .table(ref)? = selection else {
                 context.notify(UIText.selectATable)

@@ -48,6 +48,13 @@ extension LineageScreen {
         let order = columns ? columnList : readingOrder
         let step = 4
         switch action {
+        case .impact:
+            guard let selection, let ref = try? TableRef(parsing: selection) else {
+                context.notify(UIText.selectATable)
+                return true
+            }
+            context.run(.loadImpact(ref))
+            return true
         // (`where` binds to each pattern: written once, it would bind only to the last one.)
         case .selectLeft where columns, .selectRight where columns:
             walkColumns(upstream: action == .selectLeft, &context)
