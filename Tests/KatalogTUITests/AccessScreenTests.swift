@@ -99,4 +99,34 @@ struct AccessScreenTests {
         guard case let .details(again, _, _)? = harness.state.modals.last else { Issue.record("i on the lineage too"); return }
         #expect(again == title)
     }
+
+    @Test func gGrantsFromTheKeyboardAndTheRulesStillHold() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "tab", "g")  // the first grant's datasett: Vedtaksstatistikk (sensitive)
+        await harness.type("user:Ny.Bruker@NAV.no 2027-06-30")
+        await harness.press("enter")
+        let datasett = try #require(access(harness)?.grantsShown(harness.state.context).first?.1)
+        let made = try await harness.services.access.grants(datasett: datasett.id).first { $0.subject.email == "ny.bruker@nav.no" }
+        #expect(made?.revoked == nil && made?.expires != nil)
+        await harness.press("g")
+        await harness.type("group:all-users@nav.no")
+        await harness.press("enter")
+        #expect(harness.state.toast?.text == "0 done, 1 failed; see the rows.")
+        #expect(access(harness)?.rowStatus["group:all-users@nav.no"]?.text.contains("cannot be opened to all of NAV") == true)
+        await harness.press("g")
+        await harness.type("user:ola")
+        await harness.press("enter")
+        #expect(harness.state.toast?.text.contains("is not an e-mail address") == true, "the field is named and the prompt stays")
+        #expect(access(harness)?.prompt != nil)
+    }
+
+    @Test func slashFiltersEveryTab() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "/")
+        await harness.type("meldekort")
+        await harness.press("enter")
+        #expect(harness.screen().contains("Requests (1)") && harness.screen().contains("Grants (1)"), "\(harness.screen())")
+        await harness.press("esc")
+        #expect(harness.screen().contains("Requests (3)"))
+    }
 }

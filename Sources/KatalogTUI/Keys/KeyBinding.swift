@@ -23,7 +23,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case selectLeft, selectRight, selectUp, selectDown, toggleFan, toggleLegend, toggleColumns, walkUpstream, walkDownstream
     case publishTable, deleteDataprodukt, impact, nextPage, previousPage, nextField, openEditor, changeClass, acceptSuggestion, acceptAllSuggestions, togglePseudonymised,
          submit, leaveWizard
-    case nextTab, previousTab, mark, markRange, approve, deny, approveMarked, denyMarked, revoke, extend, undo, fixDrift, toggleHistory
+    case nextTab, previousTab, mark, markRange, approve, deny, approveMarked, denyMarked, revoke, extend, undo, fixDrift, toggleHistory, newGrant
 }
 
 /// One key binding: the record the footer, the `?` overlay and `docs/keys.md` are all made

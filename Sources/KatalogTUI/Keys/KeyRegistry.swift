@@ -196,6 +196,8 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "avslå merkede", en: "deny marked"), dangerous: true),
         KeyBinding(.revoke, ["r"], scope: .access, LocalizedText(nb: "Trekk tilgangen (eller de merkede; spør først)", en: "Revoke the grant (or the marked ones; asks first)"),
                    label: LocalizedText(nb: "trekk", en: "revoke"), footer: true, dangerous: true),
+        KeyBinding(.newGrant, ["g"], scope: .access, LocalizedText(nb: "Ny tilgang til datasettet: type:e-post og utløpsdato eller aldri", en: "A new grant on the datasett: type:email and an expiry or never"),
+                   label: LocalizedText(nb: "gi tilgang", en: "grant"), dangerous: true),
         KeyBinding(.extend, ["e"], scope: .access, LocalizedText(nb: "Gi tilgangen ny utløpsdato", en: "Give the grant a new expiry"),
                    label: LocalizedText(nb: "forleng", en: "extend"), dangerous: true),
         KeyBinding(.fixDrift, ["f"], scope: .access, LocalizedText(nb: "Rett avviket (spør først)", en: "Reconcile the drift (asks first)"),

@@ -53,6 +53,10 @@ extension AccessScreen {
             let label: LocalizedText = switch prompt.purpose {
             case let .denyReason(ids): LocalizedText(nb: "Begrunnelse for avslag (\(ids.count)): ", en: "Reason for the denial (\(ids.count)): ")
             case .expiry: LocalizedText(nb: "Ny utløpsdato (ÅÅÅÅ-MM-DD eller aldri): ", en: "New expiry (YYYY-MM-DD or never): ")
+            case let .grant(id):
+                LocalizedText(nb: "Ny tilgang til «\(data?.datasett(id)?.datasett.name ?? "")» (type:e-post [ÅÅÅÅ-MM-DD|aldri]): ",
+                              en: "New grant on “\(data?.datasett(id)?.datasett.name ?? "")” (type:email [YYYY-MM-DD|never]): ")
+            case .filter: LocalizedText(nb: "/", en: "/")
             }
             let used = canvas.draw(context.t(label), x: rect.x + 1, y: rect.y, role: .input, width: rect.width - 2)
             prompt.input.draw(into: &canvas, Rect(x: rect.x + 1 + used, y: rect.y, width: rect.width - used - 2, height: 1))
@@ -61,6 +65,7 @@ extension AccessScreen {
         let list = lists[tab] ?? ListState()
         let count = rows(tab, context).count
         var parts = [count == 0 ? "0/0" : "\(list.cursor + 1)/\(count)"]
+        if !filter.isEmpty { parts.append("/\(filter)") }
         if !list.marks.isEmpty { parts.append(context.t(LocalizedText(nb: "\(list.marks.count) merket", en: "\(list.marks.count) marked"))) }
         if tab == .grants && showHistory { parts.append(context.t(LocalizedText(nb: "med trukne og utløpte", en: "with revoked and expired"))) }
         if undo != nil { parts.append(context.t(LocalizedText(nb: "u angrer", en: "u undoes"))) }

@@ -27,6 +27,18 @@ extension AccessScreen {
             showHistory.toggle()
             list.clamp(count: self.rows(tab, context).count, height: height)
         case .refresh: reload(&context)
+        case .filter: prompt = (.filter, TextBuffer(filter))
+        case .back:
+            guard !filter.isEmpty else { return false }
+            filter = ""
+        case .newGrant:
+            let datasett: UUID? = switch tab {
+            case .grants: grantsShown(context)[safe: list.cursor]?.1.id ?? data?.registered.first?.datasett.id
+            case .requests: data?.requests[safe: list.cursor]?.datasettID
+            default: data?.registered.first?.datasett.id
+            }
+            guard let datasett else { return nudge(LocalizedText(nb: "Ingen datasett å gi tilgang til.", en: "No datasett to grant access to."), &context) }
+            prompt = (.grant(datasett: datasett), TextBuffer())
         case .open:
             if let details = details(list.cursor, context) { context.present(.details(title: details.title, lines: details.lines, ListState())) }
         case .approve, .approveMarked:
@@ -106,6 +118,26 @@ extension AccessScreen {
                 }
                 prompt = nil
                 context.run(.accessAction(.deny(ids, reason: text)))
+            case .filter:
+                prompt = nil
+                filter = text
+                for each in Tab.allCases { lists[each, default: ListState()].move(.top, count: rows(each, context).count, height: 1) }
+            case let .grant(datasett):
+                // `type:email`, then an expiry (default: never).
+                let parts = text.split(separator: " ").map(String.init)
+                do {
+                    guard let first = parts.first else { throw InvalidInput([]) }
+                    let subject = try Subject(iamMember: first)
+                    let expires = try Expiry.parse(parts.count > 1 ? parts[1] : "never")
+                    try ServiceError.check(MarketplaceRules.checkExpiry(expires, now: data?.now ?? Date()))
+                    prompt = nil
+                    context.run(.accessAction(.grant(GrantRequest(datasettID: datasett, subject: subject, expires: expires))))
+                } catch {
+                    prompt = open
+                    let message = (error as? UserFacingError)?.message.text(context.language) ?? ""
+                    context.notify(LocalizedText(nb: message.isEmpty ? "Skriv type:e-post og eventuelt en utløpsdato, som user:ola@nav.no 2027-06-30." : message,
+                                                 en: message.isEmpty ? "Write type:email and an expiry if any, such as user:ola@nav.no 2027-06-30." : message), isError: true)
+                }
             case let .expiry(id):
                 do {
                     let date = try Expiry.parse(text.isEmpty ? "never" : text)

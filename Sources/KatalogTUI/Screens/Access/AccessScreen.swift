@@ -24,6 +24,9 @@ struct AccessScreen: Screen {
     enum Prompt: Sendable {
         case denyReason([UUID])
         case expiry(UUID)
+        /// A new grant on this datasett: `type:email [YYYY-MM-DD|never]`.
+        case grant(datasett: UUID)
+        case filter
     }
 
     var kind: ScreenKind { .access }
@@ -39,6 +42,8 @@ struct AccessScreen: Screen {
     var undo: AccessAction?
     var showHistory = false
     var prompt: (purpose: Prompt, input: TextBuffer)?
+    /// `/`: every tab shows only the rows containing this.
+    var filter = ""
 
     var isTyping: Bool { prompt != nil }
 
@@ -104,6 +109,12 @@ struct AccessScreen: Screen {
     }
 
     func rows(_ tab: Tab, _ context: ScreenContext) -> [Row] {
+        let all = allRows(tab, context)
+        guard !filter.isEmpty else { return all }
+        return all.filter { $0.cells.joined(separator: " ").localizedCaseInsensitiveContains(filter) }
+    }
+
+    private func allRows(_ tab: Tab, _ context: ScreenContext) -> [Row] {
         guard let data else { return [] }
         let language = context.language
         let zone = context.settings.timeZone
