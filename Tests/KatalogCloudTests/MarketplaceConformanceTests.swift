@@ -203,6 +203,24 @@ struct MarketplaceConformanceTests {
     }
 }
 
+@Suite("Risks and impact, on both backends")
+struct AccessReviewConformanceTests {
+    @Test(arguments: MarketplaceFixture.Backend.allCases)
+    func theDemosRisksAndImpactAreTheSame(_ backend: MarketplaceFixture.Backend) async throws {
+        let fixture = try await MarketplaceFixture(backend)
+        let snapshot = try await AccessReview(services: fixture.services).snapshot()
+        #expect(Set(snapshot.risks.map { "\($0.kind.rawValue) \($0.member ?? "")" }) == [
+            "personal_data_without_purpose user:kari.nordmann@nav.no", "personal_data_without_purpose group:team-statistikk@nav.no",
+            "personal_data_without_purpose serviceAccount:dvh-lastejobb@dvh-prod-9c1d.iam.gserviceaccount.com",
+            "personal_data_without_purpose group:team-forskning@nav.no", "expiring_soon group:team-statistikk@nav.no",
+            "expired_still_in_iam user:per.hansen@nav.no",
+        ])
+        let impact = try await Impact.of(try TableRef(parsing: "dagpenger-prod-4e2b.rasone.tabell_2"), services: fixture.services, lineageFile: nil)
+        #expect(Set(impact.affected.map(\.dataprodukt.slug)) == ["dagpengevedtak", "soknader-per-maned"])
+        #expect(impact.affected.first { $0.dataprodukt.slug == "dagpengevedtak" }?.grantees.count == 3)
+    }
+}
+
 @Suite("The publish forms' lookups, on both backends")
 struct MarketplaceDirectoryConformanceTests {
     @Test(arguments: MarketplaceFixture.Backend.allCases)
