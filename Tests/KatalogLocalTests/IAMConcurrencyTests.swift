@@ -54,4 +54,22 @@ struct IAMConcurrencyTests {
         #expect(members.contains("user:samtidig@nav.no"), "the change made meanwhile survives")
         #expect(members.contains("group:team-statistikk@nav.no"), "and every grant's binding")
     }
+
+    /// Revoking removes only what no other active grant of the subject needs: the dataset entry
+    /// stays while the subject still reads another table in the dataset.
+    @Test func revokeKeepsWhatAnotherGrantOfTheSameSubjectNeeds() async throws {
+        let ws = try await TestWorkspace()
+        let access = ws.services.access
+        let subject = try Subject(.user, "to.tabeller@nav.no")
+        let meldekort = try #require(try await ws.product("meldekort-anonymisert").datasett.first)
+        let soknader = try #require(try await ws.product("soknader-per-maned").datasett.first)
+        let first = try await access.grant(GrantRequest(datasettID: meldekort.id, subject: subject, expires: nil))
+        _ = try await access.grant(GrantRequest(datasettID: soknader.id, subject: subject, expires: nil))
+        try await access.revoke(grant: first.id)
+        let iam = ws.services.iam
+        #expect(!(try await iam.tablePolicy(meldekort.source.table).bindings.flatMap(\.members).contains(subject.iamMember)), "its own table's binding goes")
+        #expect(try await iam.tablePolicy(soknader.source.table).bindings.flatMap(\.members).contains(subject.iamMember))
+        let entries = try await iam.datasetAccess(meldekort.source.table.datasetRef).entries
+        #expect(entries.contains(DatasetAccessEntry(role: IAMDrift.datasetRole, grantee: .userByEmail(subject.email))), "the dataset entry is still needed")
+    }
 }
