@@ -129,4 +129,15 @@ struct AccessScreenTests {
         await harness.press("esc")
         #expect(harness.screen().contains("Requests (3)"))
     }
+
+    /// A risk offers its action: the expired grant still in IAM is revoked from the Risks tab.
+    @Test func fOnARiskDoesWhatItAsks() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "tab", "tab")
+        let risks = try #require(access(harness)?.data?.risks)
+        let index = try #require(risks.firstIndex { $0.kind == .expiredStillInIAM })
+        for _ in 0..<index { await harness.press("j") }
+        await harness.press("f", "y")
+        #expect(access(harness)?.data?.risks.contains { $0.kind == .expiredStillInIAM } == false, "\(harness.screen())")
+    }
 }

@@ -80,6 +80,9 @@ struct GoldenScreenTests {
             try Golden.check(harness.canvas(), "access-\(tab)-\(width)x\(height)-\(language.rawValue)")
             await harness.press("tab")
         }
+        // Three marked, approved together: the confirmation names how many and where.
+        await harness.press("space", "space", "space", "A")
+        try Golden.check(harness.canvas(), "access-bulk-approve-\(width)x\(height)-\(language.rawValue)")
     }
 
     @Test func asciiLineDrawing() async throws {

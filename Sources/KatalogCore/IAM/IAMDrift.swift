@@ -34,6 +34,14 @@ public enum IAMDrift {
         /// The grant behind a missing binding.
         public let grant: UUID?
 
+        public init(kind: Kind, member: String, table: TableRef?, dataset: DatasetRef, grant: UUID?) {
+            self.kind = kind
+            self.member = member
+            self.table = table
+            self.dataset = dataset
+            self.grant = grant
+        }
+
         public var what: LocalizedText {
             let place = table?.description ?? dataset.description
             switch kind {

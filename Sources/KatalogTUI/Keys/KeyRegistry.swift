@@ -200,7 +200,7 @@ public struct KeyRegistry: Sendable {
                    label: LocalizedText(nb: "gi tilgang", en: "grant"), dangerous: true),
         KeyBinding(.extend, ["e"], scope: .access, LocalizedText(nb: "Gi tilgangen ny utløpsdato", en: "Give the grant a new expiry"),
                    label: LocalizedText(nb: "forleng", en: "extend"), dangerous: true),
-        KeyBinding(.fixDrift, ["f"], scope: .access, LocalizedText(nb: "Rett avviket (spør først)", en: "Reconcile the drift (asks first)"),
+        KeyBinding(.fixDrift, ["f"], scope: .access, LocalizedText(nb: "Rett avviket, eller gjør det risikoen ber om (spør først)", en: "Reconcile the drift, or do what the risk asks (asks first)"),
                    label: LocalizedText(nb: "rett", en: "fix"), dangerous: true),
         KeyBinding(.undo, ["u"], scope: .access, LocalizedText(nb: "Angre siste endring som kan angres (en tilbaketrekking, en tilgang)",
                                                                en: "Undo the last change that can be undone (a revoke, a grant)"),

@@ -64,9 +64,23 @@ extension AccessScreen {
                 return nudge(LocalizedText(nb: "Forleng en tilgang på fanen Tilganger.", en: "Extend a grant on the Grants tab."), &context)
             }
             prompt = (.expiry(id), TextBuffer())
+        case .fixDrift where tab == .risks:
+            // A risk offers the action that deals with it.
+            guard let risk = data?.risks[safe: list.cursor] else { return true }
+            switch risk.action {
+            case let .revoke(grant):
+                context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Trekke tilgangen?", en: "Revoke the grant?")),
+                                                           lines: [context.t(risk.message)], dangerous: true), onConfirm: [.accessAction(.revoke([grant]))]))
+            case let .extend(grant):
+                prompt = (.expiry(grant), TextBuffer())
+            case let .removeTableBinding(member, table):
+                let finding = IAMDrift.Finding(kind: .strayTableBinding, member: member, table: table, dataset: table.datasetRef, grant: nil)
+                context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Fjerne bindingen?", en: "Remove the binding?")),
+                                                           lines: [context.t(risk.message)], dangerous: true), onConfirm: [.accessAction(.fix(finding))]))
+            }
         case .fixDrift:
             guard tab == .drift, let finding = data?.drift[safe: list.cursor] else {
-                return nudge(LocalizedText(nb: "Rett et avvik på fanen Avvik.", en: "Reconcile on the Drift tab."), &context)
+                return nudge(LocalizedText(nb: "Rett et avvik på fanen Avvik, eller en risiko på fanen Risiko.", en: "Reconcile on the Drift tab, or a risk on the Risks tab."), &context)
             }
             context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Rette avviket?", en: "Reconcile?")),
                                                        lines: [context.t(finding.what)], dangerous: true), onConfirm: [.accessAction(.fix(finding))]))
