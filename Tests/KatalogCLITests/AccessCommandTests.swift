@@ -123,4 +123,21 @@ struct AccessCommandTests {
         #expect(lines.count == 3 && lines[0].hasPrefix("✓ Denied the request") && lines[1].hasPrefix("✗ ffffffff-") && lines[2].hasPrefix("✓ Denied"), "\(denied.stdout)")
         #expect(try json(try katalog.run(["access", "list", "--pending", "--json"] + ws).stdout).map { $0["id"] as? String } == [ids[2]])
     }
+
+    /// The twins' spelling: the datasett as the argument, the subject by its kind; `access requests`.
+    @Test func grantByKindAndRequestsAsTheirOwnCommand() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let grant = try katalog.run(["access", "grant", "meldekort-anonymisert", "--service-account", "Jobb@P.iam.gserviceaccount.com",
+                                     "--owner", "team-analyse@nav.no", "--expires", "2027-01-31", "--json"] + ws)
+        #expect(grant.status == 0, "\(grant.stderr)")
+        let made = try #require(try JSONSerialization.jsonObject(with: Data(grant.stdout.utf8)) as? [String: Any])
+        #expect((made["subject"] as? [String: Any])?["type"] as? String == "serviceAccount" && made["owner"] as? String == "team-analyse@nav.no")
+        let two = try katalog.run(["access", "grant", "meldekort-anonymisert", "--user", "a@nav.no", "--group", "b@nav.no"] + ws)
+        #expect(two.status == 1 && two.stderr.contains("Name one to grant"))
+        let requests = try json(try katalog.run(["access", "requests", "--json"] + ws).stdout)
+        #expect(requests.count == 3)
+    }
 }

@@ -170,7 +170,7 @@ struct NewUserCLITests {
     static let commands: [[String]] = [[], ["ls"], ["show"], ["connections"], ["scheduled"], ["streams"], ["products"], ["products", "show"],
                                        ["access"], ["access", "list"], ["access", "grant"], ["access", "revoke"], ["access", "approve"],
                                        ["access", "deny"], ["lineage"], ["keys"], ["doctor"], ["demo"], ["publish"], ["drafts"], ["products", "delete"], ["audit"], ["impact"],
-                                       ["access", "risks"], ["access", "drift"], ["access", "extend"]]
+                                       ["access", "risks"], ["access", "drift"], ["access", "extend"], ["access", "requests"]]
 
     /// `--help` in bokmål: no English sentence of the English help is left, and it fits 80 columns.
     @Test(arguments: commands)

@@ -9,7 +9,7 @@ public struct AccessCommand: ParsableCommand {
         commandName: "access",
         abstract: "Review access: list grants and requests, grant, revoke, extend, approve, deny, risks, drift.",
         subcommands: [AccessListCommand.self, AccessGrantCommand.self, AccessRevokeCommand.self, AccessApproveCommand.self, AccessDenyCommand.self,
-                      AccessExtendCommand.self, AccessRisksCommand.self, AccessDriftCommand.self],
+                      AccessExtendCommand.self, AccessRequestsCommand.self, AccessRisksCommand.self, AccessDriftCommand.self],
         defaultSubcommand: AccessListCommand.self)
 
     public init() {}
@@ -81,25 +81,7 @@ public struct AccessListCommand: ServiceCommand {
         let all = try await services.marketplace.myDataprodukter().flatMap(\.datasett)
         let chosen: Datasett? = if let datasett { try await resolveDatasett(datasett, in: services.marketplace) } else { nil }
         let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
-        if pending {
-            // One datasett's requests, or in one call every request the user must handle.
-            let requests = if let chosen {
-                try await services.access.pendingRequests(datasett: chosen.id)
-            } else {
-                try await services.access.requestsToHandle()
-            }
-            if json { return context.print(try JSONOutput.render(requests)) }
-            var table = TextTable([
-                .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT")), .init(title: context.t("UTLØPER", "EXPIRES")),
-                .init(title: context.t("BEHANDLING (POLLY)", "PROCESSING (POLLY)"), maxWidth: 50), .init(title: context.t("MOTTATT", "RECEIVED")), .init(title: "ID", whole: true),
-            ])
-            for request in requests {
-                table.add([names[request.datasettID] ?? "", request.subject.iamMember, expiry(request.expires, context),
-                           request.polly?.name ?? context.t("– ingen dokumentasjon", "– not documented"),
-                           Formatting.date(request.created, timeZone: context.timeZone), request.id.text])
-            }
-            return context.print(requests.isEmpty ? context.t("Ingen søknader venter.", "No requests are pending.") : table.render(width: context.outputWidth))
-        }
+        if pending { return try await listPending(chosen, names: names, json: json, context) }
         var grants: [Grant] = []
         for datasett in chosen.map({ [$0] }) ?? all { grants += try await services.access.grants(datasett: datasett.id) }
         if json { return context.print(try JSONOutput.render(grants.map { GrantOutput(grant: $0, now: context.now) })) }
@@ -108,7 +90,7 @@ public struct AccessListCommand: ServiceCommand {
             .init(title: context.t("UTLØPER", "EXPIRES")), .init(title: context.t("GITT AV", "GRANTED BY")), .init(title: "ID", whole: true),
         ])
         for grant in grants {
-            table.add([names[grant.datasettID] ?? "", grant.subject.iamMember, status(grant, context), expiry(grant.expires, context),
+            table.add([names[grant.datasettID] ?? "", grant.subject.iamMember, status(grant, context), expiryText(grant.expires, context),
                        grant.granter, grant.id.text])
         }
         context.print(grants.isEmpty ? context.t("Ingen tilganger.", "No grants.") : table.render(width: context.outputWidth))
@@ -122,10 +104,6 @@ public struct AccessListCommand: ServiceCommand {
         }
     }
 
-    private func expiry(_ date: Date?, _ context: CommandContext) -> String {
-        guard let date else { return context.t("aldri", "never") }
-        return "\(Formatting.date(date, timeZone: context.timeZone)) (\(Formatting.relativeDays(date, now: context.now, context.language)))"
-    }
 }
 
 public struct AccessGrantCommand: ServiceCommand {
@@ -134,11 +112,23 @@ public struct AccessGrantCommand: ServiceCommand {
         abstract: "Grant a user, group or service account read access to a datasett.")
     public static let isMutating = true
 
-    @Option(help: ArgumentHelp("The datasett (id, slug or name).", valueName: "datasett"))
-    var datasett: String
+    @Argument(help: ArgumentHelp("The datasett (id, slug or name); or --datasett.", valueName: "datasett"))
+    var target: String?
 
-    @Option(help: ArgumentHelp("Who: user:EMAIL, group:EMAIL or serviceAccount:EMAIL.", valueName: "subject"))
-    var subject: String
+    @Option(help: ArgumentHelp("The datasett (id, slug or name).", valueName: "datasett"))
+    var datasett: String?
+
+    @Option(help: ArgumentHelp("Who: user:EMAIL, group:EMAIL or serviceAccount:EMAIL; or --user, --group, --service-account.", valueName: "subject"))
+    var subject: String?
+
+    @Option(help: ArgumentHelp("A user, by e-mail.", valueName: "email"))
+    var user: String?
+
+    @Option(help: ArgumentHelp("A Google group, by e-mail.", valueName: "email"))
+    var group: String?
+
+    @Option(name: .customLong("service-account"), help: ArgumentHelp("A service account, by e-mail.", valueName: "email"))
+    var serviceAccount: String?
 
     @Option(help: ArgumentHelp("The team that owns a service account (default: the subject).", valueName: "email"))
     var owner: String?
@@ -155,8 +145,19 @@ public struct AccessGrantCommand: ServiceCommand {
 
     public func run(in context: CommandContext) async throws {
         let services = context.services
-        let target = try await resolveDatasett(datasett, in: services.marketplace)
-        let who = try Subject(iamMember: subject)
+        let named = [target, datasett].compactMap { $0 }
+        guard named.count == 1 else {
+            throw InvalidInput([Problem(field: "datasett", code: "datasett", message: LocalizedText(
+                nb: "Oppgi ett datasett: som argument eller med --datasett.", en: "Name one datasett: as the argument or with --datasett."))])
+        }
+        let whos: [Subject] = try [subject.map { try Subject(iamMember: $0) }, user.map { try Subject(.user, $0) }, group.map { try Subject(.group, $0) },
+                                   serviceAccount.map { try Subject(.serviceAccount, $0) }].compactMap { $0 }
+        guard whos.count == 1, let who = whos.first else {
+            throw InvalidInput([Problem(field: "subject", code: "subject", message: LocalizedText(
+                nb: "Oppgi én som skal få tilgang: --user, --group, --service-account eller --subject type:e-post.",
+                en: "Name one to grant: --user, --group, --service-account or --subject type:email."))])
+        }
+        let target = try await resolveDatasett(named[0], in: services.marketplace)
         // Granting again renews: the earlier grant is revoked. Said, never done silently.
         let earlier = try await services.access.grants(datasett: target.id).first { $0.subject == who && $0.status(at: context.now) == .active }
         let grant = try await services.access.grant(GrantRequest(datasettID: target.id, subject: who, owner: owner, expires: try Expiry.parse(expires)))
@@ -291,5 +292,50 @@ func inTurn(_ ids: [String], _ context: CommandContext, _ act: (String) async th
     if failed > 0 {
         throw InvalidInput([Problem(field: "ids", code: "bulk", message: LocalizedText(
             nb: "\(failed) av \(ids.count) lyktes ikke; se linjene over.", en: "\(failed) of \(ids.count) did not succeed; see the lines above."))])
+    }
+}
+
+/// The pending requests of one datasett, or in one call every request the user must handle.
+func listPending(_ chosen: Datasett?, names: [UUID: String], json: Bool, _ context: CommandContext) async throws {
+    let access = context.services.access
+    let requests = if let chosen { try await access.pendingRequests(datasett: chosen.id) } else { try await access.requestsToHandle() }
+    if json { return context.print(try JSONOutput.render(requests)) }
+    var table = TextTable([
+        .init(title: "DATASETT"), .init(title: context.t("SUBJEKT", "SUBJECT")), .init(title: context.t("UTLØPER", "EXPIRES")),
+        .init(title: context.t("BEHANDLING (POLLY)", "PROCESSING (POLLY)"), maxWidth: 50), .init(title: context.t("MOTTATT", "RECEIVED")), .init(title: "ID", whole: true),
+    ])
+    for request in requests {
+        table.add([names[request.datasettID] ?? "", request.subject.iamMember, expiryText(request.expires, context),
+                   request.polly?.name ?? context.t("– ingen dokumentasjon", "– not documented"),
+                   Formatting.date(request.created, timeZone: context.timeZone), request.id.text])
+    }
+    context.print(requests.isEmpty ? context.t("Ingen søknader venter.", "No requests are pending.") : table.render(width: context.outputWidth))
+}
+
+/// An expiry with how far off it is: `2027-01-31 (in 67 days)`, or never.
+func expiryText(_ date: Date?, _ context: CommandContext) -> String {
+    guard let date else { return context.t("aldri", "never") }
+    return "\(Formatting.date(date, timeZone: context.timeZone)) (\(Formatting.relativeDays(date, now: context.now, context.language)))"
+}
+
+/// `katalog access requests`: the requests waiting for you (`access list --pending`).
+public struct AccessRequestsCommand: ServiceCommand {
+    public static let configuration = CommandConfiguration(commandName: "requests", abstract: "List the access requests waiting for you (as access list --pending).")
+
+    @Option(help: ArgumentHelp("Only this datasett (id, slug or name).", valueName: "datasett"))
+    var datasett: String?
+
+    @Flag(help: "Print JSON with stable field names.")
+    var json = false
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+
+    public func run(in context: CommandContext) async throws {
+        let marketplace = context.services.marketplace
+        let names = Dictionary(uniqueKeysWithValues: try await marketplace.myDataprodukter().flatMap(\.datasett).map { ($0.id, $0.name) })
+        let chosen: Datasett? = if let datasett { try await resolveDatasett(datasett, in: marketplace) } else { nil }
+        try await listPending(chosen, names: names, json: json, context)
     }
 }
