@@ -1,6 +1,8 @@
 import Foundation
 import Glibc
 import Testing
+@testable import KatalogTestSupport
+@testable import KatalogLocal
 
 /// The Access screen in the real binary under tmux: the demo's inbox reviewed — one approved,
 /// one denied with a reason —, a grant revoked and the revoke undone; then `katalog audit --json`
@@ -9,14 +11,28 @@ import Testing
 struct AccessEndToEndTests {
     typealias Tmux = TerminalEndToEndTests.Tmux
 
-    @Test func reviewTheInboxRevokeUndoAndTheAuditShowsIt() throws {
+    @Test(arguments: ["local", "rest"])
+    func reviewTheInboxRevokeUndoAndTheAuditShowsIt(_ backend: String) async throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
         try katalog.seed()
+        var server: MarketplaceTestServer?
+        defer { server?.stop() }
+        var prefix = "", suffix = "; echo \"exit=$?\""
+        if backend == "rest" {
+            let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
+            let started = try MarketplaceTestServer(now: { now })
+            let workspace = try LocalWorkspace(path: katalog.workspace)
+            try await started.seed(from: try workspace.services(now: { now }), token: "katalog-test-marketplace-token-access")
+            try workspace.close()
+            server = started
+            prefix = "KATALOG_MARKETPLACE_TOKEN=katalog-test-marketplace-token-access "
+            suffix = " --marketplace \(started.url.absoluteString); echo \"exit=$?\""
+        }
         let before = try katalog.run(["audit", "--json", "--workspace", katalog.workspace])
         let earlier = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [[String: Any]]).count
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
-        try tmux.startKatalog()
+        try tmux.startKatalog(prefix: prefix, suffix: suffix)
         try tmux.send("4")
         try tmux.waitFor("Requests (3)")
         try tmux.send("a")
@@ -41,8 +57,16 @@ struct AccessEndToEndTests {
 
         let after = try katalog.run(["audit", "--json", "--workspace", katalog.workspace])
         let events = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
-        let new = events.prefix(events.count - earlier).compactMap { $0["action"] as? String }
+        // Over REST each change is an intent and its outcome; the outcomes are the changes.
+        let new = events.prefix(events.count - earlier).filter { $0["status"] as? String != "intended" }.compactMap { $0["action"] as? String }
+        #expect(events.prefix(events.count - earlier).allSatisfy { ["done", "succeeded", "intended"].contains($0["status"] as? String ?? "") })
         #expect(new == ["grant.create", "grant.revoke", "request.deny", "request.approve"], "newest first: \(new)")
         #expect(events.first { $0["action"] as? String == "request.deny" }.map { ($0["detail"] as? String)?.contains("Mangler behandlingsgrunnlag") == true } == true)
+        if let server {
+            server.with { state in
+                #expect(state.requests.filter { $0.status == "approved" }.count == 1 && state.requests.filter { $0.status == "denied" }.count == 1)
+                #expect(state.requests.first { $0.status == "denied" }?.reason == "Mangler behandlingsgrunnlag")
+            }
+        }
     }
 }
