@@ -32,7 +32,8 @@ struct LocalAudit: Audit {
     func recordOutcome(of intent: Int64, _ status: AuditEvent.Status, target: String?, detail: String, at time: Date) async throws {
         try await store.write { db in
             guard let row = try AuditRow.fetchOne(db, key: intent), row.status == AuditEvent.Status.intended.rawValue else { return }
-            let outcome = AuditEvent(time: time, actor: row.actor, action: row.action, target: target ?? row.target, detail: detail, status: status)
+            let outcome = AuditEvent(time: time, actor: row.actor, action: row.action, target: target ?? row.target, detail: detail, status: status,
+                                     backend: row.backend)
             try AuditRow(outcome, intent: intent).insert(db)
         }
     }

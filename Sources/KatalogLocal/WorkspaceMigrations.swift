@@ -193,6 +193,11 @@ enum WorkspaceMigrations {
                 t.add(column: "nextRun", .datetime)
             }
         }
+        migrator.registerMigration("v6: which backend each audited change went to") { db in
+            try db.alter(table: "auditEvent") { t in
+                t.add(column: "backend", .text).notNull().defaults(to: "local workspace")
+            }
+        }
         return migrator
     }
 }

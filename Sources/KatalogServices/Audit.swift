@@ -40,14 +40,19 @@ public struct AuditEvent: Hashable, Sendable, Codable {
     /// A short human summary.
     public let detail: String
     public let status: Status
+    /// Where the change went: the local workspace, or a remote backend (the marketplace's address).
+    public let backend: String
 
-    public init(time: Date, actor: String, action: String, target: String, detail: String, status: Status = .done) {
+    public static let localBackend = "local workspace"
+
+    public init(time: Date, actor: String, action: String, target: String, detail: String, status: Status = .done, backend: String = AuditEvent.localBackend) {
         self.time = time
         self.actor = actor
         self.action = action
         self.target = target
         self.detail = detail
         self.status = status
+        self.backend = backend
     }
 }
 
@@ -78,7 +83,7 @@ public struct AuditNote: Hashable, Sendable {
         self.detail = detail
     }
 
-    public func event(at time: Date, created: String? = nil, status: AuditEvent.Status = .done) -> AuditEvent {
-        AuditEvent(time: time, actor: actor, action: action, target: target ?? created ?? "", detail: detail, status: status)
+    public func event(at time: Date, created: String? = nil, status: AuditEvent.Status = .done, backend: String = AuditEvent.localBackend) -> AuditEvent {
+        AuditEvent(time: time, actor: actor, action: action, target: target ?? created ?? "", detail: detail, status: status, backend: backend)
     }
 }

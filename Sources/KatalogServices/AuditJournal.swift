@@ -7,16 +7,19 @@ import KatalogCore
 public struct AuditJournal: Sendable {
     let audit: any Audit
     let now: @Sendable () -> Date
+    /// Where the changes go, for the log (`Datamarkedsplassen data.ansatt.nav.no`).
+    let backend: String
 
-    public init(audit: any Audit, now: @escaping @Sendable () -> Date) {
+    public init(audit: any Audit, now: @escaping @Sendable () -> Date, backend: String = "remote") {
         self.audit = audit
         self.now = now
+        self.backend = backend
     }
 
     /// Runs `call` between its intent and its outcome. `created` names what the call made.
     public func perform<T: Sendable>(_ note: AuditNote, created: (T) -> String? = { _ in nil },
                                      _ call: () async throws -> T) async throws -> T {
-        let intent = try await audit.recordIntent(note.event(at: now(), status: .intended))
+        let intent = try await audit.recordIntent(note.event(at: now(), status: .intended, backend: backend))
         let result: T
         do {
             result = try await call()

@@ -18,9 +18,11 @@ struct CheckedAccess: Access {
     func grant(_ request: GrantRequest) async throws -> Grant {
         let (user, datasett, product) = try await context(request.datasettID)
         try ServiceError.check(MarketplaceRules.check(request, on: datasett, in: product, by: user, now: now()))
+        // Granting again renews: the log says what it was before.
+        let earlier = try await base.grants(datasett: datasett.id).first { $0.subject == request.subject && $0.status(at: now()) == .active }
+        let change = earlier.map { "utløper \(expiryText($0.expires)) → \(expiryText(request.expires)) (fornyet)" } ?? "utløper \(expiryText(request.expires))"
         return try await base.grant(request, audit: AuditNote(
-            actor: user.email, action: "grant.create", target: nil,
-            detail: "\(request.subject) på «\(datasett.name)», utløper \(expiryText(request.expires))"))
+            actor: user.email, action: "grant.create", target: nil, detail: "\(request.subject) på «\(datasett.name)», \(change)"))
     }
 
     func revoke(grant id: UUID) async throws {
@@ -28,7 +30,7 @@ struct CheckedAccess: Access {
         let (user, datasett, product) = try await context(grant.datasettID)
         try ServiceError.check(MarketplaceRules.checkRevoke(grant, of: product, by: user))
         try await base.revoke(grant: id, audit: AuditNote(
-            actor: user.email, action: "grant.revoke", target: id.text, detail: "\(grant.subject) på «\(datasett.name)»: tilgang trukket"))
+            actor: user.email, action: "grant.revoke", target: id.text, detail: "\(grant.subject) på «\(datasett.name)»: aktiv → trukket"))
     }
 
     func approve(request id: UUID, force: Bool) async throws -> Grant {
@@ -40,7 +42,7 @@ struct CheckedAccess: Access {
         let warnings = MarketplaceRules.approvalWarnings(request, on: datasett)
         if !warnings.isEmpty && !force { throw ServiceError.needsConfirmation(warnings) }
         return try await base.approve(request: id, audit: AuditNote(
-            actor: user.email, action: "request.approve", target: id.text, detail: "\(request.subject) på «\(datasett.name)»"))
+            actor: user.email, action: "request.approve", target: id.text, detail: "\(request.subject) på «\(datasett.name)»: venter → godkjent"))
     }
 
     func deny(request id: UUID, reason: String?) async throws {
@@ -49,7 +51,7 @@ struct CheckedAccess: Access {
         try ServiceError.check(MarketplaceRules.checkOwnerAction(on: product, by: user) + MarketplaceRules.checkDenyReason(reason))
         let trimmed = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         try await base.deny(request: id, reason: trimmed, audit: AuditNote(
-            actor: user.email, action: "request.deny", target: id.text, detail: "\(request.subject): \(trimmed)"))
+            actor: user.email, action: "request.deny", target: id.text, detail: "\(request.subject): venter → avslått: \(trimmed)"))
     }
 
     func requestAccess(_ request: NewAccessRequest) async throws -> AccessRequest {

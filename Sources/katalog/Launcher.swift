@@ -200,7 +200,8 @@ struct Launcher {
         else { return (nil, nil) }
         let connection = MarketplaceConnection(target: target, environment: environment, tokenCommand: config.marketplaceTokenCommand,
                                                transport: AsyncHTTPClientTransport(), policy: policy)
-        let backend = MarketplaceREST(client: connection.client, journal: AuditJournal(audit: workspace.audit, now: now))
+        let backend = MarketplaceREST(client: connection.client, journal: AuditJournal(
+            audit: workspace.audit, now: now, backend: "Datamarkedsplassen \(target.baseURL.absoluteString)"))
         if !workspace.isReadOnly {
             // Not being able to settle old intents is no reason to refuse today's work.
             _ = try? await backend.reconcile()

@@ -62,6 +62,11 @@ struct AccessEndToEndTests {
         #expect(events.prefix(events.count - earlier).allSatisfy { ["done", "succeeded", "intended"].contains($0["status"] as? String ?? "") })
         #expect(new == ["grant.create", "grant.revoke", "request.deny", "request.approve"], "newest first: \(new)")
         #expect(events.first { $0["action"] as? String == "request.deny" }.map { ($0["detail"] as? String)?.contains("Mangler behandlingsgrunnlag") == true } == true)
+        let changes = events.prefix(events.count - earlier)
+        #expect(changes.contains { ($0["detail"] as? String)?.hasSuffix("venter → godkjent") == true }, "before → after")
+        #expect(changes.contains { ($0["detail"] as? String)?.hasSuffix("aktiv → trukket") == true })
+        let expected = backend == "rest" ? "Datamarkedsplassen \(server!.url.absoluteString)" : "local workspace"
+        #expect(changes.allSatisfy { $0["backend"] as? String == expected }, "which backend each change went to")
         if let server {
             server.with { state in
                 #expect(state.requests.filter { $0.status == "approved" }.count == 1 && state.requests.filter { $0.status == "denied" }.count == 1)

@@ -43,8 +43,12 @@ public struct AuditCommand: ServiceCommand {
         guard !events.isEmpty else { return context.print(context.t("Ingen endringer i loggen.", "No changes in the log.")) }
         var table = TextTable([.init(title: context.t("TID", "TIME")), .init(title: context.t("HVEM", "WHO")), .init(title: context.t("HVA", "WHAT")),
                                .init(title: context.t("MÅL", "TARGET")), .init(title: "STATUS"), .init(title: context.t("DETALJER", "DETAIL"), maxWidth: 70)])
+        // Where each change went, when any went elsewhere than the workspace.
+        let remote = events.contains { $0.backend != AuditEvent.localBackend }
+        if remote { table = TextTable(table.columns + [.init(title: "BACKEND")]) }
         for event in events {
-            table.add([Formatting.dateTime(event.time, timeZone: context.timeZone), event.actor, event.action, event.target, event.status.rawValue, event.detail])
+            table.add([Formatting.dateTime(event.time, timeZone: context.timeZone), event.actor, event.action, event.target, event.status.rawValue, event.detail]
+                      + (remote ? [event.backend] : []))
         }
         context.print(table.render(width: context.outputWidth))
     }

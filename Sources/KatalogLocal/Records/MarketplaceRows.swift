@@ -131,14 +131,17 @@ struct AuditRow: WorkspaceRecord {
     var status: String
     /// For an outcome: the intent it settles.
     var intent: Int64?
+    var backend: String
 
     init(_ event: AuditEvent, intent: Int64? = nil) {
         (time, actor, action, target, detail, status) = (event.time, event.actor, event.action, event.target, event.detail, event.status.rawValue)
         self.intent = intent
+        backend = event.backend
     }
 
     var event: AuditEvent {
-        AuditEvent(time: time, actor: actor, action: action, target: target, detail: detail, status: AuditEvent.Status(rawValue: status) ?? .done)
+        AuditEvent(time: time, actor: actor, action: action, target: target, detail: detail, status: AuditEvent.Status(rawValue: status) ?? .done,
+                   backend: backend)
     }
 }
 
