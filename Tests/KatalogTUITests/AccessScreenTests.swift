@@ -140,4 +140,13 @@ struct AccessScreenTests {
         await harness.press("f", "y")
         #expect(access(harness)?.data?.risks.contains { $0.kind == .expiredStillInIAM } == false, "\(harness.screen())")
     }
+
+    @Test func colonAuditShowsTheChangesJustMade() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "a", "y", ":")
+        await harness.type("audit")
+        await harness.press("enter")
+        guard case let .details(title, lines, _)? = harness.state.modals.last else { Issue.record(":audit shows the log"); return }
+        #expect(title == "Audit log" && lines.first?.contains("request.approve") == true && lines.first?.hasSuffix("venter → godkjent") == true, "\(lines.prefix(2))")
+    }
 }

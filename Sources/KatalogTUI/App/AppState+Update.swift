@@ -41,6 +41,16 @@ extension AppState {
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
+        case let .auditLoaded(.success(events)):
+            let lines = events.isEmpty ? [t(LocalizedText(nb: "Ingen endringer i loggen.", en: "No changes in the log."))] : events.map { event in
+                "\(Formatting.dateTime(event.time, timeZone: timeZone))  \(event.actor)  \(event.action)  \(event.status.rawValue)  \(event.detail)"
+                    + (event.backend == AuditEvent.localBackend ? "" : "  [\(event.backend)]")
+            }
+            modals.append(.details(title: t(LocalizedText(nb: "Revisjonslogg", en: "Audit log")), lines: lines, ListState()))
+            return []
+        case let .auditLoaded(.failure(failure)):
+            notify(failure.message, isError: true)
+            return []
         case let .impactLoaded(.success(impact)):
             modals.append(.details(title: t(LocalizedText(nb: "Påvirkning: \(impact.table)", en: "Impact: \(impact.table)")), lines: UIText.impact(impact, language, timeZone), ListState()))
             return []
@@ -282,6 +292,7 @@ extension AppState {
         case "whoami": return [.refreshUser]
         case "publish": return navigate(.switchTo(.publish, .plain))
         case "access": return navigate(.switchTo(.access, .plain))
+        case "audit": return [.loadAudit]
         case "theme":
             guard !argument.isEmpty else {
                 notify(UIText.themes(themeNames, current: themeName), isError: false)

@@ -2,7 +2,7 @@
 /// references for `goto` and `lineage` (after a `2+` or `+`) and theme names for `theme`.
 /// Completes to the longest common prefix; when that leaves a choice, the candidates are listed.
 enum CommandCompletion {
-    static let commands = ["goto", "lineage", "publish", "access", "theme", "messages", "whoami", "help", "quit"]
+    static let commands = ["goto", "lineage", "publish", "access", "audit", "theme", "messages", "whoami", "help", "quit"]
 
     struct Result: Equatable {
         let text: String

@@ -84,7 +84,7 @@ enum EffectRunner {
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
         case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
-             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact:
+             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit:
             return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
@@ -124,6 +124,8 @@ enum EffectRunner {
             })]
         case let .deleteDataprodukt(id, name):
             return [.dataproduktDeleted(name: name, await result { try await services.marketplace.deleteDataprodukt(id) })]
+        case .loadAudit:
+            return [.auditLoaded(await result { try await services.audit.events(limit: 500) })]
         case let .loadImpact(table):
             return [.impactLoaded(await result { try await Impact.of(table, services: services, lineageFile: nil) })]
         case .loadAccess:

@@ -44,6 +44,7 @@ public enum Event: Sendable {
     case accessLoaded(Result<AccessData, LoadFailure>)
     case accessActed([AccessOutcome], undo: AccessAction?)
     case impactLoaded(Result<Impact, LoadFailure>)
+    case auditLoaded(Result<[AuditEvent], LoadFailure>)
     /// What deleting a dataprodukt takes with it, to confirm; then the deletion's outcome.
     case deletionImpactLoaded(Result<DeletionImpact, LoadFailure>)
     case dataproduktDeleted(name: String, Result<Void, LoadFailure>)
@@ -58,7 +59,7 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .impactLoaded, .deletionImpactLoaded,
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .impactLoaded, .auditLoaded, .deletionImpactLoaded,
              .dataproduktDeleted: false
         }
     }
@@ -107,6 +108,8 @@ public enum Effect: Equatable, Sendable {
     case loadKeywords
     case loadAccess
     case loadImpact(TableRef)
+    /// The audit log, newest first (`:audit`).
+    case loadAudit
     case accessAction(AccessAction)
     case loadDeletionImpact(slug: String)
     case deleteDataprodukt(id: UUID, name: String)
@@ -126,7 +129,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact: 0
+             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit: 0
         }
     }
 }
