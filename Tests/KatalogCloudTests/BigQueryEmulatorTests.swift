@@ -145,6 +145,27 @@ struct BigQueryEmulatorTests {
         _ = try await iam.setTablePolicy(table, reread.removing("group:team-x@nav.no", from: "roles/bigquery.dataViewer"))
     }
 
+    /// Two writers from the same etag: the second is refused, reads again and makes only its own
+    /// change — both survive.
+    @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator has no table IAM (405)"))
+    func twoWritersOnOneTablePolicyBothSurvive() async throws {
+        let iam = BigQueryIAM(http: EmulatorFixture.client())
+        let table = try TableRef(parsing: "dagpenger-prod-4e2b.dataprodukter.meldekort_anonymisert")
+        let read = try await iam.tablePolicy(table)
+        _ = try await iam.setTablePolicy(table, read.adding("user:forste@nav.no", to: "roles/bigquery.dataViewer"))
+        do {
+            _ = try await iam.setTablePolicy(table, read.adding("user:andre@nav.no", to: "roles/bigquery.dataViewer"))
+            Issue.record("a write with a stale etag must be refused")
+        } catch ServiceError.conflict {
+            let again = try await iam.tablePolicy(table)
+            _ = try await iam.setTablePolicy(table, again.adding("user:andre@nav.no", to: "roles/bigquery.dataViewer"))
+        }
+        let members = try await iam.tablePolicy(table).members(of: "roles/bigquery.dataViewer")
+        #expect(members.contains("user:forste@nav.no") && members.contains("user:andre@nav.no"))
+        let cleanup = try await iam.tablePolicy(table)
+        _ = try await iam.setTablePolicy(table, cleanup.removing("user:forste@nav.no", from: "roles/bigquery.dataViewer").removing("user:andre@nav.no", from: "roles/bigquery.dataViewer"))
+    }
+
     @Test func datasetAccessIsPatchedWholeAndGuardedByTheEtag() async throws {
         let iam = BigQueryIAM(http: EmulatorFixture.client())
         let dataset = DatasetRef(project: project, dataset: try DatasetID("dataprodukter"))
