@@ -81,6 +81,8 @@ struct AccessScreenTests {
         #expect(title == "Request")
         #expect(lines.contains("Polly: B412 - Analyse av ytelser ved arbeidsledighet"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("PII columns: ") && $0.contains("fødselsnummer (directly identifying)") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Lineage ↑ ") && $0.contains("Scheduled query: Vedtaksstatistikk til dataprodukt") }, "its lineage neighbours: \(lines)")
+        #expect(lines.contains("Lineage ↓ Dagpengevedtak › Vedtaksstatistikk"))
         await harness.press("esc")
         #expect(harness.state.modals.isEmpty)
     }

@@ -41,6 +41,9 @@ extension AppState {
         case let .notice(text, isError):
             notify(text, isError: isError)
             return []
+        case let .detailsReady(title, lines):
+            modals.append(.details(title: title, lines: lines, ListState()))
+            return []
         case let .auditLoaded(.success(events)):
             let lines = events.isEmpty ? [t(LocalizedText(nb: "Ingen endringer i loggen.", en: "No changes in the log."))] : events.map { event in
                 "\(Formatting.dateTime(event.time, timeZone: timeZone))  \(event.actor)  \(event.action)  \(event.status.rawValue)  \(event.detail)"

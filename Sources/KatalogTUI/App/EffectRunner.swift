@@ -84,7 +84,7 @@ enum EffectRunner {
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
         case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
-             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit:
+             .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit, .loadDetails:
             return []  // on the terminal (`runOnTerminal`), or `publishing`
         }
     }
@@ -124,6 +124,13 @@ enum EffectRunner {
             })]
         case let .deleteDataprodukt(id, name):
             return [.dataproduktDeleted(name: name, await result { try await services.marketplace.deleteDataprodukt(id) })]
+        case let .loadDetails(title, lines, table):
+            guard let table, let graph = try? await LineageBuilder.build(services: services, lineageFile: nil).graph else {
+                return [.detailsReady(title: title, lines: lines)]
+            }
+            func labels(_ ids: [String]?) -> String { (ids ?? []).compactMap { graph.node($0)?.label }.sorted().joined(separator: ", ") }
+            let up = labels(graph.adjacency(upstream: true)[table.description]), down = labels(graph.adjacency(upstream: false)[table.description])
+            return [.detailsReady(title: title, lines: lines + ["", "Lineage ↑ " + (up.isEmpty ? "–" : up), "Lineage ↓ " + (down.isEmpty ? "–" : down)])]
         case .loadAudit:
             return [.auditLoaded(await result { try await services.audit.events(limit: 500) })]
         case let .loadImpact(table):

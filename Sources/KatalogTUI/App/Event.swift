@@ -45,6 +45,7 @@ public enum Event: Sendable {
     case accessActed([AccessOutcome], undo: AccessAction?)
     case impactLoaded(Result<Impact, LoadFailure>)
     case auditLoaded(Result<[AuditEvent], LoadFailure>)
+    case detailsReady(title: String, lines: [String])
     /// What deleting a dataprodukt takes with it, to confirm; then the deletion's outcome.
     case deletionImpactLoaded(Result<DeletionImpact, LoadFailure>)
     case dataproduktDeleted(name: String, Result<Void, LoadFailure>)
@@ -59,7 +60,7 @@ extension Event {
         case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
-             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .impactLoaded, .auditLoaded, .deletionImpactLoaded,
+             .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .impactLoaded, .auditLoaded, .detailsReady, .deletionImpactLoaded,
              .dataproduktDeleted: false
         }
     }
@@ -110,6 +111,8 @@ public enum Effect: Equatable, Sendable {
     case loadImpact(TableRef)
     /// The audit log, newest first (`:audit`).
     case loadAudit
+    /// A row's details, with the lineage neighbours of its table added.
+    case loadDetails(title: String, lines: [String], neighboursOf: TableRef?)
     case accessAction(AccessAction)
     case loadDeletionImpact(slug: String)
     case deleteDataprodukt(id: UUID, name: String)
@@ -129,7 +132,7 @@ extension Effect {
         case .loadTransfers: 3
         case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
-             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit: 0
+             .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit, .loadDetails: 0
         }
     }
 }

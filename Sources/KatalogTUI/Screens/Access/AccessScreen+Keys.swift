@@ -40,7 +40,8 @@ extension AccessScreen {
             guard let datasett else { return nudge(LocalizedText(nb: "Ingen datasett å gi tilgang til.", en: "No datasett to grant access to."), &context) }
             prompt = (.grant(datasett: datasett), TextBuffer())
         case .open:
-            if let details = details(list.cursor, context) { context.present(.details(title: details.title, lines: details.lines, ListState())) }
+            // The lineage neighbours of the row's table come with the details (read in the background).
+            if let details = details(list.cursor, context) { context.run(.loadDetails(title: details.title, lines: details.lines, neighboursOf: details.table)) }
         case .approve, .approveMarked:
             guard tab == .requests else { return nudge(LocalizedText(nb: "Godkjenn på fanen Søknader.", en: "Approve on the Requests tab."), &context) }
             confirmRequests(action == .approveMarked ? list.selection(count: rows.count) : [list.cursor], approve: true, &context)
@@ -172,7 +173,7 @@ extension AccessScreen {
     }
 
     /// What Enter shows about a row: everything the table had to cut, and the links.
-    func details(_ index: Int, _ context: ScreenContext) -> (title: String, lines: [String])? {
+    func details(_ index: Int, _ context: ScreenContext) -> (title: String, lines: [String], table: TableRef?)? {
         guard let data else { return nil }
         func t(_ nb: String, _ en: String) -> String { context.language == .nb ? nb : en }
         let zone = context.settings.timeZone
@@ -189,20 +190,21 @@ extension AccessScreen {
             if let tags = place?.datasett.source.piiTags, !tags.isEmpty {
                 lines.append(t("PII-kolonner: ", "PII columns: ") + tags.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value.label.text(context.language)))" }.joined(separator: ", "))
             }
-            return (t("Søknad", "Request"), lines + ["id " + request.id.text])
+            return (t("Søknad", "Request"), lines + ["id " + request.id.text], place?.datasett.source.table)
         case .grants:
             guard let (product, datasett, grant) = grantsShown(context)[safe: index] else { return nil }
             return (t("Tilgang", "Grant"), [t("Subjekt: ", "Subject: ") + grant.subject.iamMember, t("Eier: ", "Owner: ") + grant.owner,
                                            "Datasett: \(datasett.name) (\(product.name)), \(datasett.source.table)", t("Gitt av: ", "Granted by: ") + grant.granter,
                                            t("Gitt: ", "Created: ") + when(grant.created), t("Utløper: ", "Expires: ") + when(grant.expires),
                                            t("Via: ", "Via: ") + (grant.accessRequestID.map { t("søknad ", "request ") + $0.text } ?? t("direkte", "direct")),
-                                           "id " + grant.id.text])
+                                           t("Plattform: ", "Platform: ") + grant.platform.rawValue, "id " + grant.id.text], datasett.source.table)
         case .risks:
             guard let risk = data.risks[safe: index] else { return nil }
-            return (t("Risiko", "Risk"), [risk.message.text(context.language), "", t("Gjør: ", "Do: ") + AccessRiskAction.describe(risk.action, context.language)])
+            return (t("Risiko", "Risk"), [risk.message.text(context.language), "", t("Gjør: ", "Do: ") + AccessRiskAction.describe(risk.action, context.language)],
+                    data.datasett(risk.datasett)?.datasett.source.table)
         case .drift:
             guard let finding = data.drift[safe: index] else { return nil }
-            return (t("Avvik", "Drift"), [finding.what.text(context.language), "", t("f retter det.", "f reconciles it.")])
+            return (t("Avvik", "Drift"), [finding.what.text(context.language), "", t("f retter det.", "f reconciles it.")], finding.table)
         }
     }
 }
