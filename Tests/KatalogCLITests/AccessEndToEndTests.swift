@@ -74,4 +74,44 @@ struct AccessEndToEndTests {
             }
         }
     }
+
+    /// Against the test marketplace server: a risk fixed (the expired grant still in IAM, revoked
+    /// on the server) and the drift reconciled, from the keyboard.
+    @Test func aRiskFixedAndDriftReconciledAgainstTheServer() async throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
+        let server = try MarketplaceTestServer(now: { now })
+        defer { server.stop() }
+        let workspace = try LocalWorkspace(path: katalog.workspace)
+        try await server.seed(from: try workspace.services(now: { now }), token: "katalog-test-marketplace-token-risks")
+        try workspace.close()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        try tmux.startKatalog(prefix: "KATALOG_MARKETPLACE_TOKEN=katalog-test-marketplace-token-risks ",
+                              suffix: " --marketplace \(server.url.absoluteString); echo \"exit=$?\"")
+        try tmux.send("4")
+        try tmux.waitFor("Drift (2)")
+        try tmux.send("Tab", "Tab")
+        try tmux.waitFor("WHAT, AND WHAT TO DO")
+        try tmux.type("/")
+        try tmux.type("has expired")
+        try tmux.send("Enter")
+        try tmux.waitFor("Risks (1)")
+        try tmux.send("f")
+        try tmux.waitFor("Revoke the grant?")
+        try tmux.send("y")
+        try tmux.waitFor("Risks (0)")
+        try tmux.send("Escape", "Tab")
+        try tmux.waitFor("binding, no grant")
+        try tmux.send("f")
+        try tmux.waitFor("Reconcile?")
+        try tmux.send("y")
+        try tmux.waitFor("Drift (1)")
+        try tmux.send("q")
+        try tmux.waitFor("exit=0")
+        server.with { state in
+            #expect(state.accesses.first { $0.subject == "user:per.hansen@nav.no" }?.revoked != nil, "revoked on the server")
+        }
+    }
 }

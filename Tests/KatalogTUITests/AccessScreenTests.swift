@@ -151,4 +151,15 @@ struct AccessScreenTests {
         guard case let .details(title, lines, _)? = harness.state.modals.last else { Issue.record(":audit shows the log"); return }
         #expect(title == "Audit log" && lines.first?.contains("request.approve") == true && lines.first?.hasSuffix("venter → godkjent") == true, "\(lines.prefix(2))")
     }
+
+    @Test func aFilteredRiskIsTheOneActedOn() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "tab", "tab", "/")
+        await harness.type("has expired")
+        await harness.press("enter")
+        #expect(harness.screen().contains("Risks (1)"))
+        await harness.press("f")
+        guard case let .confirmation(confirmation, _)? = harness.state.modals.last else { Issue.record("f asks: \(harness.screen())"); return }
+        #expect(confirmation.lines.first?.contains("user:per.hansen@nav.no") == true, "the filtered row, not the first of all: \(confirmation.lines)")
+    }
 }

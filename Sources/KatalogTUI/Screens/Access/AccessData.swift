@@ -99,7 +99,7 @@ extension AccessAction {
             })
             if let made { undo = .revoke([made]) }
         case let .fix(finding):
-            outcomes.append(await attempt(finding.member) {
+            outcomes.append(await attempt(AccessScreen.id(of: finding)) {
                 try await AccessReview(services: services).fix(finding)
                 return LocalizedText(nb: "rettet", en: "reconciled")
             })

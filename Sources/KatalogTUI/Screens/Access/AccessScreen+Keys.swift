@@ -33,8 +33,8 @@ extension AccessScreen {
             filter = ""
         case .newGrant:
             let datasett: UUID? = switch tab {
-            case .grants: grantsShown(context)[safe: list.cursor]?.1.id ?? data?.registered.first?.datasett.id
-            case .requests: data?.requests[safe: list.cursor]?.datasettID
+            case .grants: grant(at: list.cursor, context)?.1.id ?? data?.registered.first?.datasett.id
+            case .requests: request(at: list.cursor, context)?.datasettID
             default: data?.registered.first?.datasett.id
             }
             guard let datasett else { return nudge(LocalizedText(nb: "Ingen datasett å gi tilgang til.", en: "No datasett to grant access to."), &context) }
@@ -67,7 +67,7 @@ extension AccessScreen {
             prompt = (.expiry(id), TextBuffer())
         case .fixDrift where tab == .risks:
             // A risk offers the action that deals with it.
-            guard let risk = data?.risks[safe: list.cursor] else { return true }
+            guard let risk = risk(at: list.cursor, context) else { return true }
             switch risk.action {
             case let .revoke(grant):
                 context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Trekke tilgangen?", en: "Revoke the grant?")),
@@ -80,7 +80,7 @@ extension AccessScreen {
                                                            lines: [context.t(risk.message)], dangerous: true), onConfirm: [.accessAction(.fix(finding))]))
             }
         case .fixDrift:
-            guard tab == .drift, let finding = data?.drift[safe: list.cursor] else {
+            guard tab == .drift, let finding = finding(at: list.cursor, context) else {
                 return nudge(LocalizedText(nb: "Rett et avvik på fanen Avvik, eller en risiko på fanen Risiko.", en: "Reconcile on the Drift tab, or a risk on the Risks tab."), &context)
             }
             context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Rette avviket?", en: "Reconcile?")),
@@ -105,7 +105,7 @@ extension AccessScreen {
     /// Approvals are confirmed, naming the count and the datasett (and what deserves a second thought).
     private mutating func confirmRequests(_ indices: [Int], approve: Bool, _ context: inout ScreenContext) {
         guard let data else { return }
-        let chosen = indices.compactMap { data.requests[safe: $0] }
+        let chosen = indices.compactMap { request(at: $0, context) }
         guard !chosen.isEmpty else { return }
         let places = Set(chosen.compactMap { data.datasett($0.datasettID)?.datasett.name }).sorted().joined(separator: ", ")
         var lines = chosen.map { "\($0.subject)" + ($0.polly == nil ? context.t(LocalizedText(nb: " — uten formål i Polly", en: " — no purpose in Polly")) : "") }
@@ -180,7 +180,7 @@ extension AccessScreen {
         func when(_ date: Date?) -> String { date.map { Formatting.dateTime($0, timeZone: zone) } ?? t("aldri", "never") }
         switch tab {
         case .requests:
-            guard let request = data.requests[safe: index] else { return nil }
+            guard let request = request(at: index, context) else { return nil }
             let place = data.datasett(request.datasettID)
             var lines = [t("Subjekt: ", "Subject: ") + request.subject.iamMember, t("Eier: ", "Owner: ") + request.owner,
                          "Datasett: " + (place.map { "\($0.datasett.name) (\($0.dataprodukt.name)), \($0.datasett.source.table)" } ?? request.datasettID.text),
@@ -192,18 +192,18 @@ extension AccessScreen {
             }
             return (t("Søknad", "Request"), lines + ["id " + request.id.text], place?.datasett.source.table)
         case .grants:
-            guard let (product, datasett, grant) = grantsShown(context)[safe: index] else { return nil }
+            guard let (product, datasett, grant) = grant(at: index, context) else { return nil }
             return (t("Tilgang", "Grant"), [t("Subjekt: ", "Subject: ") + grant.subject.iamMember, t("Eier: ", "Owner: ") + grant.owner,
                                            "Datasett: \(datasett.name) (\(product.name)), \(datasett.source.table)", t("Gitt av: ", "Granted by: ") + grant.granter,
                                            t("Gitt: ", "Created: ") + when(grant.created), t("Utløper: ", "Expires: ") + when(grant.expires),
                                            t("Via: ", "Via: ") + (grant.accessRequestID.map { t("søknad ", "request ") + $0.text } ?? t("direkte", "direct")),
                                            t("Plattform: ", "Platform: ") + grant.platform.rawValue, "id " + grant.id.text], datasett.source.table)
         case .risks:
-            guard let risk = data.risks[safe: index] else { return nil }
+            guard let risk = risk(at: index, context) else { return nil }
             return (t("Risiko", "Risk"), [risk.message.text(context.language), "", t("Gjør: ", "Do: ") + AccessRiskAction.describe(risk.action, context.language)],
                     data.datasett(risk.datasett)?.datasett.source.table)
         case .drift:
-            guard let finding = data.drift[safe: index] else { return nil }
+            guard let finding = finding(at: index, context) else { return nil }
             return (t("Avvik", "Drift"), [finding.what.text(context.language), "", t("f retter det.", "f reconciles it.")], finding.table)
         }
     }

@@ -147,10 +147,34 @@ struct AccessScreen: Screen {
             }
         case .drift:
             return data.drift.map { finding in
-                Row(id: finding.member, cells: [context.t(finding.kind.label), finding.member, finding.table?.description ?? finding.dataset.description,
-                                                status(finding.member)], dim: false)
+                Row(id: Self.id(of: finding), cells: [context.t(finding.kind.label), finding.member, finding.table?.description ?? finding.dataset.description,
+                                                status(Self.id(of: finding))], dim: false)
             }
         }
+    }
+
+    static func id(of finding: IAMDrift.Finding) -> String { "\(finding.kind.rawValue) \(finding.member)" }
+
+    // What the visible row at an index is, whatever the filter hides: looked up by its id.
+
+    func request(at index: Int, _ context: ScreenContext) -> AccessRequest? {
+        guard let id = rows(.requests, context)[safe: index]?.id else { return nil }
+        return data?.requests.first { $0.id.text == id }
+    }
+
+    func grant(at index: Int, _ context: ScreenContext) -> (Dataprodukt, Datasett, Grant)? {
+        guard let id = rows(.grants, context)[safe: index]?.id else { return nil }
+        return grantsShown(context).first { $0.2.id.text == id }
+    }
+
+    func risk(at index: Int, _ context: ScreenContext) -> AccessRisk? {
+        guard let id = rows(.risks, context)[safe: index]?.id, let number = Int(id.dropFirst("risk-".count)) else { return nil }
+        return data?.risks[safe: number]
+    }
+
+    func finding(at index: Int, _ context: ScreenContext) -> IAMDrift.Finding? {
+        guard let id = rows(.drift, context)[safe: index]?.id else { return nil }
+        return data?.drift.first { Self.id(of: $0) == id }
     }
 
     func columns(_ tab: Tab, _ context: ScreenContext) -> [TableView.Column] {
