@@ -24,13 +24,14 @@ final class MarketplaceFixture: @unchecked Sendable {
     let server: MarketplaceTestServer?
     let services: ServiceLayer
 
-    init(_ backend: Backend) async throws {
+    /// `iam` stands in for BigQuery's IAM (the emulator's), else the workspace's.
+    init(_ backend: Backend, iam: (any IAMPolicies)? = nil) async throws {
         self.backend = backend
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("katalog-market-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         workspace = try LocalWorkspace(path: folder.appendingPathComponent("ws.sqlite").path, create: true)
         try await DemoWorkspace.reset(workspace, now: Self.now)
-        let local = try workspace.services(now: { Self.now })
+        let local = try workspace.services(now: { Self.now }, iam: iam)
         guard backend == .rest else {
             server = nil
             services = local
@@ -39,7 +40,7 @@ final class MarketplaceFixture: @unchecked Sendable {
         let server = try MarketplaceTestServer(now: { Self.now })
         try await server.seed(from: local, token: Self.token)
         self.server = server
-        services = try workspace.services(now: { Self.now }, marketplace: Self.rest(server, workspace: workspace).remote)
+        services = try workspace.services(now: { Self.now }, iam: iam, marketplace: Self.rest(server, workspace: workspace).remote)
     }
 
     deinit {
