@@ -137,7 +137,8 @@ struct AccessScreen: Screen {
                 case .expired: context.t(LocalizedText(nb: "utløpt", en: "expired"))
                 case .revoked: context.t(LocalizedText(nb: "trukket", en: "revoked"))
                 }
-                return Row(id: grant.id.text, cells: [grant.subject.iamMember, datasett.name, expiry(grant.expires), grant.granter, via,
+                return Row(id: grant.id.text, cells: [grant.subject.iamMember, datasett.name, expiry(grant.expires), grant.granter,
+                                                      Formatting.date(grant.created, timeZone: zone), via,
                                                       status(grant.id.text).isEmpty ? state : status(grant.id.text)],
                            dim: grant.status(at: data.now) != .active)
             }
@@ -185,7 +186,8 @@ struct AccessScreen: Screen {
                     .init("POLLY", .flex(2)), .init(t("MOTTATT", "RECEIVED"), .fit(max: 16)), .init("", .flex(2))]
         case .grants:
             return [.init(t("SUBJEKT", "SUBJECT"), .flex(3)), .init("DATASETT", .flex(2)), .init(t("UTLØPER", "EXPIRES"), .fit(max: 10)),
-                    .init(t("GITT AV", "GRANTED BY"), .flex(2)), .init(t("VIA", "VIA"), .fit(max: 8)), .init("", .flex(2))]
+                    .init(t("GITT AV", "GRANTED BY"), .flex(2)), .init(t("GITT", "CREATED"), .fit(max: 10)), .init(t("VIA", "VIA"), .fit(max: 8)),
+                    .init("", .flex(2))]
         case .risks:
             return [.init("DATASETT", .fit(max: 24)), .init(t("HVA OG HVA DU BØR GJØRE", "WHAT, AND WHAT TO DO"), .flex(1))]
         case .drift:
