@@ -126,7 +126,7 @@ enum PublishForm {
     /// Every problem of the draft, by form field: the marketplace's rules for the dataprodukt and
     /// the datasett (`MarketplaceRules`, the same functions the service layer runs), and the
     /// form's own (a table chosen, a URL for the source code).
-    static func problems(_ draft: PublishDraft, user: UserContext?, table: TableInfo?, language: Language) -> [Problem] {
+    static func problems(_ draft: PublishDraft, user: UserContext?, table: TableInfo?) -> [Problem] {
         var problems: [Problem] = []
         func required(_ value: String?, _ field: String, _ what: LocalizedText) {
             if (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

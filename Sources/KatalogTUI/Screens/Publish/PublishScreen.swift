@@ -31,7 +31,6 @@ struct PublishScreen: Screen {
     var editedAt: Int?
     var ticks = 0
     var started = false
-    var language: Language = .en
 
     /// The wizard takes every key: its fields are text.
     var isTyping: Bool { true }
@@ -45,7 +44,6 @@ struct PublishScreen: Screen {
     // MARK: Arriving
 
     mutating func arrive(_ arrival: Arrival, _ context: inout ScreenContext) {
-        language = context.language
         if !started {
             started = true
             context.run([.loadUser, .loadDrafts, .loadKeywords])
@@ -95,7 +93,7 @@ struct PublishScreen: Screen {
     }
 
     mutating func check(_ context: ScreenContext) {
-        form.problems = PublishForm.problems(draft, user: user, table: draft.tableRef.flatMap { context.catalog.details[$0] }, language: context.language)
+        form.problems = PublishForm.problems(draft, user: user, table: draft.tableRef.flatMap { context.catalog.details[$0] })
     }
 
     // MARK: Data
