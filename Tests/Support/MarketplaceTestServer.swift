@@ -211,7 +211,7 @@ public final class MarketplaceTestServer: @unchecked Sendable {
         case ("GET", 2, "bigquery"): return try Self.json(bigquery(p[1], query))
         case ("GET", 2, "slack") where p[1] == "isValid": return Self.json(["isValidSlackChannel": state.slackChannels.contains(query["channel"] ?? "")])
         case ("POST", 2, "dataproducts") where p[1] == "new": return try Self.json(createProduct(try object(body), try needUser()))
-        case ("GET", 2, "dataproducts"): return try Self.json(productWithDatasets(try product(p[1])))
+        case ("GET", 2, "dataproducts"): return Self.json(productWithDatasets(try product(p[1])))
         case ("PUT", 2, "dataproducts"): return try Self.json(updateProduct(try product(p[1]), try object(body), try needUser()))
         case ("DELETE", 2, "dataproducts"): try deleteProduct(try product(p[1]), try needUser()); return Self.noContent
         case ("POST", 2, "datasets") where p[1] == "new": return try Self.json(createDataset(try object(body), try needUser()))

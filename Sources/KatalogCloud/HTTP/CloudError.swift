@@ -56,7 +56,7 @@ public struct CloudError: UserFacingError, Equatable {
                 nb: "\(api) godtok ikke innloggingen (\(detail)). Logg inn på nytt med `gcloud auth application-default login`.",
                 en: "\(api) did not accept the credentials (\(detail)). Sign in again with `gcloud auth application-default login`."), reason: reason)
         // A stale etag on setIamPolicy comes as a 400 (or 409) that says so in words.
-        case (409, _), (412, _), (400, _) where detail.localizedCaseInsensitiveContains("concurrent policy changes"):
+        case (400, _) where detail.localizedCaseInsensitiveContains("concurrent policy changes"), (409, _), (412, _):
             return CloudError(kind: .conflict, message: LocalizedText(
                 nb: "\(what) er endret av noen andre (\(detail)). Last inn på nytt og prøv igjen.",
                 en: "\(what) was changed by someone else (\(detail)). Reload and try again."), reason: reason)
