@@ -85,7 +85,8 @@ public enum Renderer {
         return frames[tick % frames.count]
     }
 
-    /// The command line while it is open, else a toast, else the screen's own status.
+    /// The command line while it is open, else a prompt being typed, else a toast, else the
+    /// screen's own status.
     private static func drawStatus(_ state: AppState, _ context: ScreenContext, into canvas: inout Canvas) {
         let row = Rect(x: 0, y: state.height - 2, width: state.width, height: 1)
         if let line = state.commandLine {
@@ -95,8 +96,10 @@ public enum Renderer {
             return
         }
         if let toast = state.toast {
-            canvas.draw(" \(toast.isError ? "✗" : "•") \(toast.text) ", x: 0, y: row.y, role: toast.isError ? .toastError : .toast)
-            return
+            // What is being typed is never hidden by a toast: the toast goes just above it.
+            let prompt = state.screen.showsPrompt
+            canvas.draw(" \(toast.isError ? "✗" : "•") \(toast.text) ", x: 0, y: prompt ? row.y - 1 : row.y, role: toast.isError ? .toastError : .toast)
+            if !prompt { return }
         }
         state.screen.drawStatus(into: &canvas, row, context)
     }

@@ -50,6 +50,8 @@ protocol Screen: Sendable {
     mutating func perform(_ action: KeyAction, _ context: inout ScreenContext) -> Bool
     /// True while the screen's own text field (`/`) takes every key.
     var isTyping: Bool { get }
+    /// True while the status row holds what is being typed: it then wins over a toast.
+    var showsPrompt: Bool { get }
     mutating func type(_ key: Key, _ context: inout ScreenContext)
     mutating func paste(_ text: String, _ context: inout ScreenContext)
     /// Something arrived: a load result (the catalog already has it) or an answer for this screen.
@@ -65,6 +67,7 @@ extension Screen {
     var subject: Arrival { .plain }
     func footerHints(_ context: ScreenContext) -> [FooterHint]? { isTyping ? TextBuffer.promptHints(context.language) : nil }
     var isTyping: Bool { false }
+    var showsPrompt: Bool { isTyping }
     mutating func type(_ key: Key, _ context: inout ScreenContext) {}
     mutating func paste(_ text: String, _ context: inout ScreenContext) {}
     mutating func receive(_ event: Event, _ context: inout ScreenContext) {}

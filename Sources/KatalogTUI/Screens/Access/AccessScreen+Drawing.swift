@@ -54,8 +54,12 @@ extension AccessScreen {
             case let .denyReason(ids): LocalizedText(nb: "Begrunnelse for avslag (\(ids.count)): ", en: "Reason for the denial (\(ids.count)): ")
             case .expiry: LocalizedText(nb: "Ny utløpsdato (ÅÅÅÅ-MM-DD eller aldri): ", en: "New expiry (YYYY-MM-DD or never): ")
             case let .grant(id):
-                LocalizedText(nb: "Ny tilgang til «\(data?.datasett(id)?.datasett.name ?? "")» (type:e-post [ÅÅÅÅ-MM-DD|aldri]): ",
-                              en: "New grant on “\(data?.datasett(id)?.datasett.name ?? "")” (type:email [YYYY-MM-DD|never]): ")
+                // For personal data the one choice it does not have is said up front.
+                data?.datasett(id)?.datasett.pii == .sensitive
+                    ? LocalizedText(nb: "Ny tilgang til «\(data?.datasett(id)?.datasett.name ?? "")» (type:e-post [ÅÅÅÅ-MM-DD|aldri]; ikke hele NAV: personopplysninger): ",
+                                    en: "New grant on “\(data?.datasett(id)?.datasett.name ?? "")” (type:email [YYYY-MM-DD|never]; not all of NAV: personal data): ")
+                    : LocalizedText(nb: "Ny tilgang til «\(data?.datasett(id)?.datasett.name ?? "")» (type:e-post [ÅÅÅÅ-MM-DD|aldri]): ",
+                                    en: "New grant on “\(data?.datasett(id)?.datasett.name ?? "")” (type:email [YYYY-MM-DD|never]): ")
             case .filter: LocalizedText(nb: "/", en: "/")
             }
             let used = canvas.draw(context.t(label), x: rect.x + 1, y: rect.y, role: .input, width: rect.width - 2)

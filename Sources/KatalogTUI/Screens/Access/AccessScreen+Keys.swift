@@ -143,6 +143,11 @@ extension AccessScreen {
                 do {
                     guard let first = parts.first else { throw InvalidInput([]) }
                     let subject = try Subject(iamMember: first)
+                    // All of NAV is not on offer for personal data: said before anything is sent.
+                    if subject.isAllUsers, data?.datasett(datasett)?.datasett.pii == .sensitive {
+                        prompt = open
+                        return context.notify(Self.notForPersonalData, isError: true)
+                    }
                     let expires = try Expiry.parse(parts.count > 1 ? parts[1] : "never")
                     try ServiceError.check(MarketplaceRules.checkExpiry(expires, now: data?.now ?? Date()))
                     prompt = nil
@@ -171,6 +176,9 @@ extension AccessScreen {
     mutating func paste(_ text: String, _ context: inout ScreenContext) {
         prompt?.input.insert(text)
     }
+
+    static let notForPersonalData = LocalizedText(nb: "Hele NAV kan ikke få tilgang til personopplysninger; gi tilgang til bestemte brukere eller grupper.",
+                                                  en: "All of NAV cannot be given personal data; grant specific users or groups.")
 
     /// What Enter shows about a row: everything the table had to cut, and the links.
     func details(_ index: Int, _ context: ScreenContext) -> (title: String, lines: [String], table: TableRef?)? {
@@ -219,4 +227,5 @@ enum AccessRiskAction {
         case let .removeTableBinding(member, table): return (nb ? "fjern bindingen \(member) på \(table) (fanen Avvik)" : "remove the binding \(member) on \(table) (the Drift tab)")
         }
     }
+
 }

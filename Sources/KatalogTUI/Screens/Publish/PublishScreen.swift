@@ -32,8 +32,9 @@ struct PublishScreen: Screen {
     var ticks = 0
     var started = false
 
-    /// The wizard takes every key: its fields are text.
+    /// The wizard takes every key: its fields are text, typed in the page, not the status row.
     var isTyping: Bool { true }
+    var showsPrompt: Bool { false }
 
     func breadcrumb(_ context: ScreenContext) -> [String] {
         [context.t(LocalizedText(nb: "Publiser", en: "Publish")), form.pages[form.page].title]
