@@ -25,11 +25,15 @@ test: build
 	scripts/with-emulator.sh swift test
 	KATALOG_EMULATOR=bqemulator scripts/with-emulator.sh swift test --skip-build --filter 'KatalogCloudTests|CloudCommandTests' 
 	scripts/check-install.sh
+	@# A smoke run of the idle-CPU benchmark (a second per screen, the debug build).
+	scripts/idle-cpu.sh .build/debug/katalog 1 >/dev/null
 
 # Speed figures (release build); they measure, the tests assert.
 bench: deps
 	swift build -c release --product katalog-benchmarks
 	.build/release/katalog-benchmarks
+	swift build -c release --product katalog
+	scripts/idle-cpu.sh .build/release/katalog 5
 
 # The binary (themes inside), its man page and shell completions under PREFIX (default
 # ~/.local): `make install`, then `katalog` from any folder.

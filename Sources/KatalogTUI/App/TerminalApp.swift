@@ -41,18 +41,33 @@ public final class TerminalApp {
         for notice in startupNotices { state.notify(notice, isError: true) }
         perform(AppState.startEffects, terminal)
         var lastTick = Date()
+        // A frame only when something changed: a key, a resize, a result, a toast going, the
+        // spinner while something loads — never on an idle timer.
+        var dirty = true
         while !state.shouldQuit && katalog_stop_requested() == 0 {
             if katalog_take_suspend_request() != 0 {
                 let (width, height) = terminal.suspend()
                 apply(.resize(width: width, height: height), terminal)  // the terminal may have changed meanwhile
+                dirty = true
             }
-            for event in inbox.drain() { apply(event, terminal) }
-            terminal.draw(Renderer.render(state, keys: keys, glyphs: terminal.glyphs))
+            for event in inbox.drain() {
+                apply(event, terminal)
+                dirty = true
+            }
+            if dirty {
+                terminal.draw(Renderer.render(state, keys: keys, glyphs: terminal.glyphs))
+                dirty = false
+            }
             if crashAfterFirstFrame { fatalError("KATALOG_TEST_CRASH=after-first-frame") }
-            if let event = terminal.read() { apply(event, terminal) }
+            if let event = terminal.read() {
+                apply(event, terminal)
+                dirty = true
+            }
             if Date().timeIntervalSince(lastTick) >= 0.1 {
                 lastTick = Date()
+                let toast = state.toast
                 apply(.tick, terminal)
+                dirty = dirty || state.inFlight > 0 || state.toast != toast
             }
         }
         let signal = katalog_stop_requested()
