@@ -29,6 +29,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: .customLong("read-only"), help: "Refuse every change (grants, approvals, publishing).")
     public var readOnly = false
 
+    @Flag(help: "Print every request katalog makes (method, path, status, milliseconds) and how many, on standard error.")
+    public var trace = false
+
     public init() {}
 
     /// `--lineage-file`, else lineage.yaml in the working directory when there is one.
@@ -39,7 +42,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     }
 
     /// The names above with whether each takes a value: what `reorder` moves.
-    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--marketplace": true, "--lang": true, "--theme": true, "--lineage-file": true, "--timeout": true, "--read-only": false]
+    static let names: [String: Bool] = ["--workspace": true, "--project": true, "--marketplace": true, "--lang": true, "--theme": true, "--lineage-file": true, "--timeout": true, "--read-only": false, "--trace": false]
 
     /// Moves global options to the end of the arguments, where the innermost command parses
     /// them, so they may be typed anywhere. Stops at `--`.

@@ -10,9 +10,8 @@ struct CloudBackend {
     let warehouse: BigQueryWarehouse
     let iam: BigQueryIAM
 
-    init(target: CloudTarget, environment: [String: String], policy: RetryPolicy = RetryPolicy()) throws {
+    init(target: CloudTarget, environment: [String: String], transport: any HTTPTransport, policy: RetryPolicy = RetryPolicy()) throws {
         self.target = target
-        let transport = AsyncHTTPClientTransport()
         // An emulator takes no credentials; everything else goes through the ADC chain.
         let tokens: (any TokenProvider)? = target.isEmulator ? nil : try CredentialChain.find(environment: environment, transport: transport)
         func client(_ api: String, _ base: URL?) -> GoogleAPIClient? {

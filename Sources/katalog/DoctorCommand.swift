@@ -99,7 +99,7 @@ final class Doctor {
         report("bigquery", nil, "BigQuery:      \(target.bigQueryBase.absoluteString)" + (target.isEmulator ? t(" (emulator, uten innlogging)", " (emulator, no credentials)") : ""))
         let cloud: CloudBackend
         do {
-            cloud = try CloudBackend(target: target, environment: environment, policy: RetryPolicy(attempts: 1, timeout: 15))
+            cloud = try CloudBackend(target: target, environment: environment, transport: AsyncHTTPClientTransport(), policy: RetryPolicy(attempts: 1, timeout: 15))
         } catch {
             report("credentials", false, t("Innlogging:    ✗ ", "Credentials:   ✗ ") + message(error))
             return false

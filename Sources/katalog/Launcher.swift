@@ -63,7 +63,14 @@ struct Launcher {
                         nb: "--read-only er satt, så katalog endrer ingenting. Kjør uten --read-only for å gjøre endringen.",
                         en: "--read-only is set, so katalog changes nothing. Run without --read-only to make the change."))])
                 }
-                let (services, backend) = try await openBackend(global, now: now, commandDeadline: try commandDeadline(global))
+                // `--trace`: every request on standard error, and how many at the end.
+                let transport: any HTTPTransport = global.trace ? TracingTransport(AsyncHTTPClientTransport(), write: stderr) : AsyncHTTPClientTransport()
+                defer {
+                    if let tracer = transport as? TracingTransport {
+                        stderr(language == .nb ? "katalog: \(tracer.count) forespørsler\n" : "katalog: \(tracer.count) requests\n")
+                    }
+                }
+                let (services, backend) = try await openBackend(global, now: now, transport: transport, commandDeadline: try commandDeadline(global))
                 var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
                 context.drawLineage = { LineageText.render($0, direction: $1) }
                 context.lineageFile = global.resolvedLineageFile()
@@ -80,7 +87,7 @@ struct Launcher {
                 defer { notice.cancel() }
                 try await serviceCommand.run(in: context)
             default:
-                let (services, backend) = try await openBackend(global, now: now)
+                let (services, backend) = try await openBackend(global, now: now, transport: AsyncHTTPClientTransport())
                 return .terminalUI(services, global, backend: backend)
             }
             return .exit(0)
@@ -155,7 +162,7 @@ struct Launcher {
 
     /// The local workspace (the one named by --workspace, else the demo, created on first use),
     /// with BigQuery from the cloud when a project is set; and a name for where data comes from.
-    private func openBackend(_ global: GlobalOptions, now: @escaping @Sendable () -> Date,
+    private func openBackend(_ global: GlobalOptions, now: @escaping @Sendable () -> Date, transport: any HTTPTransport,
                              commandDeadline: Date? = nil) async throws -> (ServiceLayer, LocalizedText) {
         let workspace: LocalWorkspace
         if let path = global.workspace {
@@ -175,7 +182,7 @@ struct Launcher {
         }
         var policy = RetryPolicy()
         policy.commandDeadline = commandDeadline
-        let (marketplace, marketplaceHost) = try await remoteMarketplace(global, workspace: workspace, policy: policy, now: now)
+        let (marketplace, marketplaceHost) = try await remoteMarketplace(global, workspace: workspace, transport: transport, policy: policy, now: now)
         func named(_ warehouse: LocalizedText) -> LocalizedText {
             marketplaceHost.map { UIText.withMarketplace(warehouse, host: $0) } ?? warehouse
         }
@@ -185,7 +192,7 @@ struct Launcher {
             return (try workspace.services(now: now, marketplace: marketplace), named(name))
         }
         // A cloud project: BigQuery and its sibling APIs; drafts and audit stay in the workspace.
-        let cloud = try CloudBackend(target: target, environment: environment, policy: policy)
+        let cloud = try CloudBackend(target: target, environment: environment, transport: transport, policy: policy)
         return (try workspace.services(now: now, warehouse: cloud.warehouse, iam: cloud.iam, marketplace: marketplace),
                 named(UIText.cloud(target.bigQueryBase.host ?? "", emulator: target.isEmulator)))
     }
@@ -193,13 +200,13 @@ struct Launcher {
     /// Datamarkedsplassen over REST when `--marketplace`, `KATALOG_MARKETPLACE_URL` or
     /// `marketplace.url` names one (else the workspace's own), journalling into the workspace's
     /// audit log; what an earlier run left unsettled there is settled first.
-    private func remoteMarketplace(_ global: GlobalOptions, workspace: LocalWorkspace, policy: RetryPolicy,
+    private func remoteMarketplace(_ global: GlobalOptions, workspace: LocalWorkspace, transport: any HTTPTransport, policy: RetryPolicy,
                                    now: @escaping @Sendable () -> Date) async throws -> (RemoteMarketplace?, host: String?) {
         let config = Config.load(from: Config.directory(environment: environment)).config
         guard let target = try MarketplaceTarget.resolve(flag: global.marketplace, environment: environment, configured: config.marketplaceURL)
         else { return (nil, nil) }
         let connection = MarketplaceConnection(target: target, environment: environment, tokenCommand: config.marketplaceTokenCommand,
-                                               transport: AsyncHTTPClientTransport(), policy: policy)
+                                               transport: transport, policy: policy)
         let backend = MarketplaceREST(client: connection.client, journal: AuditJournal(
             audit: workspace.audit, now: now, backend: "Datamarkedsplassen \(target.baseURL.absoluteString)"))
         if !workspace.isReadOnly {

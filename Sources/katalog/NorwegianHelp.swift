@@ -112,6 +112,7 @@ enum NorwegianHelp {
         "Review access: list grants and requests, grant, revoke, extend, approve, deny, risks, drift.": "Styr tilganger: list tilganger og søknader, gi, trekk, forleng, godkjenn, avslå, risiko, avvik.",
         "Give a grant a new expiry date, or make it last.": "Gi en tilgang ny utløpsdato, eller la den vare.",
         "List the access requests waiting for you (as access list --pending).": "List tilgangssøknadene som venter på deg (som access list --pending).",
+        "Print every request katalog makes (method, path, status, milliseconds) and how many, on standard error.": "Skriv hver forespørsel katalog gjør (metode, sti, status, millisekunder) og hvor mange, på standard feil.",
         "The new expiry: a date (YYYY-MM-DD, the end of that day in Oslo), or never.": "Ny utløpsdato: en dato (ÅÅÅÅ-MM-DD, slutten av dagen i Oslo), eller never.",
         "Print the new grant as JSON.": "Skriv den nye tilgangen som JSON.",
         "List the risks on your groups' datasett, each with what to do.": "List risikoene på gruppenes datasett, hver med hva du bør gjøre.",

@@ -129,4 +129,19 @@ struct MarketplaceCLITests {
         #expect(show.stdout.contains("Dagpengevedtak"), "\(show.stdout)")
         #expect(server.received.contains { $0.uri.hasPrefix("/api/userData") })
     }
+
+    /// `--trace` names every request — method, path, status, time — and counts them; nothing else.
+    @Test func traceListsEveryRequestAndTheirNumber() async throws {
+        let (katalog, server, options) = try await start()
+        defer { server.stop(); katalog.remove() }
+        let before = server.received.count
+        let run = try katalog.run(["products", "show", "dagpengevedtak", "--trace"] + options, environment: ["KATALOG_MARKETPLACE_TOKEN": Self.token])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let made = server.received.count - before
+        #expect(lines.filter { $0.hasPrefix("katalog: GET /api/") }.count == made, "\(lines)")
+        #expect(lines.contains { $0.range(of: #"^katalog: GET /api/userData 200 \d+ ms$"#, options: .regularExpression) != nil })
+        #expect(lines.last == "katalog: \(made) requests")
+        #expect(!run.stderr.contains(Self.token) && !run.stderr.contains("Bearer") && !run.stderr.contains("?"), "no header, no query")
+    }
 }
