@@ -188,3 +188,27 @@ struct PublishCommandTests {
         #expect(try katalog.run(["publish", "-f", file, "--detailed-exitcode"] + ws).status == 0)
     }
 }
+
+/// A file far larger than such a file ever is — refused at once, with its size, never parsed.
+@Suite("Files too large to be what they say")
+struct TooLargeFileTests {
+    @Test func aHugeManifestLineageFileAndConfigAreRefusedAtOnce() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let ws = ["--workspace", katalog.workspace]
+        let huge = String(repeating: "# a log written into the wrong file\n", count: 160_000)  // 5.8 MB
+        let manifest = katalog.home.appendingPathComponent("dataprodukt.yaml")
+        try huge.write(to: manifest, atomically: true, encoding: .utf8)
+        let publish = try katalog.run(["publish", "-f", manifest.path] + ws)
+        #expect(publish.status == 1 && publish.stderr.contains("is 5.8 MB, more than the 4.0 MB such a file can be"), "\(publish.stderr)")
+        let lineage = katalog.home.appendingPathComponent("lineage.yaml")
+        try huge.write(to: lineage, atomically: true, encoding: .utf8)
+        let drawn = try katalog.run(["lineage", "--lineage-file", lineage.path] + ws)
+        #expect(drawn.status == 1 && drawn.stderr.contains("The lineage file") && drawn.stderr.contains("did not read it"), "\(drawn.stderr)")
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try huge.write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        #expect(try katalog.run(["ls"] + ws).status == 0, "a config too large is ignored, the defaults used")
+    }
+}

@@ -34,11 +34,15 @@ public enum LineageFile {
     public static let defaultName = "lineage.yaml"
 
     public static func load(path: String) throws -> DeclaredLineage {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        switch UserFile.read(path) {
+        case let .success(text):
+            return try parse(text, path: path)
+        case .failure(.missing):
             throw ServiceError.notFound(LocalizedText(nb: "Finner ikke lineage-fila \(TerminalText.line(path)). Sjekk --lineage-file.",
                                                       en: "Cannot read the lineage file \(TerminalText.line(path)). Check --lineage-file."))
+        case let .failure(.tooLarge(bytes)):
+            throw InvalidInput([Problem(field: "lineage-file", code: "too_large", message: UserFile.tooLarge(path, bytes: bytes, what: LocalizedText(nb: "Lineage-fila", en: "The lineage file")))])
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
     }
 
     public static func parse(_ text: String, path: String) throws(LineageFileError) -> DeclaredLineage {

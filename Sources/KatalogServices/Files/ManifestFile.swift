@@ -49,18 +49,15 @@ public struct ManifestFile: Sendable {
     public let places: [String: Place]
 
     public static func load(path: String) throws -> ManifestFile {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+        switch UserFile.read(path) {
+        case let .success(text):
+            return try parse(text, path: path)
+        case .failure(.missing):
             throw ServiceError.notFound(LocalizedText(nb: "Fant ikke manifestet \(TerminalText.line(path)). `katalog publish --init TABELL > dataprodukt.yaml` lager et.",
                                                       en: "Cannot read the manifest \(TerminalText.line(path)). `katalog publish --init TABLE > dataprodukt.yaml` writes one."))
+        case let .failure(.tooLarge(bytes)):
+            throw ManifestErrors([ManifestProblem(file: path, line: 1, column: 1, field: "", text: UserFile.tooLarge(path, bytes: bytes, what: LocalizedText(nb: "Manifestet", en: "The manifest")))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ManifestErrors([ManifestProblem(file: path, line: 1, column: 1, field: "", text: LocalizedText(
-                nb: "filen er ikke UTF-8-tekst", en: "the file is not UTF-8 text"))])
-        }
-        return try parse(text, path: path)
     }
 
     /// A problem at a field, for checks made after reading.

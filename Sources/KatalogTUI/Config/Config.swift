@@ -54,8 +54,15 @@ public struct Config: Equatable, Sendable {
     /// that setting, never the rest of the file.
     public static func load(from directory: String) -> Loaded {
         let path = directory + "/config.yaml"
-        guard let data = FileManager.default.contents(atPath: path) else { return Loaded(config: Config(), problems: []) }
-        return read(String(decoding: data, as: UTF8.self), path: path)
+        switch UserFile.read(path) {
+        case let .success(text):
+            return read(text, path: path)
+        case .failure(.missing):
+            return Loaded(config: Config(), problems: [])
+        case let .failure(.tooLarge(bytes)):
+            // The defaults, and why.
+            return Loaded(config: Config(), problems: [YAMLFileError(file: path, line: 1, problem: UserFile.tooLarge(path, bytes: bytes, what: LocalizedText(nb: "config.yaml", en: "config.yaml")).en)])
+        }
     }
 
     /// The settings, or the first problem (for callers that want all or nothing).

@@ -18,19 +18,23 @@ public struct ThemeCatalog: Sendable {
         return Array(Set(ShippedThemes.names + user)).sorted()
     }
 
+    /// A theme is a page of YAML; far beyond that it is not one.
+    static let themeLimit = 250_000
+
     /// The theme, or why it cannot be used (the caller falls back to `Theme.fallback`).
     public func load(_ name: String) -> Result<Theme, ThemeError> {
         let userPath = userDirectory + "/\(name).yaml"
         let text: String
         let path: String
-        if let data = FileManager.default.contents(atPath: userPath) {
-            text = String(decoding: data, as: UTF8.self)
-            path = userPath
-        } else if let shipped = ShippedThemes.yaml(named: name) {
-            text = shipped
-            path = ShippedThemes.path(named: name)
-        } else {
-            return .failure(.unknown(name: name, known: names))
+        switch UserFile.read(userPath, limit: Self.themeLimit) {
+        case let .success(user):
+            (text, path) = (user, userPath)
+        case let .failure(.tooLarge(bytes)):
+            return .failure(.invalid(YAMLFileError(file: userPath, line: 1, problem: UserFile.tooLarge(
+                userPath, bytes: bytes, limit: Self.themeLimit, what: LocalizedText(nb: "Temaet", en: "The theme")).en)))
+        case .failure(.missing):
+            guard let shipped = ShippedThemes.yaml(named: name) else { return .failure(.unknown(name: name, known: names)) }
+            (text, path) = (shipped, ShippedThemes.path(named: name))
         }
         do {
             return .success(try Theme.parse(text, path: path, name: name))
