@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 
 /// Draws a laid-out lineage graph into the canvas: boxes in their zone's colour with a kind
@@ -7,7 +8,9 @@ import KatalogCore
 enum LineageDrawing {
 
     static func draw(_ graph: LineageGraph, _ layout: LayeredLayout, selection: String?, panX: Int, panY: Int, area: Rect, into canvas: inout Canvas) {
-        let lit = selection.map { connected(graph, to: $0) }
+        let lit = selection.map { LitCache.shared.connected(graph, to: $0) }
+        // Only what meets the viewport is drawn: in layout coordinates, the pan offset and the area.
+        let view = (minX: panX, maxX: panX + area.width - 1, minY: panY, maxY: panY + area.height - 1)
         let glyphs = canvas.glyphs
         func put(_ text: String, _ x: Int, _ y: Int, _ role: Role) {
             let sx = x - panX + area.x, sy = y - panY + area.y
@@ -22,23 +25,30 @@ enum LineageDrawing {
         var arrows: [(Cell, String, Role)] = []
         let up: UInt8 = 1, down: UInt8 = 2, left: UInt8 = 4, right: UInt8 = 8
         for route in layout.routes {
-            let isLit = lit.map { $0.contains(route.from) && $0.contains(route.to) } ?? false
             let points = route.points
+            guard let first = points.first else { continue }
+            let box = points.reduce((minX: first.x, maxX: first.x, minY: first.y, maxY: first.y)) {
+                (min($0.minX, $1.x), max($0.maxX, $1.x), min($0.minY, $1.y), max($0.maxY, $1.y))
+            }
+            guard box.maxX >= view.minX, box.minX <= view.maxX, box.maxY >= view.minY, box.minY <= view.maxY else { continue }
+            let isLit = lit.map { $0.contains(route.from) && $0.contains(route.to) } ?? false
             func mark(_ cell: Cell) {
                 if isLit { litCells.insert(cell) }
                 if route.reversed { reversedCells.insert(cell) }
             }
             for (a, b) in zip(points, points.dropFirst()) {
                 if a.y == b.y {
+                    guard a.y >= view.minY, a.y <= view.maxY else { continue }
                     let (low, high) = (min(a.x, b.x), max(a.x, b.x))
-                    for x in low...high {
+                    for x in max(low, view.minX - 1)...max(max(low, view.minX - 1), min(high, view.maxX + 1)) {
                         let cell = Cell(x: x, y: a.y)
                         directions[cell, default: 0] |= (x > low ? left : 0) | (x < high ? right : 0)
                         mark(cell)
                     }
                 } else {
+                    guard a.x >= view.minX, a.x <= view.maxX else { continue }
                     let (low, high) = (min(a.y, b.y), max(a.y, b.y))
-                    for y in low...high {
+                    for y in max(low, view.minY - 1)...max(max(low, view.minY - 1), min(high, view.maxY + 1)) {
                         let cell = Cell(x: a.x, y: y)
                         directions[cell, default: 0] |= (y > low ? up : 0) | (y < high ? down : 0)
                         mark(cell)
@@ -137,6 +147,25 @@ enum LineageDrawing {
         case .raw: .zoneRaw
         case .processing: .zoneProcessing
         case .dataprodukt: .zoneProduct
+        }
+    }
+}
+
+/// The selection's upstream and downstream, computed once per selection and graph — not on
+/// every frame (a walk of the whole graph).
+final class LitCache: @unchecked Sendable {
+    static let shared = LitCache()
+    private let lock = NSLock()
+    private var key: (selection: String, nodes: Int, edges: Int, first: String?)?
+    private var value: Set<String> = []
+
+    func connected(_ graph: LineageGraph, to id: String) -> Set<String> {
+        let wanted = (selection: id, nodes: graph.nodes.count, edges: graph.edges.count, first: graph.nodes.first?.id)
+        return lock.withLock {
+            if let key, key == wanted { return value }
+            value = LineageDrawing.connected(graph, to: id)
+            key = wanted
+            return value
         }
     }
 }
