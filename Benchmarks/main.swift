@@ -37,5 +37,31 @@ for count in [100, 1_000, 10_000, 50_000] {
     print(String(format: "%6d   %9.3f   %8.1f×", count, result.perFrame * 1000, result.perFrame / baseline))
 }
 
+/// The `/` filter: one keystroke of a query typed over N table names in one expanded dataset
+/// (update + frame), as the Explorer does it.
+func measureFilter(tables count: Int) throws -> Double {
+    let project = try ProjectID("dagpenger-prod-4e2b")
+    let dataset = DatasetRef(project: project, dataset: try DatasetID("stor"))
+    let tables = try (0..<count).map { TableInfo(ref: TableRef(dataset, try TableID(String(format: "tabell_%06d_vedtak", $0))), kind: .table) }
+    var state = AppState(width: 160, height: 48, language: .nb, readOnly: false, project: project, themeName: "default", themeNames: [])
+    let keys = KeyRegistry()
+    _ = state.handle(.datasetsLoaded(.success([DatasetInfo(ref: dataset, location: "EU", tableCount: count)])), keys: keys)
+    _ = state.handle(.tablesLoaded(dataset, .success(tables)), keys: keys)
+    _ = state.handle(.key(.character("/")), keys: keys)
+    let query = "tab99ved"
+    let start = DispatchTime.now().uptimeNanoseconds
+    for character in query {
+        _ = state.handle(.key(.character(character)), keys: keys)
+        _ = Renderer.render(state, keys: keys)
+    }
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(query.count)
+}
+
+print("\nFilter: one keystroke (update + frame) over N names, 160×48")
+print("names      ms/keystroke")
+for count in [10_000, 100_000] {
+    print(String(format: "%7d   %9.2f", count, try measureFilter(tables: count) * 1000))
+}
+
 let lineageSizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 LineageLayoutBenchmark.run(sizes: lineageSizes.isEmpty ? [1_000, 10_000, 50_000] : lineageSizes)

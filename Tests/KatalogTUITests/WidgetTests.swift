@@ -296,3 +296,16 @@ struct WidgetTests {
         #expect(picker.matches.map(\.id) == ["b.b"])
     }
 }
+
+/// The fuzzy match gives the same answer on its ASCII fast path as on the general one.
+@Suite("Fuzzy matching")
+struct FuzzyMatchTests {
+    @Test(arguments: [
+        ("tab", "my_TABLE", [3, 4, 5] as [Int]?), ("TAB", "tabell_1", [0, 1, 2]), ("t1", "tabell_1", [0, 7]), ("xyz", "tabell_1", nil),
+        ("søk", "søknader_per_måned", [0, 1, 2]), ("sok", "søknader", nil), ("ned", "søknader_per_måned", [3, 6, 17]),
+        ("vedt", "vedtak_ø", [0, 1, 2, 3]), ("vø", "vedtak_ø", [0, 7]), ("", "alt", []),
+    ])
+    func matches(_ query: String, _ text: String, _ expected: [Int]?) {
+        #expect(FuzzyMatch.match(query, in: text) == expected, "\(query) in \(text)")
+    }
+}
