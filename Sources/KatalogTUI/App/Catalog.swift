@@ -6,23 +6,26 @@ import KatalogServices
 /// and their details, the transfer machinery, the dataprodukter. Only load results change it
 /// (`apply`); screens never write it.
 struct Catalog: Sendable {
-    var datasets: [DatasetInfo]?
-    var tables: [DatasetRef: [TableInfo]] = [:]
-    var details: [TableRef: TableInfo] = [:]
+    // Every change makes a new version, so what is built from the catalog (the Explorer's rows)
+    // can be kept until it changes.
+    var datasets: [DatasetInfo]? { didSet { version = UUID() } }
+    var tables: [DatasetRef: [TableInfo]] = [:] { didSet { version = UUID() } }
+    var details: [TableRef: TableInfo] = [:] { didSet { version = UUID() } }
     /// Tables whose details are being loaded.
-    var loadingDetails: Set<TableRef> = []
-    var products: [Dataprodukt] = []
-    var connections: [Connection]?
-    var scheduledQueries: [ScheduledQuery]?
-    var streams: [DatastreamStream]?
+    var loadingDetails: Set<TableRef> = [] { didSet { version = UUID() } }
+    var products: [Dataprodukt] = [] { didSet { version = UUID() } }
+    var connections: [Connection]? { didSet { version = UUID() } }
+    var scheduledQueries: [ScheduledQuery]? { didSet { version = UUID() } }
+    var streams: [DatastreamStream]? { didSet { version = UUID() } }
     /// Parts that could not be loaded, with why (shown in place of the part).
-    var failures: [Part: String] = [:]
+    var failures: [Part: String] = [:] { didSet { version = UUID() } }
     /// Showing what was fetched at this time, until fresh answers arrive.
     var lastKnownFrom: Date?
     /// The backend failed and the cache answered.
     var offline: OfflineNotice?
     /// The backend failed and there was no cache to answer: nothing shown is the project.
     var unreachable = false
+    private(set) var version = UUID()
 
     enum Part: Hashable, Sendable {
         case dataset(DatasetRef), table(TableRef), connections, scheduledQueries, streams

@@ -1,10 +1,41 @@
+import Foundation
 import KatalogCore
 
 /// Builds the Explorer's visible rows from the catalog: datasets and their tables, then the
 /// project's connections, scheduled queries and Datastream streams. With a filter, only
 /// matching rows stay, each under its parent shown as context.
 enum ExplorerTree {
+    /// The rows, built once per change: a key asks for them several times (select the first
+    /// match, keep the selection visible, draw), and at 100k tables each build is costly.
     static func rows(_ explorer: ExplorerScreen, _ context: ScreenContext) -> [TreeRow] {
+        let key = RowsKey(catalog: context.catalog.version, expanded: explorer.expanded, filter: explorer.filter,
+                          wide: ExplorerLayout(context.body).tree.width >= 44, language: context.language)
+        return RowsMemo.shared.rows(for: key) { build(explorer, context) }
+    }
+
+    struct RowsKey: Hashable {
+        let catalog: UUID
+        let expanded: Set<TreeNode>
+        let filter: String
+        let wide: Bool
+        let language: Language
+    }
+
+    /// The last rows built, with what they were built from.
+    final class RowsMemo: @unchecked Sendable {
+        static let shared = RowsMemo()
+        private let lock = NSLock()
+        private var last: (key: RowsKey, rows: [TreeRow])?
+
+        func rows(for key: RowsKey, _ build: () -> [TreeRow]) -> [TreeRow] {
+            if let hit = lock.withLock({ last?.key == key ? last?.rows : nil }) { return hit }
+            let rows = build()
+            lock.withLock { last = (key, rows) }
+            return rows
+        }
+    }
+
+    private static func build(_ explorer: ExplorerScreen, _ context: ScreenContext) -> [TreeRow] {
         let catalog = context.catalog
         guard let datasets = catalog.datasets else { return [] }
         let filtering = !explorer.filter.isEmpty
