@@ -321,3 +321,22 @@ struct LastKnownStateTests {
         #expect(harness.state.toast?.text == "rasone: 5 tables loaded with all their details.")
     }
 }
+
+/// A query typed a character at a time narrows the previous matches; the rows are the same as
+/// for the whole query at once.
+@Suite("The filter narrows")
+struct FilterNarrowingTests {
+    @Test(arguments: ["vedt", "sø", "tab_1", "xyz"])
+    func typingAndPastingAQueryGiveTheSameRows(_ query: String) async throws {
+        let typed = try await Harness(width: 120, height: 40)
+        await typed.press("/")
+        await typed.type(query)
+        let typedRows = ExplorerTree.rows(typed.state.explorer, typed.state.context).map { "\($0.depth) \($0.label) \($0.isContext) \($0.matches)" }
+        let pasted = try await Harness(width: 120, height: 40)
+        await pasted.press("/")
+        await pasted.send(.paste(query))
+        let pastedRows = ExplorerTree.rows(pasted.state.explorer, pasted.state.context).map { "\($0.depth) \($0.label) \($0.isContext) \($0.matches)" }
+        #expect(typedRows == pastedRows)
+        #expect(query == "xyz" ? typedRows.isEmpty : !typedRows.isEmpty)
+    }
+}

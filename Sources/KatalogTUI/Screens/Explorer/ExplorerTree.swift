@@ -8,30 +8,39 @@ enum ExplorerTree {
     /// The rows, built once per change: a key asks for them several times (select the first
     /// match, keep the selection visible, draw), and at 100k tables each build is costly.
     static func rows(_ explorer: ExplorerScreen, _ context: ScreenContext) -> [TreeRow] {
-        let key = RowsKey(catalog: context.catalog.version, expanded: explorer.expanded, filter: explorer.filter,
+        let key = RowsKey(catalog: context.catalog.version, expanded: explorer.expanded, filtering: !explorer.filter.isEmpty,
                           wide: ExplorerLayout(context.body).tree.width >= 44, language: context.language)
-        return RowsMemo.shared.rows(for: key) { build(explorer, context) }
+        return RowsMemo.shared.rows(for: key, filter: explorer.filter) { build(explorer, context) }
     }
 
+    /// What the unfiltered rows are made from.
     struct RowsKey: Hashable {
         let catalog: UUID
         let expanded: Set<TreeNode>
-        let filter: String
+        let filtering: Bool
         let wide: Bool
         let language: Language
     }
 
-    /// The last rows built, with what they were built from.
+    /// The last rows built, with what they were built from, and the last filter's result: a
+    /// query that extends the previous one narrows its matches instead of starting over.
     final class RowsMemo: @unchecked Sendable {
         static let shared = RowsMemo()
         private let lock = NSLock()
-        private var last: (key: RowsKey, rows: [TreeRow])?
+        private var all: (key: RowsKey, rows: [TreeRow])?
+        private var filtered: (key: RowsKey, query: String, rows: [TreeRow])?
 
-        func rows(for key: RowsKey, _ build: () -> [TreeRow]) -> [TreeRow] {
-            if let hit = lock.withLock({ last?.key == key ? last?.rows : nil }) { return hit }
-            let rows = build()
-            lock.withLock { last = (key, rows) }
-            return rows
+        func rows(for key: RowsKey, filter query: String, _ build: () -> [TreeRow]) -> [TreeRow] {
+            let (cachedAll, previous) = lock.withLock { (all?.key == key ? all?.rows : nil, filtered?.key == key ? filtered : nil) }
+            let rows = cachedAll ?? build()
+            if cachedAll == nil { lock.withLock { all = (key, rows) } }
+            guard !query.isEmpty else { return rows }
+            if let previous, previous.query == query { return previous.rows }
+            // Every match of "ved" is among the matches of "ve": only those are looked at again.
+            let candidates = previous.flatMap { query.hasPrefix($0.query) ? $0.rows : nil } ?? rows
+            let result = ExplorerTree.filter(candidates, query)
+            lock.withLock { filtered = (key, query, result) }
+            return result
         }
     }
 
@@ -79,11 +88,11 @@ enum ExplorerTree {
                 all.append(row(.placeholder(node), 1, marker: "", role: .muted, label: node.catalogPart.flatMap { catalog.failures[$0] } ?? context.t(UIText.loading), trailing: .text(""), placeholder: true))
             }
         }
-        return filtering ? filter(all, explorer.filter) : all
+        return all
     }
 
     /// Keeps rows whose label matches; a match's parent stays as dimmed context.
-    private static func filter(_ rows: [TreeRow], _ query: String) -> [TreeRow] {
+    static func filter(_ rows: [TreeRow], _ query: String) -> [TreeRow] {
         var kept: [TreeRow] = []
         var parent: TreeRow?
         var parentShown = false
