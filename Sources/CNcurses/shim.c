@@ -8,7 +8,14 @@
 
 static volatile sig_atomic_t katalog_stop_signal = 0;
 
-static void katalog_on_stop(int signal) { katalog_stop_signal = signal; }
+/* A stop is answered by the main loop; if it is busy (a long layout), the alarm ends the
+   process two seconds later anyway, the terminal restored first — a closed terminal never
+   leaves katalog running. */
+static void katalog_on_forced_exit(int signal);
+static void katalog_on_stop(int signal) {
+    katalog_stop_signal = signal;
+    alarm(2);
+}
 
 static volatile sig_atomic_t katalog_suspend_signal = 0;
 static void katalog_on_suspend(int signal) { (void)signal; katalog_suspend_signal = 1; }
@@ -21,6 +28,8 @@ void katalog_install_stop_handlers(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    action.sa_handler = katalog_on_forced_exit;
+    sigaction(SIGALRM, &action, NULL);
     // Replaces ncurses' own SIGTSTP handler, which could run on any thread.
     action.sa_handler = katalog_on_suspend;
     sigaction(SIGTSTP, &action, NULL);
@@ -106,6 +115,19 @@ static void katalog_on_crash(int signal, siginfo_t *info, void *context) {
        a sent signal (abort, kill) must be raised again. */
     if (info == NULL || info->si_code <= 0) raise(signal);
 }
+
+static void katalog_on_forced_exit(int signal) {
+    (void)signal;
+    if (katalog_curses_running) {
+        ssize_t ignored = write(STDOUT_FILENO, katalog_exit_sequence, katalog_exit_length);
+        ignored = write(STDOUT_FILENO, "\r\n", 2);
+        (void)ignored;
+    }
+    if (katalog_have_termios) tcsetattr(STDIN_FILENO, TCSANOW, &katalog_saved_termios);
+    _exit(128 + (katalog_stop_signal ? katalog_stop_signal : SIGTERM));
+}
+
+void katalog_cancel_forced_exit(void) { alarm(0); }
 
 void katalog_install_crash_restore(void) {
     katalog_exit_length = strlen(katalog_exit_sequence);

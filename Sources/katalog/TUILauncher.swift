@@ -37,6 +37,7 @@ struct TUILauncher {
         let app = TerminalApp(state: state, services: services, keys: KeyRegistry(readOnly: global.readOnly, overrides: config.keys),
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
         app.crashAfterFirstFrame = environment["KATALOG_TEST_CRASH"] == "after-first-frame"
+        app.busyAfterFirstFrame = environment["KATALOG_TEST_CRASH"] == "busy-after-first-frame"
         return try app.run(startupNotices: notices)
     }
 }

@@ -129,6 +129,30 @@ struct TerminalEndToEndTests {
         #expect(modes.1.contains(" icanon ") && modes.1.contains(" echo "))
     }
 
+    /// A stop (SIGTERM, or SIGHUP when the terminal closes) ends katalog even when the main loop
+    /// is busy in a long computation: two seconds later, the terminal restored.
+    @Test(arguments: [("TERM", 143), ("HUP", 129)])
+    func aStopEndsKatalogEvenWhenItIsBusy(_ signal: String, _ status: Int) throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        let before = katalog.home.appendingPathComponent("stty.before").path, after = katalog.home.appendingPathComponent("stty.after").path
+        try tmux.type("stty -a > \(before); KATALOG_TEST_CRASH=busy-after-first-frame \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"; stty -a > \(after); echo fer\"\"dig")
+        try tmux.send("Enter")
+        try tmux.waitFor("dagpenger-prod-4e2b")  // the first frame; then it is busy for good
+        let shell = try #require(Int32(try tmux.tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let child = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        let started = Date()
+        #expect(kill(child, signal == "TERM" ? SIGTERM : SIGHUP) == 0)
+        let screen = try tmux.waitFor("ferdig")
+        #expect(Date().timeIntervalSince(started) < 5, "ended within the forced exit's two seconds (and tmux's polling)")
+        #expect(screen.contains("exit=\(status)"), "\(screen)")
+        let modes = (try String(contentsOfFile: before, encoding: .utf8), try String(contentsOfFile: after, encoding: .utf8))
+        #expect(!modes.0.isEmpty && modes.0 == modes.1, "the terminal is as it was")
+    }
+
     /// A bracketed paste arrives as text, line breaks included, not as keys (no Enter fires).
     @Test func aPasteGoesIntoTheFilterWhole() throws {
         let katalog = try KatalogBinary()

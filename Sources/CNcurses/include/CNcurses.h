@@ -58,6 +58,8 @@ void katalog_end_paste_mode(void);
 void katalog_install_stop_handlers(void);
 // The signal that asked to stop, or 0.
 int katalog_stop_requested(void);
+/// The loop ended in time: the forced exit a stop armed is not needed.
+void katalog_cancel_forced_exit(void);
 // Ctrl-Z sets a flag too; the loop then calls katalog_suspend, on its own thread.
 int katalog_take_suspend_request(void);
 // Leaves curses mode, stops the process (the shell's job control takes over) and, on `fg`,

@@ -18,6 +18,7 @@ public final class TerminalApp {
     /// `KATALOG_TEST_CRASH=after-first-frame`: traps after the first frame, so the tests can see
     /// the terminal restored after a real crash.
     public var crashAfterFirstFrame = false
+    public var busyAfterFirstFrame = false
 
     public init(state: AppState, services: ServiceLayer, keys: KeyRegistry, themes: ThemeCatalog, theme: Theme,
                 useColor: Bool, mouse: Bool) {
@@ -59,6 +60,8 @@ public final class TerminalApp {
                 dirty = false
             }
             if crashAfterFirstFrame { fatalError("KATALOG_TEST_CRASH=after-first-frame") }
+            // A computation that never returns, for the test that a stop still ends katalog.
+            if busyAfterFirstFrame { while true { usleep(1_000) } }
             if let event = terminal.read() {
                 apply(event, terminal)
                 dirty = true
@@ -70,6 +73,7 @@ public final class TerminalApp {
                 dirty = dirty || state.inFlight > 0 || state.toast != toast
             }
         }
+        katalog_cancel_forced_exit()
         let signal = katalog_stop_requested()
         return signal == 0 ? 0 : 128 + signal
     }
