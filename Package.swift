@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["KatalogServices", "KatalogThemes", "CNcurses", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal", "KatalogCloud"]),
         // Measurements, apart from the tests: `make bench`.
-        .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI", "KatalogCore"], path: "Benchmarks"),
+        .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI", "KatalogCore", "KatalogLocal"], path: "Benchmarks"),
         // Test support, for the tests only: a fault-injecting HTTP server on 127.0.0.1 (SwiftNIO), and
         // on it a contract-faithful Datamarkedsplassen.
         .target(

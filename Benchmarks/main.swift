@@ -65,3 +65,5 @@ for count in [10_000, 100_000] {
 
 let lineageSizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 LineageLayoutBenchmark.run(sizes: lineageSizes.isEmpty ? [1_000, 10_000, 50_000] : lineageSizes)
+
+try await LocalListingBenchmark.run(sizes: [1_000, 10_000])

@@ -31,9 +31,9 @@ public struct LocalWarehouse: Warehouse {
                     nb: "Datasettet \(dataset) finnes ikke i BigQuery-prosjektet. `katalog ls` viser alle.",
                     en: "The dataset \(dataset) does not exist in the BigQuery project. `katalog ls` lists them all."))
             }
-            return try TableRow
+            return try TableListRow.fetchAll(db, TableRow.select(TableListRow.columns)
                 .filter(Column("project") == dataset.project.rawValue && Column("dataset") == dataset.dataset.rawValue)
-                .order(Column("tableId")).fetchAll(db).map { try $0.domain(listing: true) }
+                .order(Column("tableId")).asRequest(of: TableListRow.self)).map { try $0.domain() }
         }
     }
 

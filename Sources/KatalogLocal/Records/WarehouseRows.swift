@@ -31,6 +31,32 @@ struct DatasetRow: WorkspaceRecord {
     }
 }
 
+/// A table as a list shows it: only the columns tables.list has, so no schema, description or
+/// SQL is read and decoded for a listing (a table's schema is read when it is opened).
+struct TableListRow: FetchableRecord, Decodable {
+    static let columns = ["project", "dataset", "tableId", "kind", "friendlyName", "labels", "numRows", "numBytes", "created", "modified",
+                          "expires", "location"].map { Column($0) }
+    var project: String
+    var dataset: String
+    var tableId: String
+    var kind: String
+    var friendlyName: String?
+    var labels: [String: String]
+    var numRows: Int64?
+    var numBytes: Int64?
+    var created: Date?
+    var modified: Date?
+    var expires: Date?
+    var location: String?
+
+    func domain() throws -> TableInfo {
+        guard let kind = TableKind(rawValue: kind) else { throw WorkspaceError.corrupt("bqTable.kind = \(kind)") }
+        return TableInfo(ref: TableRef(project: try ProjectID(project), dataset: try DatasetID(dataset), table: try TableID(tableId)),
+                         kind: kind, friendlyName: friendlyName, labels: labels, numRows: numRows, numBytes: numBytes,
+                         created: created, modified: modified, expires: expires, location: location)
+    }
+}
+
 struct TableRow: WorkspaceRecord {
     static let databaseTableName = "bqTable"
     var project: String
