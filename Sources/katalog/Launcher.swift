@@ -182,11 +182,14 @@ struct Launcher {
         }
         var policy = RetryPolicy()
         policy.commandDeadline = commandDeadline
-        let (marketplace, marketplaceHost) = try await remoteMarketplace(global, workspace: workspace, transport: transport, policy: policy, now: now)
+        // config.yaml, read once for the marketplace and the cloud endpoints.
+        let config = Config.load(from: Config.directory(environment: environment)).config
+        let (marketplace, marketplaceHost) = try await remoteMarketplace(global, config: config, workspace: workspace, transport: transport,
+                                                                         policy: policy, now: now)
         func named(_ warehouse: LocalizedText) -> LocalizedText {
             marketplaceHost.map { UIText.withMarketplace(warehouse, host: $0) } ?? warehouse
         }
-        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: configuredEndpoints())
+        guard let target = try CloudTarget.resolve(flag: global.project, environment: environment, endpoints: config.endpoints)
         else {
             let name = workspace.isReadOnly ? UIText.readOnlyWorkspace : global.workspace == nil ? UIText.demoWorkspace : UIText.localWorkspace
             return (try workspace.services(now: now, marketplace: marketplace), named(name))
@@ -200,9 +203,8 @@ struct Launcher {
     /// Datamarkedsplassen over REST when `--marketplace`, `KATALOG_MARKETPLACE_URL` or
     /// `marketplace.url` names one (else the workspace's own), journalling into the workspace's
     /// audit log; what an earlier run left unsettled there is settled first.
-    private func remoteMarketplace(_ global: GlobalOptions, workspace: LocalWorkspace, transport: any HTTPTransport, policy: RetryPolicy,
-                                   now: @escaping @Sendable () -> Date) async throws -> (RemoteMarketplace?, host: String?) {
-        let config = Config.load(from: Config.directory(environment: environment)).config
+    private func remoteMarketplace(_ global: GlobalOptions, config: Config, workspace: LocalWorkspace, transport: any HTTPTransport,
+                                   policy: RetryPolicy, now: @escaping @Sendable () -> Date) async throws -> (RemoteMarketplace?, host: String?) {
         guard let target = try MarketplaceTarget.resolve(flag: global.marketplace, environment: environment, configured: config.marketplaceURL)
         else { return (nil, nil) }
         let connection = MarketplaceConnection(target: target, environment: environment, tokenCommand: config.marketplaceTokenCommand,

@@ -2,7 +2,6 @@ import Foundation
 import Glibc
 import Testing
 @testable import KatalogTestSupport
-@testable import KatalogLocal
 
 /// The Access screen in the real binary under tmux: the demo's inbox reviewed — one approved,
 /// one denied with a reason —, a grant revoked and the revoke undone; then `katalog audit --json`
@@ -21,10 +20,7 @@ struct AccessEndToEndTests {
         var prefix = "", suffix = "; echo \"exit=$?\""
         if backend == "rest" {
             let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
-            let started = try MarketplaceTestServer(now: { now })
-            let workspace = try LocalWorkspace(path: katalog.workspace)
-            try await started.seed(from: try workspace.services(now: { now }), token: "katalog-test-marketplace-token-access")
-            try workspace.close()
+            let started = try await MarketplaceTestServer.seeded(like: katalog, token: "katalog-test-marketplace-token-access", now: now)
             server = started
             prefix = "KATALOG_MARKETPLACE_TOKEN=katalog-test-marketplace-token-access "
             suffix = " --marketplace \(started.url.absoluteString); echo \"exit=$?\""
@@ -82,11 +78,8 @@ struct AccessEndToEndTests {
         defer { katalog.remove() }
         try katalog.seed()
         let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
-        let server = try MarketplaceTestServer(now: { now })
+        let server = try await MarketplaceTestServer.seeded(like: katalog, token: "katalog-test-marketplace-token-risks", now: now)
         defer { server.stop() }
-        let workspace = try LocalWorkspace(path: katalog.workspace)
-        try await server.seed(from: try workspace.services(now: { now }), token: "katalog-test-marketplace-token-risks")
-        try workspace.close()
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
         try tmux.startKatalog(prefix: "KATALOG_MARKETPLACE_TOKEN=katalog-test-marketplace-token-risks ",
                               suffix: " --marketplace \(server.url.absoluteString); echo \"exit=$?\"")

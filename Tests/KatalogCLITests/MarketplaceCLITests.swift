@@ -2,7 +2,6 @@ import Foundation
 import Testing
 import KatalogCore
 @testable import KatalogTestSupport
-@testable import KatalogLocal
 
 /// The built binary against the test marketplace server: `--marketplace http://127.0.0.1:PORT`,
 /// the token in `KATALOG_MARKETPLACE_TOKEN`. Every command reads the server, every change
@@ -17,10 +16,7 @@ struct MarketplaceCLITests {
         let katalog = try KatalogBinary()
         try katalog.seed()
         let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
-        let server = try MarketplaceTestServer(now: { now })
-        let workspace = try LocalWorkspace(path: katalog.workspace)
-        try await server.seed(from: try workspace.services(now: { now }), token: Self.token)
-        try workspace.close()
+        let server = try await MarketplaceTestServer.seeded(like: katalog, token: Self.token, now: now)
         server.with { state in
             let product = MarketplaceTestServer.Product(name: "Skatteoppgjør", description: "Fra Skatteetaten", slug: "skatteoppgjor",
                                                         group: "team-skatt@nav.no", created: now, lastModified: now)

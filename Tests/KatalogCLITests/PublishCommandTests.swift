@@ -122,12 +122,9 @@ struct PublishCommandTests {
         defer { katalog.remove() }
         try katalog.seed()
         let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
-        let server = try MarketplaceTestServer(now: { now })
-        defer { server.stop() }
         let token = "katalog-test-marketplace-token-" + UUID().uuidString
-        let workspace = try LocalWorkspace(path: katalog.workspace)
-        try await server.seed(from: try workspace.services(now: { now }), token: token)
-        try workspace.close()
+        let server = try await MarketplaceTestServer.seeded(like: katalog, token: token, now: now)
+        defer { server.stop() }
         let options = ["--workspace", katalog.workspace, "--marketplace", server.url.absoluteString]
         let environment = ["KATALOG_MARKETPLACE_TOKEN": token]
         let file = try write(Self.manifest, in: katalog)

@@ -2,7 +2,6 @@ import Foundation
 import Glibc
 import Testing
 @testable import KatalogTestSupport
-@testable import KatalogLocal
 
 /// The publish wizard in the real binary under tmux: `p` on a table, filled, `kill -9` on page 3,
 /// started again, the draft resumed, submitted — and the dataprodukt exists exactly once, on the
@@ -21,10 +20,7 @@ struct PublishWizardEndToEndTests {
         var prefix = "", suffix = "; echo \"exit=$?\""
         if backend == "rest" {
             let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
-            let started = try MarketplaceTestServer(now: { now })
-            let workspace = try LocalWorkspace(path: katalog.workspace)
-            try await started.seed(from: try workspace.services(now: { now }), token: "katalog-test-marketplace-token-e2e")
-            try workspace.close()
+            let started = try await MarketplaceTestServer.seeded(like: katalog, token: "katalog-test-marketplace-token-e2e", now: now)
             server = started
             prefix = "KATALOG_MARKETPLACE_TOKEN=katalog-test-marketplace-token-e2e "
             suffix = " --marketplace \(started.url.absoluteString); echo \"exit=$?\""
@@ -53,8 +49,7 @@ struct PublishWizardEndToEndTests {
         try await Task.sleep(nanoseconds: 500_000_000)
 
         // kill -9: nothing runs in katalog after this.
-        let shell = try #require(Int32(try tmux.tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let child = try #require(try childOf(shell))
+        let child = try #require(try tmux.katalogPID())
         #expect(kill(child, SIGKILL) == 0)
         try tmux.waitFor("exit=137")
         try tmux.type("stty sane; tput rmcup; clear")
@@ -88,10 +83,5 @@ struct PublishWizardEndToEndTests {
         let drafts = try katalog.run(["drafts", "--workspace", katalog.workspace])
         #expect(drafts.stdout.contains("No drafts."), "the draft went with the success: \(drafts.stdout)")
     }
-
-    /// The one child process of the shell in the pane: katalog.
-    private func childOf(_ parent: Int32) throws -> Int32? {
-        let children = try String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)
-        return children.split(separator: " ").compactMap { Int32($0) }.first
-    }
 }
+

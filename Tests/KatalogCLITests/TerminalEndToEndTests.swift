@@ -65,6 +65,13 @@ struct TerminalEndToEndTests {
             try send("Enter")
             return try waitFor("Datastream streams", sourceLocation: sourceLocation)
         }
+        /// The process the pane's shell runs in the foreground: katalog, once started.
+        func katalogPID() throws -> Int32? {
+            let pane = try tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true)
+            guard let shell = Int32(pane.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+            let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+            return children.split(separator: " ").compactMap { Int32($0) }.first
+        }
         func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
         func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []), output: true) }
         func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"]) }
@@ -141,9 +148,7 @@ struct TerminalEndToEndTests {
         try tmux.type("stty -a > \(before); KATALOG_TEST_CRASH=busy-after-first-frame \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"exit=$?\"; stty -a > \(after); echo fer\"\"dig")
         try tmux.send("Enter")
         try tmux.waitFor("dagpenger-prod-4e2b")  // the first frame; then it is busy for good
-        let shell = try #require(Int32(try tmux.tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true).trimmingCharacters(in: .whitespacesAndNewlines)))
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let child = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        let child = try #require(try tmux.katalogPID())
         let started = Date()
         #expect(kill(child, signal == "TERM" ? SIGTERM : SIGHUP) == 0)
         let screen = try tmux.waitFor("ferdig")
@@ -340,10 +345,7 @@ struct TerminalEndToEndTests {
         try katalog.seed()
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
         try tmux.startKatalog(prefix: "echo før-katalog; ")
-        let pids = try tmux.tmux(["list-panes", "-t", "e2e", "-F", "#{pane_pid}"], output: true)
-        let shell = try #require(Int32(pids.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let child = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        let child = try #require(try tmux.katalogPID())
         kill(child, SIGTERM)
         let after = try tmux.waitFor("exit=143")  // 128 + SIGTERM
         #expect(after.contains("før-katalog") && !after.contains("Datastream streams"))

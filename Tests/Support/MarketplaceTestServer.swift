@@ -1,4 +1,5 @@
 import Foundation
+import KatalogCore
 
 /// Datamarkedsplassen for tests, on 127.0.0.1: the endpoints katalog uses, answering with the
 /// shapes, quirks and rules of the real server as contracts/MARKETPLACE-API.md ("What the server
@@ -421,7 +422,7 @@ public final class MarketplaceTestServer: @unchecked Sendable {
         try ensureMember(user, group)
         let name = body["name"] as? String ?? ""
         let product = Product(name: name, description: Self.escape(body["description"] as? String ?? ""),
-                              slug: uniqueSlug((body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Self.slug(name)), group: group,
+                              slug: uniqueSlug((body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Slug.make(name)), group: group,
                               teamkatalogenURL: body["teamkatalogenURL"] as? String ?? "", teamContact: body["teamContact"] as? String ?? "",
                               teamID: body["teamID"] as? String, created: now(), lastModified: now())
         state.products[product.id] = product
@@ -434,7 +435,7 @@ public final class MarketplaceTestServer: @unchecked Sendable {
         updated.name = body["name"] as? String ?? ""
         updated.description = Self.escape(body["description"] as? String ?? "")
         // Left out, the slug is made anew from the name.
-        updated.slug = (body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Self.slug(updated.name)
+        updated.slug = (body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Slug.make(updated.name)
         updated.teamkatalogenURL = body["teamkatalogenURL"] as? String ?? ""
         updated.teamContact = body["teamContact"] as? String ?? ""
         updated.teamID = body["teamID"] as? String
@@ -475,7 +476,7 @@ public final class MarketplaceTestServer: @unchecked Sendable {
         let tags = try Self.normalisedTags(source["piiTags"] as? String)
         let name = body["name"] as? String ?? ""
         let dataset = Dataset(productID: product.id, name: name, description: Self.escape(body["description"] as? String ?? ""),
-                              slug: (body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Self.slug(name), repo: body["repo"] as? String,
+                              slug: (body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Slug.make(name), repo: body["repo"] as? String,
                               pii: body["pii"] as? String ?? "none", keywords: body["keywords"] as? [String] ?? [],
                               anonymisationDescription: body["anonymisationDescription"] as? String, targetUser: body["targetUser"] as? String ?? "",
                               table: key, tableType: table.type, piiTags: tags, pseudoColumns: body["pseudoColumns"] as? [String] ?? [],
@@ -504,7 +505,7 @@ public final class MarketplaceTestServer: @unchecked Sendable {
         dataset.name = body["name"] as? String ?? ""
         // Escaped once by the service and once more on the way to storage.
         dataset.description = Self.escape(Self.escape(body["description"] as? String ?? ""))
-        dataset.slug = (body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Self.slug(dataset.name)
+        dataset.slug = (body["slug"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? Slug.make(dataset.name)
         dataset.repo = body["repo"] as? String
         dataset.pii = body["pii"] as? String ?? dataset.pii
         dataset.keywords = body["keywords"] as? [String] ?? []
@@ -678,21 +679,6 @@ public final class MarketplaceTestServer: @unchecked Sendable {
     public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "'", with: "&#39;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&#34;")
-    }
-
-    public static func slug(_ name: String) -> String {
-        var out = ""
-        for character in name.lowercased() {
-            switch character {
-            case "æ": out += "ae"
-            case "ø": out += "o"
-            case "å": out += "a"
-            case _ where character.isASCII && (character.isLetter || character.isNumber): out.append(character)
-            default: if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
     }
 
     /// JSONB's normal form: keys sorted, `", "` and `": "` between; invalid JSON is a 500.
