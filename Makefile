@@ -25,15 +25,17 @@ test: build
 	scripts/with-emulator.sh swift test
 	KATALOG_EMULATOR=bqemulator scripts/with-emulator.sh swift test --skip-build --filter 'KatalogCloudTests|CloudCommandTests' 
 	scripts/check-install.sh
-	@# A smoke run of the idle-CPU benchmark (a second per screen, the debug build).
-	scripts/idle-cpu.sh .build/debug/katalog 1 >/dev/null
+	@# A smoke run of every benchmark: tiny sizes, the debug build, nothing written.
+	scripts/ensure-deps.sh bench
+	scripts/bench.sh --quick
 
 # Speed figures (release build); they measure, the tests assert.
-bench: deps
+bench:
+	scripts/ensure-deps.sh bench
+	@scripts/embed-themes.sh
 	swift build -c release --product katalog-benchmarks
-	.build/release/katalog-benchmarks
 	swift build -c release --product katalog
-	scripts/idle-cpu.sh .build/release/katalog 5
+	scripts/bench.sh
 
 # The binary (themes inside), its man page and shell completions under PREFIX (default
 # ~/.local): `make install`, then `katalog` from any folder.

@@ -48,6 +48,12 @@ enum LineageLayoutBenchmark {
                 continue
             }
             let theirs = crossings(edges: graph.edges, rank: dotRank, order: dotOrder)
+            if size == 10_000 || sizes.count == 1 {
+                SummaryRow(figure: "Lineage layout, \(size.formatted()) nodes", katalog: String(format: "%.3f s", ours), peer: String(format: "dot: %.2f s", dotSeconds),
+                           ratio: SummaryRow.ratio(ours, dotSeconds), target: "faster than dot", met: ours < dotSeconds).print()
+                SummaryRow(figure: "Lineage layout, \(size.formatted()) nodes, edge crossings", katalog: "\(ourCrossings)", peer: "dot: \(theirs)",
+                           ratio: SummaryRow.ratio(Double(ourCrossings), Double(theirs)), target: "≤ 1.25× dot's", met: Double(ourCrossings) <= 1.25 * Double(theirs)).print()
+            }
             print(String(format: "%6d   %9.3f   %7.2f   %7.1f×   %17d   %13d   %.2f×", size, ours, dotSeconds, dotSeconds / ours, ourCrossings, theirs,
                          Double(ourCrossings) / Double(max(1, theirs))))
         }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages katalog needs to build and test, once: quiet when all are there.
+# `ensure-deps.sh bench` adds what `make bench` measures against and with (fzf, hyperfine).
 set -euo pipefail
 packages=(libncurses-dev libsqlite3-dev sqlite3 tmux graphviz postgresql)
+[ "${1:-}" = bench ] && packages+=(fzf hyperfine)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idle CPU of the terminal UI: katalog under tmux on the demo, on each screen, left alone for
-# SECONDS (default 5); prints the CPU seconds it used per screen. Used by `make bench`.
+# SECONDS (default 5); prints the CPU seconds it used per screen, and `ROW` lines for bench.sh.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 binary="${1:-$root/.build/release/katalog}"
@@ -24,6 +24,9 @@ for screen in 1 2 3 4; do
   before="$(ticks)"
   sleep "$seconds"
   after="$(ticks)"
-  echo "screen $screen: $(awk -v d=$((after - before)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.3f s CPU in %d s (%.1f %% of a core)", d / hz, s, 100 * d / hz / s }')"
+  percent="$(awk -v d=$((after - before)) -v hz="$hz" -v s="$seconds" 'BEGIN { printf "%.1f", 100 * d / hz / s }')"
+  echo "screen $screen: $(awk -v d=$((after - before)) -v hz="$hz" 'BEGIN { printf "%.3f", d / hz }') s CPU in $seconds s ($percent % of a core)"
+  printf 'ROW\tIdle CPU, screen %s (%s)\t%s %%\t–\t–\t≈ 0 (≤ 1 %%)\t%s\n' "$screen" "$(sed -n "${screen}p" <<<$'Explorer\nLineage\nPublish\nAccess')" \
+    "$percent" "$(awk -v p="$percent" 'BEGIN { print (p <= 1) ? "yes" : "no" }')"
   tmux -L "$socket" send-keys -t idle Escape
 done

@@ -41,17 +41,7 @@ else
   exec "$@"
 fi
 
-mkdir -p "$home"
-# The emulator cannot download DuckDB extensions offline: install the bundled wheels' files.
-if ! ls "$home"/.duckdb/extensions/v1.5.5/*/spatial.duckdb_extension >/dev/null 2>&1; then
-  HOME="$home" "$venv/bin/python" - $extensions <<'PY' >&2
-import duckdb, glob, importlib, os, sys
-connection = duckdb.connect()
-for name in sys.argv[1:]:
-    module = importlib.import_module("duckdb_extension_" + name)
-    connection.execute(f"INSTALL '{glob.glob(os.path.dirname(module.__file__) + '/extensions/*/*.duckdb_extension')[0]}'")
-PY
-fi
+"$root/scripts/emulator-extensions.sh" "$home" "$venv" $extensions
 
 free_port() { "$venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port="$(free_port)"

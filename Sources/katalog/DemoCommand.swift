@@ -14,6 +14,14 @@ struct DemoCommand: ParsableCommand, ParsableCommandWithGlobals {
         "Write the demo's datasets and tables as BigQuery REST resources (JSON), to load them into a BigQuery project.", valueName: "file"))
     var exportBigQuery: String?
 
+    @Option(help: ArgumentHelp(
+        "Recreate the workspace as a synthetic team project of this many tables (in about one dataset per 50), to measure katalog at scale.",
+        valueName: "tables"))
+    var synthetic: Int?
+
+    @Option(help: "The seed of --synthetic: the same seed and size give the same project.")
+    var seed: UInt64 = 1
+
     @Flag(help: "Print what was done as JSON.")
     var json = false
 

@@ -239,7 +239,7 @@ struct Launcher {
                     Done(workspace: path, exists: FileManager.default.fileExists(atPath: path), recreated: false, exported: file))
             return
         }
-        guard demo.reset else {
+        guard demo.reset || demo.synthetic != nil else {
             let exists = FileManager.default.fileExists(atPath: path)
             try say(language == .nb
                 ? "Demoarbeidsflaten: \(TerminalText.line(path))\(exists ? "" : " (ikke laget ennå; `katalog demo --reset` lager den)")\n"
@@ -248,9 +248,16 @@ struct Launcher {
             return
         }
         // A folder the user named is theirs to make; the default one under XDG_DATA_HOME is ours.
-        try await DemoWorkspace.create(at: path, now: now, makeFolder: demo.global.workspace == nil)
-        try say(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path)).\n"
-                                : "Recreated the demo workspace at \(TerminalText.line(path)).\n",
+        if let tables = demo.synthetic, !(1...1_000_000).contains(tables) {
+            throw InvalidInput([Problem(field: "synthetic", code: "synthetic_size", message: LocalizedText(
+                nb: "--synthetic tar 1 til 1000000 tabeller, ikke \(tables).", en: "--synthetic takes 1 to 1000000 tables, not \(tables)."))])
+        }
+        let synthetic = demo.synthetic.map { SyntheticSize(tables: $0, seed: demo.seed) }
+        try await DemoWorkspace.create(at: path, now: now, makeFolder: demo.global.workspace == nil, synthetic: synthetic)
+        let what = synthetic.map { language == .nb ? " som et syntetisk prosjekt med \($0.tables) tabeller (frø \($0.seed))"
+                                                   : " as a synthetic project of \($0.tables) tables (seed \($0.seed))" } ?? ""
+        try say(language == .nb ? "Demoarbeidsflaten er laget på nytt i \(TerminalText.line(path))\(what).\n"
+                                : "Recreated the demo workspace at \(TerminalText.line(path))\(what).\n",
                 Done(workspace: path, exists: true, recreated: true, exported: nil))
     }
 }

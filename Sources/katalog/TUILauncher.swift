@@ -38,6 +38,7 @@ struct TUILauncher {
                               themes: themes, theme: theme, useColor: !noColor, mouse: config.mouse)
         app.crashAfterFirstFrame = environment["KATALOG_TEST_CRASH"] == "after-first-frame"
         app.busyAfterFirstFrame = environment["KATALOG_TEST_CRASH"] == "busy-after-first-frame"
+        app.exitAfter = environment["KATALOG_EXIT_AFTER_FIRST_FRAME"].flatMap(TerminalApp.ExitPoint.init(rawValue:))
         return try app.run(startupNotices: notices)
     }
 }

@@ -37,6 +37,41 @@ struct BrowseCommandTests {
         #expect((rasone["labels"] as? [String: String])?["sone"] == "rasone")
     }
 
+    /// `ls -r`: every table of every dataset in one list, each named with its dataset.
+    @Test func lsRecursiveListsEveryTableOfTheProject() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let all = try katalog.run(["ls", "-r", "--json", "--workspace", katalog.workspace])
+        #expect(all.status == 0, "\(all.stderr)")
+        let tables = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]]).compactMap { $0["ref"] as? String }
+        var oneByOne: [String] = []
+        for dataset in ["behandling", "dataprodukter", "rasone"] {
+            let listed = try katalog.run(["ls", dataset, "--json", "--workspace", katalog.workspace])
+            oneByOne += try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]]).compactMap { $0["ref"] as? String }
+        }
+        #expect(tables == oneByOne && tables.count == 13)
+        let text = try katalog.run(["ls", "--recursive", "--workspace", katalog.workspace])
+        #expect(text.stdout.contains("rasone.tabell_1 ") && text.stdout.contains("dataprodukter.vedtak_statistikk "))
+        let both = try katalog.run(["ls", "-r", "rasone", "--workspace", katalog.workspace])
+        #expect(both.status == 1 && both.stderr.contains("leave out DATASET"))
+    }
+
+    /// `demo --synthetic N [--seed S]`: a workspace of N tables to measure with, the same for the
+    /// same seed.
+    @Test func demoSyntheticMakesAProjectOfTheSizeAsked() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let made = try katalog.run(["demo", "--synthetic", "120", "--seed", "5", "--workspace", katalog.workspace])
+        #expect(made.status == 0 && made.stdout.contains("synthetic project of 120 tables (seed 5)"), "\(made.stderr)")
+        let first = try katalog.run(["ls", "-r", "--workspace", katalog.workspace])
+        #expect(first.stdout.split(separator: "\n").count == 121, "a header and 120 tables")
+        try katalog.run(["demo", "--synthetic", "120", "--seed", "5", "--workspace", katalog.workspace])
+        #expect(try katalog.run(["ls", "-r", "--workspace", katalog.workspace]).stdout == first.stdout)
+        let refused = try katalog.run(["demo", "--synthetic", "0", "--workspace", katalog.workspace])
+        #expect(refused.status == 1 && refused.stderr.contains("1 to 1000000 tables"))
+    }
+
     @Test func lsOfADatasetInBokmål() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

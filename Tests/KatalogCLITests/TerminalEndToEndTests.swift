@@ -351,6 +351,23 @@ struct TerminalEndToEndTests {
         #expect(after.contains("før-katalog") && !after.contains("Datastream streams"))
     }
 
+    /// What `make bench` times: KATALOG_EXIT_AFTER_FIRST_FRAME=loaded ends katalog by itself
+    /// once everything the start loads is on screen (every dataset's tables: the filter can
+    /// find them), with the terminal given back; `=1` after the very first frame.
+    @Test func exitAfterTheFirstFrameForTheBenchmarks() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        try tmux.type("KATALOG_EXIT_AFTER_FIRST_FRAME=loaded \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"loaded-exit=$?\"")
+        try tmux.send("Enter")
+        try tmux.waitFor("loaded-exit=0")
+        try tmux.type("KATALOG_EXIT_AFTER_FIRST_FRAME=1 \(KatalogBinary.executable.path) --workspace \(katalog.workspace); echo \"first-exit=$?\"")
+        try tmux.send("Enter")
+        let after = try tmux.waitFor("first-exit=0")
+        #expect(!after.contains("Datastream streams"), "the terminal is back to the shell")
+    }
+
     @Test func lineageAndBackToTheExplorer() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

@@ -2,15 +2,18 @@ import ArgumentParser
 import KatalogCore
 import KatalogServices
 
-/// `katalog ls [DATASET]`: the project's datasets, or one dataset's tables.
+/// `katalog ls [DATASET] [-r]`: the project's datasets, one dataset's tables, or every table.
 public struct LsCommand: ServiceCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ls",
-        abstract: "List datasets, or the tables of one dataset.",
+        abstract: "List datasets, the tables of one dataset, or (-r) every table of the project.",
         discussion: "DATASET is a dataset id (rasone) or PROJECT.DATASET.")
 
     @Argument(help: ArgumentHelp("A dataset id or PROJECT.DATASET.", valueName: "dataset"))
     var dataset: String?
+
+    @Flag(name: .shortAndLong, help: "Every table of every dataset, in one list.")
+    var recursive = false
 
     @Flag(help: "Print JSON with stable field names.")
     var json = false
@@ -19,8 +22,19 @@ public struct LsCommand: ServiceCommand {
 
     public init() {}
 
+    /// How many datasets' tables `-r` reads at once: enough to hide the round trips, few enough
+    /// not to be throttled.
+    static let concurrentListings = 8
+
     public func run(in context: CommandContext) async throws {
         let warehouse = context.services.warehouse
+        if recursive {
+            guard dataset == nil else {
+                throw InvalidInput([Problem(field: "dataset", code: "recursive_dataset", message: LocalizedText(
+                    nb: "-r lister alle datasettene; ta bort DATASET, eller -r.", en: "-r lists every dataset; leave out DATASET, or -r."))])
+            }
+            return try await listEverything(context)
+        }
         guard let dataset else {
             let datasets = try await warehouse.datasets()
             if json { return context.print(try JSONOutput.render(datasets)) }
@@ -35,7 +49,32 @@ public struct LsCommand: ServiceCommand {
             return context.print(table.render(width: context.outputWidth))
         }
         let ref = try Self.parseDataset(dataset, project: warehouse.project)
-        let tables = try await warehouse.tables(in: ref)
+        try printTables(try await warehouse.tables(in: ref), qualified: false, context)
+    }
+
+    private func listEverything(_ context: CommandContext) async throws {
+        let warehouse = context.services.warehouse
+        let datasets = try await warehouse.datasets().map(\.ref)
+        let lists = try await withThrowingTaskGroup(of: (Int, [TableInfo]).self) { group in
+            var next = 0
+            func start() {
+                guard next < datasets.count else { return }
+                let (index, ref) = (next, datasets[next])
+                group.addTask { (index, try await warehouse.tables(in: ref)) }
+                next += 1
+            }
+            for _ in 0..<Self.concurrentListings { start() }
+            var lists = [[TableInfo]](repeating: [], count: datasets.count)
+            while let (index, tables) = try await group.next() {
+                lists[index] = tables
+                start()
+            }
+            return lists
+        }
+        try printTables(lists.flatMap { $0 }, qualified: true, context)
+    }
+
+    private func printTables(_ tables: [TableInfo], qualified: Bool, _ context: CommandContext) throws {
         if json { return context.print(try JSONOutput.render(tables)) }
         var table = TextTable([
             .init(title: context.t("TABELL", "TABLE")), .init(title: context.t("TYPE", "KIND")),
@@ -43,7 +82,7 @@ public struct LsCommand: ServiceCommand {
             .init(title: context.t("SIST ENDRET", "LAST MODIFIED")),
         ])
         for info in tables {
-            table.add([info.ref.table.rawValue, "\(info.kind.marker) \(info.kind.label.text(context.language))",
+            table.add([qualified ? "\(info.ref.dataset.rawValue).\(info.ref.table.rawValue)" : info.ref.table.rawValue, "\(info.kind.marker) \(info.kind.label.text(context.language))",
                        info.numRows.map { Formatting.count($0, context.language) } ?? "–",
                        info.numBytes.map { Formatting.bytes($0, context.language) } ?? "–",
                        info.modified.map { Formatting.dateTime($0, timeZone: context.timeZone) } ?? ""])

@@ -13,7 +13,7 @@ import KatalogCore
 ///
 /// Naisjobs and Nais apps are invisible to GCP's APIs, so their tables declare where they come
 /// from in labels (`kilde`, `overforing`, `naisjob`/`app`).
-struct DemoProject {
+struct DemoProject: WorkspaceContents {
     let now: Date
 
     static let project = try! ProjectID("dagpenger-prod-4e2b")

@@ -24,7 +24,7 @@ public enum DemoWorkspace {
     /// and renamed into place, so an interrupted first run or reset leaves the old workspace
     /// (or none), never half a demo. A workspace already there keeps its audit log.
     @discardableResult
-    public static func create(at path: String, now: Date, makeFolder: Bool = true) async throws -> LocalWorkspace {
+    public static func create(at path: String, now: Date, makeFolder: Bool = true, synthetic: SyntheticSize? = nil) async throws -> LocalWorkspace {
         let folder = (path as NSString).deletingLastPathComponent
         if !makeFolder, !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             throw WorkspaceError.noFolder(path: path, folder: folder)
@@ -41,7 +41,11 @@ public enum DemoWorkspace {
         do {
             let fresh = try LocalWorkspace(path: temporary, create: true)
             try fresh.keep(history)
-            try await reset(fresh, now: now)
+            if let synthetic {
+                try await reset(fresh, now: now, contents: SyntheticProject(tables: synthetic.tables, seed: synthetic.seed, now: now))
+            } else {
+                try await reset(fresh, now: now)
+            }
             try fresh.close()  // checkpoints: everything is in the file itself now
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -53,7 +57,10 @@ public enum DemoWorkspace {
 
     /// Empties `workspace` and fills it with the demo project as of `now`.
     public static func reset(_ workspace: LocalWorkspace, now: Date) async throws {
-        let demo = DemoProject(now: now)
+        try await reset(workspace, now: now, contents: DemoProject(now: now))
+    }
+
+    private static func reset(_ workspace: LocalWorkspace, now: Date, contents demo: some WorkspaceContents) async throws {
         try workspace.reset(project: DemoProject.project, user: DemoProject.user)
         try await workspace.warehouseStore.store(datasets: demo.datasets, tables: demo.tables, connections: demo.connections,
                                                  scheduledQueries: demo.scheduledQueries, streams: demo.streams)

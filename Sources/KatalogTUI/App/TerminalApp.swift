@@ -19,6 +19,13 @@ public final class TerminalApp {
     /// the terminal restored after a real crash.
     public var crashAfterFirstFrame = false
     public var busyAfterFirstFrame = false
+    /// `KATALOG_EXIT_AFTER_FIRST_FRAME`: ends the loop after the first frame (`1`), or after the
+    /// first frame with everything the start loads shown (`loaded`) — what `make bench` times.
+    public var exitAfter: ExitPoint?
+
+    public enum ExitPoint: String, Sendable {
+        case firstFrame = "1", loaded
+    }
 
     public init(state: AppState, services: ServiceLayer, keys: KeyRegistry, themes: ThemeCatalog, theme: Theme,
                 useColor: Bool, mouse: Bool) {
@@ -40,6 +47,7 @@ public final class TerminalApp {
         defer { terminal.stop() }
         (state.width, state.height) = terminal.size
         for notice in startupNotices { state.notify(notice, isError: true) }
+        state.started(AppState.startEffects)  // so the spinner turns, and `loaded` waits, for them too
         perform(AppState.startEffects, terminal)
         var lastTick = Date()
         // A frame only when something changed: a key, a resize, a result, a toast going, the
@@ -58,6 +66,12 @@ public final class TerminalApp {
             if dirty {
                 terminal.draw(Renderer.render(state, keys: keys, glyphs: terminal.glyphs))
                 dirty = false
+                switch exitAfter {
+                case .firstFrame: state.shouldQuit = true
+                case .loaded where state.inFlight == 0 && state.catalog.datasets != nil: state.shouldQuit = true
+                default: break
+                }
+                if state.shouldQuit { break }
             }
             if crashAfterFirstFrame { fatalError("KATALOG_TEST_CRASH=after-first-frame") }
             // A computation that never returns, for the test that a stop still ends katalog.
