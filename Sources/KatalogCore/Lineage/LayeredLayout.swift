@@ -26,6 +26,19 @@ public struct LayeredLayout: Sendable {
         public let points: [(x: Int, y: Int)]
         /// Drawn against the flow: the edge was reversed to break a cycle.
         public let reversed: Bool
+        /// The rectangle the points span, so a drawing can skip routes outside its view.
+        public let bounds: (minX: Int, maxX: Int, minY: Int, maxY: Int)
+
+        public init(from: String, to: String, points: [(x: Int, y: Int)], reversed: Bool) {
+            self.from = from
+            self.to = to
+            self.points = points
+            self.reversed = reversed
+            let first = points.first ?? (0, 0)
+            bounds = points.reduce((minX: first.x, maxX: first.x, minY: first.y, maxY: first.y)) {
+                (min($0.minX, $1.x), max($0.maxX, $1.x), min($0.minY, $1.y), max($0.maxY, $1.y))
+            }
+        }
 
         public static func == (a: Route, b: Route) -> Bool {
             a.from == b.from && a.to == b.to && a.reversed == b.reversed

@@ -5,7 +5,9 @@
 /// emoji), a flag two (two regional indicators), a thumbs-up with a skin tone four.
 public enum DisplayWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII, most of what is measured, is a cell a byte: no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     public static func of(_ character: Character) -> Int {
@@ -14,6 +16,8 @@ public enum DisplayWidth {
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value >= 0x20 && value < 0x7F { return 1 }  // printable ASCII: no property tables to ask
+        if value >= 0x2500 && value <= 0x259F { return 1 }  // box drawing and blocks, as lines and boxes use
         if value == 0 { return 0 }
         if value == 0x00AD { return 1 }  // the soft hyphen: terminals draw it
         if (0x1F1E6...0x1F1FF).contains(value) { return 1 }  // a regional indicator, half a flag

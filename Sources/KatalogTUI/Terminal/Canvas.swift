@@ -95,6 +95,13 @@ public struct Canvas: Equatable, Sendable {
         draw(glyphs.corners[3], x: x + w - 1, y: y + h - 1, role: role, width: 1)
     }
 
+    /// One of katalog's own one-cell glyphs (a line, a corner, an arrowhead) into its cell: not
+    /// sanitised or measured as text from outside must be, which the lineage drawing's
+    /// thousands of line cells would pay for in every frame.
+    mutating func drawGlyph(_ glyph: String, x: Int, y: Int, role: Role) {
+        put(Cell(text: glyph, role: role), x: x, y: y)
+    }
+
     /// Writes one cell, mending any glyph of several cells it cuts into: what is left of it
     /// becomes blanks, never half a glyph.
     private mutating func put(_ cell: Cell, x: Int, y: Int) {

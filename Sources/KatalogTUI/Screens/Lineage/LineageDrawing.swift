@@ -12,47 +12,37 @@ enum LineageDrawing {
         // Only what meets the viewport is drawn: in layout coordinates, the pan offset and the area.
         let view = (minX: panX, maxX: panX + area.width - 1, minY: panY, maxY: panY + area.height - 1)
         let glyphs = canvas.glyphs
-        func put(_ text: String, _ x: Int, _ y: Int, _ role: Role) {
+        func onScreen(_ x: Int, _ y: Int) -> (x: Int, y: Int)? {
             let sx = x - panX + area.x, sy = y - panY + area.y
-            guard sx >= area.x, sx < area.x + area.width, sy >= area.y, sy < area.y + area.height else { return }
-            canvas.draw(text, x: sx, y: sy, role: role, width: 1)
+            guard sx >= area.x, sx < area.x + area.width, sy >= area.y, sy < area.y + area.height else { return nil }
+            return (sx, sy)
+        }
+        // Text from the project (labels) goes through the canvas's sanitising; katalog's own
+        // lines and corners straight into their cells.
+        func put(_ text: String, _ x: Int, _ y: Int, _ role: Role) {
+            if let cell = onScreen(x, y) { canvas.draw(text, x: cell.x, y: cell.y, role: role, width: 1) }
+        }
+        func glyph(_ text: String, _ x: Int, _ y: Int, _ role: Role) {
+            if let cell = onScreen(x, y) { canvas.drawGlyph(text, x: cell.x, y: cell.y, role: role) }
         }
         // Edges first, so boxes sit on top. Each cell collects the directions lines leave it in,
-        // so turns and meetings get their corner and junction glyphs.
-        struct Cell: Hashable { let x: Int; let y: Int }
-        var directions: [Cell: UInt8] = [:]
-        var litCells: Set<Cell> = [], reversedCells: Set<Cell> = []
-        var arrows: [(Cell, String, Role)] = []
-        let up: UInt8 = 1, down: UInt8 = 2, left: UInt8 = 4, right: UInt8 = 8
+        // so turns and meetings get their corner and junction glyphs: in a grid over the view
+        // (one cell of margin), filled line by line from difference arrays, so the work is one
+        // pass over the view plus one step per segment — not one step per cell an edge crosses,
+        // which made whole-project drawings quadratic.
+        let grid = EdgeGrid(minX: view.minX - 1, minY: view.minY - 1, width: area.width + 2, height: area.height + 2)
+        var segments = EdgeGrid.Segments()
+        var arrows: [(x: Int, y: Int, arrow: String, role: Role)] = []
         for route in layout.routes {
-            let points = route.points
-            guard let first = points.first else { continue }
-            let box = points.reduce((minX: first.x, maxX: first.x, minY: first.y, maxY: first.y)) {
-                (min($0.minX, $1.x), max($0.maxX, $1.x), min($0.minY, $1.y), max($0.maxY, $1.y))
-            }
-            guard box.maxX >= view.minX, box.minX <= view.maxX, box.maxY >= view.minY, box.minY <= view.maxY else { continue }
+            let points = route.points, box = route.bounds
+            guard !points.isEmpty, box.maxX >= view.minX, box.minX <= view.maxX, box.maxY >= view.minY, box.minY <= view.maxY else { continue }
             let isLit = lit.map { $0.contains(route.from) && $0.contains(route.to) } ?? false
-            func mark(_ cell: Cell) {
-                if isLit { litCells.insert(cell) }
-                if route.reversed { reversedCells.insert(cell) }
-            }
+            let flags = (isLit ? EdgeGrid.lit : 0) | (route.reversed ? EdgeGrid.reversed : 0)
             for (a, b) in zip(points, points.dropFirst()) {
                 if a.y == b.y {
-                    guard a.y >= view.minY, a.y <= view.maxY else { continue }
-                    let (low, high) = (min(a.x, b.x), max(a.x, b.x))
-                    for x in max(low, view.minX - 1)...max(max(low, view.minX - 1), min(high, view.maxX + 1)) {
-                        let cell = Cell(x: x, y: a.y)
-                        directions[cell, default: 0] |= (x > low ? left : 0) | (x < high ? right : 0)
-                        mark(cell)
-                    }
+                    segments.add(horizontal: a.y, from: a.x, to: b.x, flags: flags, in: grid)
                 } else {
-                    guard a.x >= view.minX, a.x <= view.maxX else { continue }
-                    let (low, high) = (min(a.y, b.y), max(a.y, b.y))
-                    for y in max(low, view.minY - 1)...max(max(low, view.minY - 1), min(high, view.maxY + 1)) {
-                        let cell = Cell(x: a.x, y: y)
-                        directions[cell, default: 0] |= (y > low ? up : 0) | (y < high ? down : 0)
-                        mark(cell)
-                    }
+                    segments.add(vertical: a.x, from: a.y, to: b.y, flags: flags, in: grid)
                 }
             }
             if let last = points.last, let before = points.dropLast().last {
@@ -64,29 +54,30 @@ enum LineageDrawing {
                 case let (_, dy) where dy < 0: arrow = glyphs == .ascii ? "^" : "▲"
                 default: arrow = glyphs == .ascii ? "v" : "▼"
                 }
-                arrows.append((Cell(x: last.x, y: last.y), arrow, isLit ? .accent : route.reversed ? .warn : (lit == nil ? .border : .dim)))
+                arrows.append((last.x, last.y, arrow, isLit ? .accent : route.reversed ? .warn : (lit == nil ? .border : .dim)))
             }
         }
-        for (cell, mask) in directions {
+        grid.cells(of: segments) { x, y, mask, flags in
             // Lit beats marked: a reversed edge (a broken cycle) is drawn in the warning colour.
-            let role: Role = litCells.contains(cell) ? .accent : reversedCells.contains(cell) ? .warn : (lit == nil ? .border : .dim)
-            put(lineGlyph(mask, ascii: glyphs == .ascii), cell.x, cell.y, role)
+            let role: Role = flags & EdgeGrid.lit != 0 ? .accent : flags & EdgeGrid.reversed != 0 ? .warn : (lit == nil ? .border : .dim)
+            glyph(lineGlyph(mask, ascii: glyphs == .ascii), x, y, role)
         }
-        for (cell, arrow, role) in arrows { put(arrow, cell.x, cell.y, role) }
+        for (x, y, arrow, role) in arrows { glyph(arrow, x, y, role) }
         for node in graph.nodes {
-            guard let box = layout.boxes[node.id] else { continue }
+            guard let box = layout.boxes[node.id], box.x + box.width > view.minX, box.x <= view.maxX,
+                  box.y + box.height > view.minY, box.y <= view.maxY else { continue }
             let zone = zoneRole(node.zone)
             let role: Role = node.id == selection ? .selection : (lit.map { $0.contains(node.id) ? zone : .dim } ?? zone)
             for x in box.x..<(box.x + box.width) {
-                put(glyphs.horizontal, x, box.y, role)
-                put(glyphs.horizontal, x, box.y + box.height - 1, role)
+                glyph(glyphs.horizontal, x, box.y, role)
+                glyph(glyphs.horizontal, x, box.y + box.height - 1, role)
             }
-            put(glyphs.corners[0], box.x, box.y, role)
-            put(glyphs.corners[1], box.x + box.width - 1, box.y, role)
-            put(glyphs.corners[2], box.x, box.y + box.height - 1, role)
-            put(glyphs.corners[3], box.x + box.width - 1, box.y + box.height - 1, role)
-            put(glyphs.vertical, box.x, box.y + 1, role)
-            put(glyphs.vertical, box.x + box.width - 1, box.y + 1, role)
+            glyph(glyphs.corners[0], box.x, box.y, role)
+            glyph(glyphs.corners[1], box.x + box.width - 1, box.y, role)
+            glyph(glyphs.corners[2], box.x, box.y + box.height - 1, role)
+            glyph(glyphs.corners[3], box.x + box.width - 1, box.y + box.height - 1, role)
+            glyph(glyphs.vertical, box.x, box.y + 1, role)
+            glyph(glyphs.vertical, box.x + box.width - 1, box.y + 1, role)
             let text = DisplayWidth.pad(marker(node.kind) + " " + node.label, to: box.width - 2)
             var x = box.x + 1
             for character in TerminalText.line(text) {
