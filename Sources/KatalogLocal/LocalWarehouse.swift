@@ -27,13 +27,45 @@ public struct LocalWarehouse: Warehouse {
     public func tables(in dataset: DatasetRef) async throws -> [TableInfo] {
         try await store.read { db in
             guard try DatasetRow.exists(db, key: ["project": dataset.project.rawValue, "dataset": dataset.dataset.rawValue]) else {
-                throw ServiceError.notFound(LocalizedText(
-                    nb: "Datasettet \(dataset) finnes ikke i BigQuery-prosjektet. `katalog ls` viser alle.",
-                    en: "The dataset \(dataset) does not exist in the BigQuery project. `katalog ls` lists them all."))
+                throw Self.noDataset(dataset)
             }
             return try TableListRow.fetchAll(db, TableRow.select(TableListRow.columns)
                 .filter(Column("project") == dataset.project.rawValue && Column("dataset") == dataset.dataset.rawValue)
-                .order(Column("tableId")).asRequest(of: TableListRow.self)).map { try $0.domain() }
+                .order(Column("tableId")).asRequest(of: TableListRow.self)).map { try $0.domain(in: dataset) }
+        }
+    }
+
+    private static func noDataset(_ dataset: DatasetRef) -> ServiceError {
+        .notFound(LocalizedText(nb: "Datasettet \(dataset) finnes ikke i BigQuery-prosjektet. `katalog ls` viser alle.",
+                                en: "The dataset \(dataset) does not exist in the BigQuery project. `katalog ls` lists them all."))
+    }
+
+    /// Every dataset's list in one read: a project of 2,000 datasets opens without 2,000 reads.
+    public func tables(in datasets: [DatasetRef]) async -> [DatasetRef: Result<[TableInfo], any Error>] {
+        do {
+            return try await store.read { db in
+                var lists: [DatasetRef: Result<[TableInfo], any Error>] = [:]
+                for project in Set(datasets.map(\.project)) {
+                    let wanted = Set(datasets.filter { $0.project == project }.map(\.dataset.rawValue))
+                    let rows = try Row.fetchCursor(db, TableRow.select([Column("dataset")] + TableListRow.columns)
+                        .filter(Column("project") == project.rawValue).order(Column("dataset"), Column("tableId")))
+                    var current: (name: String, ref: DatasetRef)?
+                    var found: [DatasetRef: [TableInfo]] = [:]
+                    while let row = try rows.next() {
+                        let name: String = row[0]
+                        guard wanted.contains(name) else { continue }
+                        if current?.name != name { current = (name, DatasetRef(project: project, dataset: try DatasetID(name))) }
+                        found[current!.ref, default: []].append(try TableListRow(row: row, from: 1).domain(in: current!.ref))
+                    }
+                    let existing = Set(try String.fetchAll(db, sql: "SELECT dataset FROM bqDataset WHERE project = ?", arguments: [project.rawValue]))
+                    for dataset in datasets where dataset.project == project {
+                        lists[dataset] = existing.contains(dataset.dataset.rawValue) ? .success(found[dataset] ?? []) : .failure(Self.noDataset(dataset))
+                    }
+                }
+                return lists
+            }
+        } catch {
+            return Dictionary(uniqueKeysWithValues: datasets.map { ($0, .failure(error)) })
         }
     }
 

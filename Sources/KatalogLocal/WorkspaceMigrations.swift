@@ -198,6 +198,13 @@ enum WorkspaceMigrations {
                 t.add(column: "backend", .text).notNull().defaults(to: "local workspace")
             }
         }
+        migrator.registerMigration("v7: table lists read from an index") { db in
+            // A list's columns come after the schema in a row, so reading them walked every
+            // table's schema pages; this index holds what a list shows (TableListRow.columns).
+            try db.create(index: "bqTableList", on: "bqTable",
+                          columns: ["project", "dataset", "tableId", "kind", "friendlyName", "labels", "numRows", "numBytes", "created", "modified",
+                                    "expires", "location"])
+        }
         return migrator
     }
 }

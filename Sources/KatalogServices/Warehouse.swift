@@ -9,6 +9,9 @@ public protocol Warehouse: Sendable {
     func datasets() async throws -> [DatasetInfo]
     /// Tables of one dataset, as a list shows them (no schema, no SQL).
     func tables(in dataset: DatasetRef) async throws -> [TableInfo]
+    /// The lists of many datasets, each on its own (one may fail while the rest load): what
+    /// the Explorer loads at start and `ls -r` prints.
+    func tables(in datasets: [DatasetRef]) async -> [DatasetRef: Result<[TableInfo], any Error>]
     /// Everything about one table; throws `ServiceError.notFound` when it does not exist.
     func table(_ ref: TableRef) async throws -> TableInfo
     /// Everything about every table of a dataset (schemas, descriptions, SQL): what `R` on a
@@ -34,7 +37,32 @@ public protocol Warehouse: Sendable {
     func offline() async -> OfflineNotice?
 }
 
+/// How many datasets' lists are read at once: enough to hide the round trips, few enough not
+/// to be throttled.
+public let concurrentListings = 8
+
 extension Warehouse {
+    /// `tables(in:)` per dataset, `concurrentListings` at a time; a backend that can read them
+    /// all in one go does.
+    public func tables(in datasets: [DatasetRef]) async -> [DatasetRef: Result<[TableInfo], any Error>] {
+        await withTaskGroup(of: (DatasetRef, Result<[TableInfo], any Error>).self) { group in
+            var waiting = datasets[...]
+            func startNext() {
+                guard let dataset = waiting.popFirst() else { return }
+                group.addTask {
+                    do { return (dataset, .success(try await tables(in: dataset))) } catch { return (dataset, .failure(error)) }
+                }
+            }
+            for _ in 0..<concurrentListings { startNext() }
+            var lists: [DatasetRef: Result<[TableInfo], any Error>] = [:]
+            while let (dataset, list) = await group.next() {
+                lists[dataset] = list
+                startNext()
+            }
+            return lists
+        }
+    }
+
     /// One `table(_:)` per table; backends that can do it in a few queries do.
     public func tableDetails(in dataset: DatasetRef) async throws -> [TableInfo] {
         var details: [TableInfo] = []

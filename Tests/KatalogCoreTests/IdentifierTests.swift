@@ -48,6 +48,15 @@ struct IdentifierTests {
         #expect(throws: InvalidInput.self) { try TableID(id) }
     }
 
+    /// The ASCII shortcut says what Unicode's categories say, character for character.
+    @Test func everyASCIICharacterIsJudgedByItsCategory() {
+        let allowed: Set<Unicode.GeneralCategory> = [.uppercaseLetter, .lowercaseLetter, .decimalNumber, .connectorPunctuation, .dashPunctuation, .spaceSeparator]
+        for value in UInt32(1)..<128 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(((try? TableID("a\(scalar)b")) != nil) == allowed.contains(scalar.properties.generalCategory), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func wildcardTablesOnlyWhereAskedFor() throws {
         #expect(try TableID("events_*", allowWildcard: true).isWildcard)
         #expect(throws: InvalidInput.self) { try TableID("*", allowWildcard: true) }

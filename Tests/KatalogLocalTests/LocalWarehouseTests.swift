@@ -22,6 +22,31 @@ struct LocalWarehouseTests {
         // Like the REST API's tables.list: no schema, description or SQL in the listing.
         #expect(tables.allSatisfy { $0.schema.isEmpty && $0.description == nil && $0.query == nil })
         #expect(tables.first { $0.ref.table.rawValue == "tabell_1" }?.numRows == 1_284_331)
+        // Every other field as stored: labels, sizes, times, location.
+        for listed in tables {
+            let whole = try await ws.services.warehouse.table(listed.ref)
+            #expect(listed == TableInfo(ref: whole.ref, kind: whole.kind, friendlyName: whole.friendlyName, labels: whole.labels,
+                                        numRows: whole.numRows, numBytes: whole.numBytes, created: whole.created, modified: whole.modified,
+                                        expires: whole.expires, location: whole.location))
+        }
+        #expect(tables.contains { !$0.labels.isEmpty } && tables.allSatisfy { $0.modified != nil })
+    }
+
+    /// Many datasets' lists in one read, each as `tables(in:)` gives it; one that does not
+    /// exist fails on its own.
+    @Test func manyDatasetsListsAtOnceAreTheListsOneByOne() async throws {
+        let ws = try await TestWorkspace()
+        let warehouse = ws.services.warehouse
+        let datasets = try await warehouse.datasets().map(\.ref)
+        let missing = DatasetRef(project: try ProjectID("dagpenger-prod-4e2b"), dataset: try DatasetID("finnes_ikke"))
+        let lists = await warehouse.tables(in: datasets + [missing])
+        #expect(lists.count == 4)
+        for dataset in datasets {
+            let oneByOne = try await warehouse.tables(in: dataset)
+            #expect(try lists[dataset]?.get() == oneByOne && !oneByOne.isEmpty)
+        }
+        guard case let .failure(error as ServiceError)? = lists[missing] else { Issue.record("expected notFound"); return }
+        #expect(error.isBadInput && error.message.en.contains("finnes_ikke"))
     }
 
     @Test func tableDetailsKeepNestedSchemasAndSQL() async throws {

@@ -22,10 +22,6 @@ public struct LsCommand: ServiceCommand {
 
     public init() {}
 
-    /// How many datasets' tables `-r` reads at once: enough to hide the round trips, few enough
-    /// not to be throttled.
-    static let concurrentListings = 8
-
     public func run(in context: CommandContext) async throws {
         let warehouse = context.services.warehouse
         if recursive {
@@ -55,23 +51,8 @@ public struct LsCommand: ServiceCommand {
     private func listEverything(_ context: CommandContext) async throws {
         let warehouse = context.services.warehouse
         let datasets = try await warehouse.datasets().map(\.ref)
-        let lists = try await withThrowingTaskGroup(of: (Int, [TableInfo]).self) { group in
-            var next = 0
-            func start() {
-                guard next < datasets.count else { return }
-                let (index, ref) = (next, datasets[next])
-                group.addTask { (index, try await warehouse.tables(in: ref)) }
-                next += 1
-            }
-            for _ in 0..<Self.concurrentListings { start() }
-            var lists = [[TableInfo]](repeating: [], count: datasets.count)
-            while let (index, tables) = try await group.next() {
-                lists[index] = tables
-                start()
-            }
-            return lists
-        }
-        try printTables(lists.flatMap { $0 }, qualified: true, context)
+        let lists = await warehouse.tables(in: datasets)
+        try printTables(try datasets.flatMap { try lists[$0]?.get() ?? [] }, qualified: true, context)
     }
 
     private func printTables(_ tables: [TableInfo], qualified: Bool, _ context: CommandContext) throws {

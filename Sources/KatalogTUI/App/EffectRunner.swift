@@ -63,8 +63,9 @@ enum EffectRunner {
             return [.lastKnownLoaded(datasets: datasets, tables: tables)]
         case .loadDatasets:
             return [.datasetsLoaded(await result { try await warehouse.datasets() })]
-        case let .loadTables(ref):
-            return [.tablesLoaded(ref, await result { try await warehouse.tables(in: ref) })]
+        case let .loadTables(datasets):
+            let lists = await warehouse.tables(in: datasets)
+            return datasets.map { ref in .tablesLoaded(ref, (lists[ref] ?? .success([])).mapError(LoadFailure.init)) }
         case let .loadTable(ref):
             return [.tableLoaded(ref, await result { try await warehouse.table(ref) })]
         case let .loadTableDetails(ref):

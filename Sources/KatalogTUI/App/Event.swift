@@ -86,7 +86,8 @@ public enum Effect: Equatable, Sendable {
     /// With the team's lineage.yaml, when there is one.
     case loadLineage(lineageFile: String?)
     case loadDatasets
-    case loadTables(DatasetRef)
+    /// The lists of these datasets, in one go where the backend can: a `tablesLoaded` each.
+    case loadTables([DatasetRef])
     case loadTable(TableRef)
     /// Every table of a dataset with its details (`R` on a dataset).
     case loadTableDetails(DatasetRef)
@@ -130,7 +131,8 @@ extension Effect {
     var resultCount: Int {
         switch self {
         case .loadTransfers: 3
-        case .loadDatasets, .loadTables, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
+        case let .loadTables(datasets): datasets.count
+        case .loadDatasets, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
              .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit, .loadDetails: 0
         }

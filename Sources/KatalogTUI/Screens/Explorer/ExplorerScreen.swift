@@ -55,7 +55,7 @@ struct ExplorerScreen: Screen {
         switch event {
         case .datasetsLoaded(.success), .lastKnownLoaded:
             if selection == nil, let first = context.catalog.datasets?.first { selection = .dataset(first.ref) }
-            if case .datasetsLoaded = event { context.run(context.catalog.datasets?.map { .loadTables($0.ref) } ?? []) }
+            if case .datasetsLoaded = event, let datasets = context.catalog.datasets { context.run(.loadTables(datasets.map(\.ref))) }
         case let .tablesLoaded(ref, _):
             if let target = pendingGoto, target.datasetRef == ref { goto(target, &context) }
         default:
