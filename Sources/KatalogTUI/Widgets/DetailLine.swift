@@ -1,3 +1,4 @@
+import Foundation
 import KatalogCore
 
 /// One line of the details pane: styled spans, and the schema field it toggles, if any.
@@ -28,24 +29,31 @@ struct DetailLine: Equatable, Sendable {
 
     static let blank = DetailLine("")
 
-    /// Word-wraps text into lines of at most `width` cells.
+    /// Word-wraps text into lines of at most `width` cells (a word wider than that keeps a
+    /// line of its own). Each word is measured once, and the last few texts are kept per
+    /// width: a long description is not wrapped again on every key.
     static func wrap(_ text: String, width: Int, role: Role = .normal) -> [DetailLine] {
         guard width > 4 else { return [DetailLine(text, role)] }
-        var lines: [DetailLine] = []
-        for paragraph in TerminalText.block(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if DisplayWidth.of(candidate) > width && !line.isEmpty {
-                    lines.append(DetailLine(line, role))
-                    line = String(word)
-                } else {
-                    line = candidate
+        return WrapCache.shared.lines(text, width: width, role: role) {
+            var lines: [DetailLine] = []
+            for paragraph in TerminalText.block(text).split(separator: "\n", omittingEmptySubsequences: false) {
+                var line = "", used = 0
+                for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                    let cells = DisplayWidth.of(word)
+                    if !line.isEmpty && used + 1 + cells > width {
+                        lines.append(DetailLine(line, role))
+                        line = String(word)
+                        used = cells
+                    } else {
+                        if !line.isEmpty { line += " "; used += 1 }
+                        line += word
+                        used += cells
+                    }
                 }
+                lines.append(DetailLine(line, role))
             }
-            lines.append(DetailLine(line, role))
+            return lines
         }
-        return lines
     }
 
     /// Breaks a line of spans that is wider than `width` into several, continuing under an
@@ -89,6 +97,32 @@ struct DetailLine: Equatable, Sendable {
             }
         }
         lines.append(DetailLine(current, toggle: lines.isEmpty ? toggle : nil))
+        return lines
+    }
+}
+
+/// The last texts `DetailLine.wrap` wrapped, by text, width and role.
+final class WrapCache: @unchecked Sendable {
+    static let shared = WrapCache()
+    private struct Key: Hashable {
+        let text: String
+        let width: Int
+        let role: Role
+    }
+    private let lock = NSLock()
+    private var kept: [(key: Key, lines: [DetailLine])] = []
+    private static let capacity = 16
+
+    func lines(_ text: String, width: Int, role: Role, wrap: () -> [DetailLine]) -> [DetailLine] {
+        // Short texts cost less to wrap than to look up.
+        guard text.utf8.count > 512 else { return wrap() }
+        let key = Key(text: text, width: width, role: role)
+        if let found = lock.withLock({ kept.first { $0.key == key }?.lines }) { return found }
+        let lines = wrap()
+        lock.withLock {
+            kept.insert((key, lines), at: 0)
+            if kept.count > Self.capacity { kept.removeLast() }
+        }
         return lines
     }
 }
