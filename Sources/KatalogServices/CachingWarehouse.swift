@@ -29,6 +29,11 @@ public final class CachingWarehouse: Warehouse, @unchecked Sendable {
                           fallback: { try await self.cache.tables(in: dataset) })
     }
 
+    /// Sizes are not kept: they are asked for after the list, from the backend only.
+    public func tableSizes(in datasets: [DatasetRef], locations: [DatasetRef: String]) async -> [TableRef: TableSize] {
+        await remote.tableSizes(in: datasets, locations: locations)
+    }
+
     public func table(_ ref: TableRef) async throws -> TableInfo {
         try await through({ try await self.remote.table(ref) }, store: { try await self.cache.store(table: $0, at: $1) },
                           fallback: { try await self.cache.table(ref) })

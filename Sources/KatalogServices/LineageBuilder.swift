@@ -28,11 +28,16 @@ public struct LineageBuilder: Sendable {
         var notices: [LocalizedText] = []
 
         let datasets = try await warehouse.datasets()
+        // Every dataset's tables and view SQL, several datasets at a time.
+        let refs = datasets.map(\.ref)
+        async let lists = warehouse.tables(in: refs)
+        async let sql = eachDataset(refs) { try await warehouse.viewDefinitions(in: $0) }
+        let (tablesByDataset, definitionsByDataset) = await (lists, sql)
         var tables: [TableInfo] = []
         var definitions: [TableRef: String] = [:]
-        for dataset in datasets {
-            tables += try await warehouse.tables(in: dataset.ref)
-            definitions.merge(try await warehouse.viewDefinitions(in: dataset.ref)) { $1 }
+        for ref in refs {
+            tables += try tablesByDataset[ref]?.get() ?? []
+            definitions.merge(try definitionsByDataset[ref]?.get() ?? [:]) { $1 }
         }
         // A view the bulk answer left out (materialized views where the backend has no
         // MATERIALIZED_VIEWS, as the emulators): its own SQL.

@@ -7,11 +7,16 @@ public protocol Warehouse: Sendable {
     var project: ProjectID { get }
 
     func datasets() async throws -> [DatasetInfo]
-    /// Tables of one dataset, as a list shows them (no schema, no SQL).
+    /// Tables of one dataset, as a list shows them (no schema, no SQL; sizes where the backend
+    /// has them at hand — BigQuery's lists do not: `tableSizes`).
     func tables(in dataset: DatasetRef) async throws -> [TableInfo]
     /// The lists of many datasets, each on its own (one may fail while the rest load): what
     /// the Explorer loads at start and `ls -r` prints.
     func tables(in datasets: [DatasetRef]) async -> [DatasetRef: Result<[TableInfo], any Error>]
+    /// Row counts, bytes and last change of the tables of these datasets (`locations`: where
+    /// each is, when known), asked for after the lists so they never hold a list up. Best
+    /// effort: what cannot be read is left out. Empty where the lists carry the sizes.
+    func tableSizes(in datasets: [DatasetRef], locations: [DatasetRef: String]) async -> [TableRef: TableSize]
     /// Everything about one table; throws `ServiceError.notFound` when it does not exist.
     func table(_ ref: TableRef) async throws -> TableInfo
     /// Everything about every table of a dataset (schemas, descriptions, SQL): what `R` on a
@@ -37,30 +42,38 @@ public protocol Warehouse: Sendable {
     func offline() async -> OfflineNotice?
 }
 
-/// How many datasets' lists are read at once: enough to hide the round trips, few enough not
-/// to be throttled.
+/// How many datasets are read at once: enough to hide the round trips, few enough not to be
+/// throttled.
 public let concurrentListings = 8
 
-extension Warehouse {
-    /// `tables(in:)` per dataset, `concurrentListings` at a time; a backend that can read them
-    /// all in one go does.
-    public func tables(in datasets: [DatasetRef]) async -> [DatasetRef: Result<[TableInfo], any Error>] {
-        await withTaskGroup(of: (DatasetRef, Result<[TableInfo], any Error>).self) { group in
-            var waiting = datasets[...]
-            func startNext() {
-                guard let dataset = waiting.popFirst() else { return }
-                group.addTask {
-                    do { return (dataset, .success(try await tables(in: dataset))) } catch { return (dataset, .failure(error)) }
-                }
+/// `body` for each dataset, `concurrentListings` at a time, each answer on its own.
+public func eachDataset<T: Sendable>(_ datasets: [DatasetRef], _ body: @escaping @Sendable (DatasetRef) async throws -> T) async
+    -> [DatasetRef: Result<T, any Error>] {
+    await withTaskGroup(of: (DatasetRef, Result<T, any Error>).self) { group in
+        var waiting = datasets[...]
+        func startNext() {
+            guard let dataset = waiting.popFirst() else { return }
+            group.addTask {
+                do { return (dataset, .success(try await body(dataset))) } catch { return (dataset, .failure(error)) }
             }
-            for _ in 0..<concurrentListings { startNext() }
-            var lists: [DatasetRef: Result<[TableInfo], any Error>] = [:]
-            while let (dataset, list) = await group.next() {
-                lists[dataset] = list
-                startNext()
-            }
-            return lists
         }
+        for _ in 0..<concurrentListings { startNext() }
+        var answers: [DatasetRef: Result<T, any Error>] = [:]
+        while let (dataset, answer) = await group.next() {
+            answers[dataset] = answer
+            startNext()
+        }
+        return answers
+    }
+}
+
+extension Warehouse {
+    public func tableSizes(in datasets: [DatasetRef], locations: [DatasetRef: String]) async -> [TableRef: TableSize] { [:] }
+
+    /// `tables(in:)` per dataset, a few at a time; a backend that can read them all in one go
+    /// does.
+    public func tables(in datasets: [DatasetRef]) async -> [DatasetRef: Result<[TableInfo], any Error>] {
+        await eachDataset(datasets) { try await tables(in: $0) }
     }
 
     /// One `table(_:)` per table; backends that can do it in a few queries do.

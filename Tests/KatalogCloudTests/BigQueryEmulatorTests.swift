@@ -115,11 +115,20 @@ struct BigQueryEmulatorTests {
     @Test(.enabled(if: !EmulatorFixture.isBQEmulator, "bqemulator has no __TABLES__"))
     func oneQueryGivesTheSizesOfEveryTable() async throws {
         let rasone = DatasetRef(project: project, dataset: try DatasetID("rasone"))
-        let tables = try await warehouse().tables(in: rasone)
+        let behandlingRef = DatasetRef(project: project, dataset: try DatasetID("behandling"))
+        let warehouse = try warehouse()
+        let listed = try await warehouse.tables(in: rasone)
+        #expect(!listed.isEmpty && listed.allSatisfy { $0.numRows == nil }, "the list alone, as tables.list gives it")
         // The emulator's tables are empty, but every table has its counts and a time.
+        let sizes = await warehouse.tableSizes(in: [rasone], locations: [:])
+        let tables = listed.map { $0.with(sizes[$0.ref]) }
         #expect(tables.allSatisfy { $0.numRows == 0 && $0.numBytes == 0 && $0.modified != nil })
-        let behandling = try await warehouse().tables(in: DatasetRef(project: project, dataset: try DatasetID("behandling")))
-        #expect(behandling.filter { $0.kind == .view }.allSatisfy { $0.numRows == nil })
+        // A region's datasets together: its TABLE_STORAGE view, or each one's __TABLES__ where the server has no such view.
+        let behandling = try await warehouse.tables(in: behandlingRef)
+        let both = await warehouse.tableSizes(in: [rasone, behandlingRef], locations: [rasone: "europe-north1", behandlingRef: "europe-north1"])
+        #expect(tables.allSatisfy { both[$0.ref] == sizes[$0.ref] })
+        #expect(behandling.filter { $0.kind == .table }.allSatisfy { both[$0.ref]?.numRows == 0 })
+        #expect(behandling.filter { $0.kind == .view }.allSatisfy { $0.with(both[$0.ref]).numRows == nil })
     }
 
     @Test func aMissingTableIsNotFound() async throws {

@@ -45,14 +45,18 @@ public struct LsCommand: ServiceCommand {
             return context.print(table.render(width: context.outputWidth))
         }
         let ref = try Self.parseDataset(dataset, project: warehouse.project)
-        try printTables(try await warehouse.tables(in: ref), qualified: false, context)
+        let tables = try await warehouse.tables(in: ref)
+        let sizes = await warehouse.tableSizes(in: [ref], locations: [:])
+        try printTables(tables.map { $0.with(sizes[$0.ref]) }, qualified: false, context)
     }
 
     private func listEverything(_ context: CommandContext) async throws {
         let warehouse = context.services.warehouse
-        let datasets = try await warehouse.datasets().map(\.ref)
-        let lists = await warehouse.tables(in: datasets)
-        try printTables(try datasets.flatMap { try lists[$0]?.get() ?? [] }, qualified: true, context)
+        let datasets = try await warehouse.datasets()
+        let refs = datasets.map(\.ref)
+        let lists = await warehouse.tables(in: refs)
+        let sizes = await warehouse.tableSizes(in: refs, locations: Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, $0.location) }))
+        try printTables(try refs.flatMap { try lists[$0]?.get() ?? [] }.map { $0.with(sizes[$0.ref]) }, qualified: true, context)
     }
 
     private func printTables(_ tables: [TableInfo], qualified: Bool, _ context: CommandContext) throws {

@@ -45,21 +45,56 @@ public struct BigQueryWarehouse: Warehouse {
         }
     }
 
-    /// tables.list has no sizes; one query on the dataset's `__TABLES__` adds rows, bytes and
-    /// last change for every table at once, instead of a tables.get per table. Without
-    /// permission for that query the list comes without sizes.
+    /// tables.list as it is: no sizes (`tableSizes` adds them after).
     public func tables(in dataset: DatasetRef) async throws -> [TableInfo] {
-        let listed = try await translate { try await client.tables(dataset) }.map(ResourceMapping.listed).sorted { $0.ref < $1.ref }
-        guard let sizes = try? await client.query(
-            "SELECT table_id, row_count, size_bytes, last_modified_time FROM `\(dataset.project).\(dataset.dataset).__TABLES__`", project: project)
-        else { return listed }
-        let byName = Dictionary(sizes.compactMap { row in row.first.flatMap { $0 }.map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
-        return listed.map { table in
-            guard let row = byName[table.ref.table.rawValue], row.count == 4, table.kind == .table || table.kind == .materializedView else { return table }
-            return TableInfo(ref: table.ref, kind: table.kind, friendlyName: table.friendlyName, labels: table.labels,
-                             numRows: row[1].flatMap { Int64($0) }, numBytes: row[2].flatMap { Int64($0) }, partitioning: table.partitioning,
-                             clustering: table.clustering, created: table.created, modified: ResourceMapping.date(row[3]), expires: table.expires)
+        try await translate { try await client.tables(dataset) }.map(ResourceMapping.listed).sorted { $0.ref < $1.ref }
+    }
+
+    /// One `INFORMATION_SCHEMA.TABLE_STORAGE` query per region for the datasets whose region is
+    /// known (two or more there), else one query on each dataset's `__TABLES__` — never a
+    /// tables.get per table. Without permission for either, no sizes.
+    public func tableSizes(in datasets: [DatasetRef], locations: [DatasetRef: String]) async -> [TableRef: TableSize] {
+        let byRegion = Dictionary(grouping: datasets.filter { locations[$0] != nil }) { locations[$0]!.lowercased() }
+        var sizes: [TableRef: TableSize] = [:]
+        var eachOnItsOwn = datasets.filter { locations[$0] == nil }
+        for (region, members) in byRegion {
+            if members.count >= 2, let found = await regionSizes(region, of: Set(members)) {
+                sizes.merge(found) { $1 }
+            } else {
+                eachOnItsOwn += members
+            }
         }
+        let perDataset = await eachDataset(eachOnItsOwn) { dataset in
+            try await client.query(
+                "SELECT table_id, row_count, size_bytes, last_modified_time FROM `\(dataset.project).\(dataset.dataset).__TABLES__`", project: project)
+        }
+        for (dataset, answer) in perDataset {
+            guard let rows = try? answer.get() else { continue }
+            for row in rows where row.count == 4 {
+                guard let name = row[0], let table = try? TableID(name) else { continue }
+                sizes[TableRef(dataset, table)] = TableSize(numRows: row[1].flatMap { Int64($0) }, numBytes: row[2].flatMap { Int64($0) },
+                                                            modified: ResourceMapping.date(row[3]))
+            }
+        }
+        return sizes
+    }
+
+    /// Every table's size in one region of the project, for the datasets asked about; nil when
+    /// the view cannot be read (no permission, or a server without it).
+    private func regionSizes(_ region: String, of datasets: Set<DatasetRef>) async -> [TableRef: TableSize]? {
+        guard let rows = try? await client.query("""
+            SELECT table_schema, table_name, total_rows, total_logical_bytes, UNIX_MILLIS(storage_last_modified_time)
+            FROM `\(project).region-\(region).INFORMATION_SCHEMA.TABLE_STORAGE` WHERE NOT deleted
+            """, project: project) else { return nil }
+        var sizes: [TableRef: TableSize] = [:]
+        for row in rows where row.count == 5 {
+            guard let schema = row[0], let name = row[1], let datasetID = try? DatasetID(schema), let table = try? TableID(name) else { continue }
+            let dataset = DatasetRef(project: project, dataset: datasetID)
+            guard datasets.contains(dataset) else { continue }
+            sizes[TableRef(dataset, table)] = TableSize(numRows: row[2].flatMap { Int64($0) }, numBytes: row[3].flatMap { Int64($0) },
+                                                        modified: ResourceMapping.date(row[4]))
+        }
+        return sizes
     }
 
     public func table(_ ref: TableRef) async throws -> TableInfo {
@@ -76,7 +111,8 @@ public struct BigQueryWarehouse: Warehouse {
     /// TABLE_OPTIONS, VIEWS, MATERIALIZED_VIEWS) instead of a tables.get per table: a dataset of
     /// 300 tables is 8 calls, not 300. A server without these views gets the tables.get calls.
     public func tableDetails(in dataset: DatasetRef) async throws -> [TableInfo] {
-        let listed = try await tables(in: dataset)
+        let sizes = await tableSizes(in: [dataset], locations: [:])
+        let listed = try await tables(in: dataset).map { $0.with(sizes[$0.ref]) }
         let schema = "`\(dataset.project).\(dataset.dataset).INFORMATION_SCHEMA"
         let bulk: (columns: [[String?]], descriptions: [[String?]], options: [[String?]], views: [TableRef: String], location: String?)
         do {

@@ -56,6 +56,10 @@ struct Catalog: Sendable {
             return (failure.message, true)
         case let .tablesLoaded(ref, .success(loaded)):
             tables[ref] = loaded
+        case let .sizesLoaded(sizes) where !sizes.isEmpty:
+            for (dataset, list) in tables where list.contains(where: { sizes[$0.ref] != nil }) {
+                tables[dataset] = list.map { $0.with(sizes[$0.ref]) }
+            }
         case let .tablesLoaded(ref, .failure(failure)):
             failures[.dataset(ref)] = failure.message.text(language)
         case let .tableDetailsLoaded(ref, .success(loaded)):

@@ -45,13 +45,13 @@ enum EffectRunner {
     /// rest come back at the end.
     static func run(_ effect: Effect, services: ServiceLayer, post: @escaping @Sendable ([Event]) -> Void = { _ in }) async -> [Event] {
         if let events = await publishing(effect, services: services, post: post) { return events }
-        let events = await load(effect, services: services)
+        let events = await load(effect, services: services, post: post)
         // After every load from the warehouse: is it answering, or is this the cache?
         guard !events.isEmpty, effect != .loadLastKnown, effect != .loadProducts, effect != .refreshUser, !effect.isLineage else { return events }
         return events + [.offlineChanged(await services.warehouse.offline())]
     }
 
-    private static func load(_ effect: Effect, services: ServiceLayer) async -> [Event] {
+    private static func load(_ effect: Effect, services: ServiceLayer, post: @escaping @Sendable ([Event]) -> Void) async -> [Event] {
         let warehouse = services.warehouse
         switch effect {
         case .loadLastKnown:
@@ -63,9 +63,11 @@ enum EffectRunner {
             return [.lastKnownLoaded(datasets: datasets, tables: tables)]
         case .loadDatasets:
             return [.datasetsLoaded(await result { try await warehouse.datasets() })]
-        case let .loadTables(datasets):
+        case let .loadTables(datasets, locations):
+            // The lists first, then the sizes: a slow size query never holds the tree up.
             let lists = await warehouse.tables(in: datasets)
-            return datasets.map { ref in .tablesLoaded(ref, (lists[ref] ?? .success([])).mapError(LoadFailure.init)) }
+            post(datasets.map { ref in .tablesLoaded(ref, (lists[ref] ?? .success([])).mapError(LoadFailure.init)) })
+            return [.sizesLoaded(await warehouse.tableSizes(in: datasets, locations: locations))]
         case let .loadTable(ref):
             return [.tableLoaded(ref, await result { try await warehouse.table(ref) })]
         case let .loadTableDetails(ref):

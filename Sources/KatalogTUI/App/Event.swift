@@ -12,6 +12,8 @@ public enum Event: Sendable {
     case mouse(x: Int, y: Int, button: MouseButton)
     case datasetsLoaded(Result<[DatasetInfo], LoadFailure>)
     case tablesLoaded(DatasetRef, Result<[TableInfo], LoadFailure>)
+    /// Sizes of tables already listed (BigQuery adds them after its lists).
+    case sizesLoaded([TableRef: TableSize])
     case tableLoaded(TableRef, Result<TableInfo, LoadFailure>)
     case tableDetailsLoaded(DatasetRef, Result<[TableInfo], LoadFailure>)
     case productsLoaded(Result<[Dataprodukt], LoadFailure>)
@@ -57,7 +59,7 @@ extension Event {
     /// One of the results an effect ends in (the spinner counts them).
     var isLoadResult: Bool {
         switch self {
-        case .datasetsLoaded, .tablesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
+        case .datasetsLoaded, .tablesLoaded, .sizesLoaded, .tableLoaded, .tableDetailsLoaded, .productsLoaded, .connectionsLoaded, .scheduledQueriesLoaded,
              .streamsLoaded, .lineageLoaded, .userRefreshed: true
         case .key, .paste, .resize, .tick, .mouse, .themeLoaded, .lastKnownLoaded, .offlineChanged, .notice, .textEdited, .userLoaded, .draftsLoaded,
              .teamsLoaded, .publishPlanned, .publishProgress, .publishFinished, .draftResumed, .slackChecked, .keywordsLoaded, .accessLoaded, .accessActed, .impactLoaded, .auditLoaded, .detailsReady, .deletionImpactLoaded,
@@ -86,8 +88,9 @@ public enum Effect: Equatable, Sendable {
     /// With the team's lineage.yaml, when there is one.
     case loadLineage(lineageFile: String?)
     case loadDatasets
-    /// The lists of these datasets, in one go where the backend can: a `tablesLoaded` each.
-    case loadTables([DatasetRef])
+    /// The lists of these datasets, in one go where the backend can: a `tablesLoaded` each,
+    /// then `sizesLoaded` once the sizes are in (`locations`: where each dataset is).
+    case loadTables([DatasetRef], locations: [DatasetRef: String])
     case loadTable(TableRef)
     /// Every table of a dataset with its details (`R` on a dataset).
     case loadTableDetails(DatasetRef)
@@ -131,7 +134,7 @@ extension Effect {
     var resultCount: Int {
         switch self {
         case .loadTransfers: 3
-        case let .loadTables(datasets): datasets.count
+        case let .loadTables(datasets, _): datasets.count + 1
         case .loadDatasets, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
         case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
              .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit, .loadDetails: 0

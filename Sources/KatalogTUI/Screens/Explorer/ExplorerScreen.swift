@@ -55,7 +55,9 @@ struct ExplorerScreen: Screen {
         switch event {
         case .datasetsLoaded(.success), .lastKnownLoaded:
             if selection == nil, let first = context.catalog.datasets?.first { selection = .dataset(first.ref) }
-            if case .datasetsLoaded = event, let datasets = context.catalog.datasets { context.run(.loadTables(datasets.map(\.ref))) }
+            if case .datasetsLoaded = event, let datasets = context.catalog.datasets {
+                context.run(.loadTables(datasets.map(\.ref), locations: Dictionary(datasets.map { ($0.ref, $0.location) }) { first, _ in first }))
+            }
         case let .tablesLoaded(ref, _):
             if let target = pendingGoto, target.datasetRef == ref { goto(target, &context) }
         default:
