@@ -82,6 +82,25 @@ struct DoctorTests {
         #expect(!result.stdout.contains("ya29") && !result.stderr.contains("ya29"))
     }
 
+    /// The lineage needs the datasets, and the sibling APIs and the Data Lineage API (once per
+    /// table) their locations: one datasets.list answers them all.
+    @Test(.enabled(if: emulator != nil && keys != nil && google != nil, "needs the emulator and the fake Google server (make test)"))
+    func oneDatasetListServesEveryAPI() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        let siblings = ["connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(Self.google!)\n" }.joined()
+        try ("bigquery:\n  endpoint: \(Self.emulator!)\n" + siblings).write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        let result = try katalog.run(["lineage", "--project", "dagpenger-prod-4e2b", "--trace"],
+                                     environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let lists = lines.filter { $0.range(of: #"GET \S*/projects/dagpenger-prod-4e2b/datasets \d{3} "#, options: .regularExpression) != nil }
+        #expect(lists.count == 1, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains(":searchLinks") } && lines.contains { $0.contains("/transferConfigs") })
+    }
+
     @Test func aRefusedKeyIsReportedWithExitTwo() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }

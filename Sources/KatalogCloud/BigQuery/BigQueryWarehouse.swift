@@ -7,6 +7,7 @@ public struct BigQueryWarehouse: Warehouse {
     public let project: ProjectID
     let client: BigQueryClient
     let siblings: Siblings
+    private let datasetList = SharedDatasetList()
 
     /// The sibling APIs' clients; nil where the project has none to talk to.
     public struct Siblings: Sendable {
@@ -32,7 +33,7 @@ public struct BigQueryWarehouse: Warehouse {
     }
 
     public func datasets() async throws -> [DatasetInfo] {
-        let listed = try await translate { try await client.datasets(project) }
+        let listed = try await listDatasets()
         // The list has no description or times: datasets.get fills them in, concurrently.
         return try await withThrowingTaskGroup(of: DatasetInfo.self) { group in
             for item in listed {
@@ -219,9 +220,14 @@ public struct BigQueryWarehouse: Warehouse {
         SiblingAPIs(project: project, client: api)
     }
 
+    private func listDatasets() async throws -> [DatasetList.Item] {
+        let (client, project) = (client, project)
+        return try await datasetList.items { try await translate { try await client.datasets(project) } }
+    }
+
     /// Where to look: the locations of the project's datasets, as the v1 APIs spell them.
     private func locations() async throws -> [String] {
-        let items = try await translate { try await client.datasets(project) }
+        let items = try await listDatasets()
         return Array(Set(items.compactMap { $0.location?.lowercased() })).sorted()
     }
 
