@@ -6,7 +6,12 @@
 public enum DisplayWidth {
     public static func of<S: StringProtocol>(_ text: S) -> Int {
         // Printable ASCII, most of what is measured, is a cell a byte: no grapheme breaking.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        var printableASCII = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            printableASCII = false
+            break
+        }
+        if printableASCII { return text.utf8.count }
         return text.reduce(0) { $0 + of($1) }
     }
 

@@ -111,12 +111,16 @@ public struct Canvas: Equatable, Sendable {
         if !cell.isContinuation {
             var head = index
             while head > rowStart, cells[head].isContinuation { head -= 1 }
-            if head != index || DisplayWidth.of(cells[head].text) > 1 { blankGlyph(from: head, rowEnd: rowStart + width) }
-        } else if !cells[index].isContinuation, DisplayWidth.of(cells[index].text) > 1 {
+            if head != index || Self.isWide(cells[head].text) { blankGlyph(from: head, rowEnd: rowStart + width) }
+        } else if !cells[index].isContinuation, Self.isWide(cells[index].text) {
             blankGlyph(from: index, rowEnd: rowStart + width)
         }
         cells[index] = cell
     }
+
+    /// Two cells or more: never a single byte (a cell holds no controls), so most cells are
+    /// told without measuring.
+    private static func isWide(_ text: String) -> Bool { text.utf8.count > 1 && DisplayWidth.of(text) > 1 }
 
     /// The glyph whose first cell is `head`, and its continuation cells, as blanks.
     private mutating func blankGlyph(from head: Int, rowEnd: Int) {

@@ -5,7 +5,7 @@ import KatalogCore
 public enum LineageText {
     /// `bandHeight` rows are drawn at a time (any height gives the same text).
     public static func render(_ graph: LineageGraph, direction: LayeredLayout.Direction = .leftToRight, selection: String? = nil,
-                              bandHeight: Int = 500) -> String {
+                              bandHeight: Int = 2000) -> String {
         let layout = LayeredLayout(nodes: graph.nodes.map { ($0.id, LineageDrawing.boxWidth($0)) }, edges: graph.edges.map { ($0.from, $0.to) },
                                    direction: direction)
         // Drawn in bands of rows, so a whole-project drawing never holds all its cells at once.
