@@ -80,6 +80,21 @@ struct PublishWizardTests {
         #expect(wizard.draftID == saved.id, "the same draft goes on")
     }
 
+    /// Opened and left untouched (the group filled in for the user is not a change): no draft
+    /// is kept, and the next 3 offers none; one typed letter is a draft.
+    @Test func anUntouchedWizardLeavesNoDraft() async throws {
+        let harness = try await Harness(width: 120, height: 40)
+        await harness.press("3", "esc")
+        #expect(try await harness.services.drafts.list().isEmpty)
+        #expect(harness.screen().contains("Nothing was filled in, so no draft was kept."))
+        await harness.press("3")
+        #expect(harness.state.modals.isEmpty, "nothing to resume")
+        await harness.press("tab")
+        await harness.type("V")
+        await harness.press("esc")
+        #expect(try await harness.services.drafts.list().first?.title == "V")
+    }
+
     @Test func typingStopsAndTheDraftIsSavedWithinTwoSeconds() async throws {
         let harness = try await Harness(width: 120, height: 40)
         await harness.press("3", "tab")

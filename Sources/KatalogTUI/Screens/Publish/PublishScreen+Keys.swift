@@ -18,6 +18,10 @@ extension PublishScreen {
             if finished != nil {
                 // Published: the draft is gone, and the next 3 starts afresh.
                 reset(context)
+            } else if draft == opened {
+                // Nothing typed or chosen: nothing to keep, and nothing to offer next time.
+                context.notify(LocalizedText(nb: "Ingenting er fylt ut, så det er ikke lagret noe utkast.",
+                                             en: "Nothing was filled in, so no draft was kept."))
             } else {
                 save(&context)
                 context.notify(LocalizedText(nb: "Utkastet er lagret; 3 fortsetter der du slapp.", en: "The draft is saved; 3 goes on where you left off."))

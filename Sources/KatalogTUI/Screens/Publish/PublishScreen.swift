@@ -11,6 +11,9 @@ struct PublishScreen: Screen {
     var keyScopes: [KeyScope] { [.publish] }
 
     var draft = PublishDraft()
+    /// The draft as the wizard opened it, before anything was typed or chosen: leaving it like
+    /// that keeps no draft. nil once the draft is the user's (resumed, or started from a table).
+    var opened: PublishDraft? = PublishDraft()
     var form = PublishForm.make(PublishDraft(), choices: .init(groups: [], products: []), language: .en)
     var draftID = UUID()
     var user: UserContext?
@@ -55,12 +58,14 @@ struct PublishScreen: Screen {
             if draft.table != ref.description {
                 reset(context)
                 chooseTable(ref, &context)
+                opened = nil
             }
         case let .dataprodukt(slug):
             if let product = context.catalog.products.first(where: { $0.slug == slug }), draft.existing != product.id {
                 reset(context)
                 draft.take(product)
                 rebuild(context)
+                opened = nil
             }
         case .plain, .node:
             break
@@ -75,6 +80,7 @@ struct PublishScreen: Screen {
         finished = nil
         failure = nil
         rebuild(context)
+        opened = draft
     }
 
     func choices(_ context: ScreenContext) -> PublishForm.Choices {
@@ -103,8 +109,10 @@ struct PublishScreen: Screen {
         switch event {
         case let .userLoaded(.success(loaded)), let .userRefreshed(.success(loaded)):
             user = loaded
+            let untouched = draft == opened
             if draft.group == nil, let only = choices(context).groups.first { draft.group = only }
             rebuild(context)
+            if untouched { opened = draft }  // filled in for the user, not by them
         case let .userLoaded(.failure(failure)):
             context.notify(failure.message, isError: true)
         case let .draftsLoaded(.success(drafts)):
@@ -118,6 +126,7 @@ struct PublishScreen: Screen {
         case let .draftResumed(saved):
             if let restored = PublishDraft.restore(saved) {
                 draft = restored
+                opened = nil
                 draftID = saved.id
                 rebuild(context)
                 if let ref = draft.tableRef, context.catalog.details[ref] == nil { context.run(.loadTable(ref)) }
