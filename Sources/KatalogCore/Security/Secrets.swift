@@ -23,13 +23,30 @@ public final class Secrets: @unchecked Sendable {
         }
     }
 
+    /// "bearer" in any case, found byte by byte: redaction runs over every output, whole
+    /// lineage drawings of megabytes included.
+    private static func mentionsBearer(_ text: String) -> Bool {
+        let word = Array("bearer".utf8)
+        var matched = 0
+        for byte in text.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if lower == word[matched] {
+                matched += 1
+                if matched == word.count { return true }
+            } else {
+                matched = lower == word[0] ? 1 : 0
+            }
+        }
+        return false
+    }
+
     /// `text` with every registered secret and every `Bearer …` credential masked.
     public func redact(_ text: String) -> String {
         var out = text
         for value in lock.withLock({ values }) where out.contains(value) {
             out = out.replacingOccurrences(of: value, with: Self.mask)
         }
-        guard out.range(of: "bearer", options: .caseInsensitive) != nil else { return out }
+        guard Self.mentionsBearer(out) else { return out }
         // `[redacted]` starts with a character no token has, so a masked one is not matched again.
         return out.replacing(/(?i)(bearer)(\s+|%20|\+)[A-Za-z0-9._~+\/=-]+/) { "\($0.output.1) \(Self.mask)" }
     }

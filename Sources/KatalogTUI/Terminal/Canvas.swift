@@ -136,11 +136,13 @@ public struct Canvas: Equatable, Sendable {
 
     /// The text of each row, trailing spaces trimmed.
     public var rows: [String] {
-        (0..<height).map { y in
-            var line = ""
-            for x in 0..<width { line += self[x, y].text }
-            while line.hasSuffix(" ") { line.removeLast() }
-            return line
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width * 3)
+        return (0..<height).map { y in
+            bytes.removeAll(keepingCapacity: true)
+            for cell in cells[(y * width)..<((y + 1) * width)] { bytes.append(contentsOf: cell.text.utf8) }
+            while bytes.last == 0x20 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
