@@ -44,6 +44,8 @@ public struct LineageBuilder: Sendable {
         for table in tables where table.kind.isView && definitions[table.ref] == nil {
             definitions[table.ref] = try? await warehouse.table(table.ref).query
         }
+        // A long build ends when its task is cancelled (the user left, or a stop): between phases.
+        try Task.checkCancellation()
         let datasetOf = Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, $0) })
         let known = Set(tables.map(\.ref))
         for table in tables {
@@ -67,7 +69,8 @@ public struct LineageBuilder: Sendable {
         }
 
         // View and materialized-view SQL: what each reads.
-        for (view, sql) in definitions {
+        for (index, (view, sql)) in definitions.enumerated() {
+            if index % 256 == 0 { try Task.checkCancellation() }
             for read in SQLReferences.extract(from: sql, defaultProject: view.project).reads {
                 for source in sources(of: read, within: view.project) {
                     edges.append(LineageEdge(from: source.id, to: view.description, via: source.wildcard ? "view SQL (wildcard)" : "view SQL"))
@@ -159,6 +162,7 @@ public struct LineageBuilder: Sendable {
             notices.append(Self.notice(error))
         }
 
+        try Task.checkCancellation()
         // The outside: tables registered as datasett.
         for product in try await services.marketplace.myDataprodukter() {
             for datasett in product.datasett where known.contains(datasett.source.table) {

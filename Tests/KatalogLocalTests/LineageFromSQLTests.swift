@@ -119,3 +119,16 @@ struct LineageBulkReadTests {
         #expect(counting.definitionCalls == 3, "one per dataset")
     }
 }
+
+@Suite("A lineage build can be stopped")
+struct LineageCancellationTests {
+    @Test func aCancelledBuildEndsWithCancellation() async throws {
+        let ws = try await TestWorkspace()
+        let services = ws.services
+        let build = Task { try await LineageBuilder(services: services).build() }
+        build.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await build.value }
+        // Not cancelled, the same build finishes.
+        #expect(try await LineageBuilder(services: services).build().graph.nodes.count > 20)
+    }
+}

@@ -186,9 +186,10 @@ extension AppState {
         // `2` on a table: its lineage.
         case .screenLineage: return navigate(.switchTo(.lineage, screen.subject))
         case .back:
-            // Back from a screen pushed on another; from a top-level one, home.
-            if navigation.stack.count > 1 { return navigate(.pop) }
-            if navigation.top != .explorer { return navigate(.switchTo(.explorer, .plain)) }
+            // Back from a screen pushed on another; from a top-level one, home — with what the
+            // screen started on the way out (a build it stops).
+            if navigation.stack.count > 1 { return effects + navigate(.pop) }
+            if navigation.top != .explorer { return effects + navigate(.switchTo(.explorer, .plain)) }
         default: break
         }
         return effects

@@ -86,9 +86,9 @@ enum EffectRunner {
             async let queries = result { try await warehouse.scheduledQueries() }
             async let streams = result { try await warehouse.streams() }
             return [.connectionsLoaded(await connections), .scheduledQueriesLoaded(await queries), .streamsLoaded(await streams)]
-        case .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
+        case .cancelLineage, .loadTheme, .copyToClipboard, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams, .checkSlack,
              .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit, .loadDetails:
-            return []  // on the terminal (`runOnTerminal`), or `publishing`
+            return []  // on the terminal (`runOnTerminal`), by the loop (`cancelLineage`), or `publishing`
         }
     }
 

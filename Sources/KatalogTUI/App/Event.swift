@@ -71,8 +71,11 @@ extension Event {
 /// Why a load failed, already phrased for the user.
 public struct LoadFailure: Error, Sendable {
     public let message: LocalizedText
+    /// Stopped on purpose, not failed: nothing to tell.
+    public let cancelled: Bool
 
     public init(_ error: Error) {
+        cancelled = error is CancellationError
         if let error = error as? UserFacingError {
             message = error.message
         } else {
@@ -84,6 +87,8 @@ public struct LoadFailure: Error, Sendable {
 
 /// Work the update asks the runtime to do in the background; each ends in an `Event`.
 public enum Effect: Equatable, Sendable {
+    /// Stops the lineage being built (its result then says it was cancelled).
+    case cancelLineage
     case loadLastKnown
     /// With the team's lineage.yaml, when there is one.
     case loadLineage(lineageFile: String?)
@@ -136,7 +141,7 @@ extension Effect {
         case .loadTransfers: 3
         case let .loadTables(datasets, _): datasets.count + 1
         case .loadDatasets, .loadTable, .loadTableDetails, .loadProducts, .loadLineage, .refreshUser: 1
-        case .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
+        case .cancelLineage, .loadTheme, .copyToClipboard, .loadLastKnown, .editText, .loadUser, .loadDrafts, .saveDraft, .resumeDraft, .deleteDraft, .loadTeams,
              .checkSlack, .loadKeywords, .planPublish, .applyPublish, .loadDeletionImpact, .deleteDataprodukt, .loadAccess, .accessAction, .loadImpact, .loadAudit, .loadDetails: 0
         }
     }

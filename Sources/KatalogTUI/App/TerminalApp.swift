@@ -15,6 +15,8 @@ public final class TerminalApp {
     private let useColor: Bool
     private let mouse: Bool
     private let inbox = Inbox()
+    /// The lineage being built, for `.cancelLineage`.
+    private var lineageBuild: Task<Void, Never>?
     /// `KATALOG_TEST_CRASH=after-first-frame`: traps after the first frame, so the tests can see
     /// the terminal restored after a real crash.
     public var crashAfterFirstFrame = false
@@ -103,10 +105,14 @@ public final class TerminalApp {
             if EffectRunner.touchesTerminal(effect) {
                 let side = TerminalAdapter(app: self, terminal: terminal)
                 for event in EffectRunner.runOnTerminal(effect, themes: themes, terminal: side) { apply(event, terminal) }
+            } else if effect == .cancelLineage {
+                lineageBuild?.cancel()
+                lineageBuild = nil
             } else {
                 let services = services
                 let inbox = inbox
-                Task.detached { inbox.post(await EffectRunner.run(effect, services: services, post: { inbox.post($0) })) }
+                let task = Task.detached { inbox.post(await EffectRunner.run(effect, services: services, post: { inbox.post($0) })) }
+                if effect.isLineage { lineageBuild = task }
             }
         }
     }

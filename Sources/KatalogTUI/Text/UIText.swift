@@ -9,6 +9,8 @@ public enum UIText {
     static let loading = LocalizedText(nb: "laster …", en: "loading …")
     static let explorer = LocalizedText(nb: "Utforsker", en: "Explorer")
     static let lineage = LocalizedText(nb: "Lineage", en: "Lineage")
+    static let lineageCancelled = LocalizedText(nb: "Lineage-byggingen er stoppet; 2 bygger den på nytt.",
+                                                en: "Building the lineage was stopped; 2 builds it again.")
     static let publish = LocalizedText(nb: "Publiser", en: "Publish")
     static let access = LocalizedText(nb: "Tilganger", en: "Access")
     static let connections = LocalizedText(nb: "Tilkoblinger", en: "Connections")

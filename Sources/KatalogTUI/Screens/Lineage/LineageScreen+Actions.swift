@@ -93,6 +93,10 @@ extension LineageScreen {
             let current = selection.flatMap { columnList.firstIndex(of: $0) } ?? -1
             let next = action == .moveDown ? min(columnList.count - 1, current + 1) : max(0, current - 1)
             selection = columnList[next]
+        case .back where loading:
+            // A big project's lineage takes a while: Esc stops it, and leaves.
+            context.run(.cancelLineage)
+            return false
         case .back:
             if legend {
                 legend = false

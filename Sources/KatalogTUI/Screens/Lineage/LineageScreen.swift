@@ -85,6 +85,8 @@ struct LineageScreen: Screen {
         case let .success(graph):
             showLineage(graph, context)
             checkWanted(&context)
+        case let .failure(failure) where failure.cancelled:
+            context.notify(UIText.lineageCancelled)
         case let .failure(failure): context.notify(failure.message, isError: true)
         }
     }
