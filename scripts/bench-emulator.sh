@@ -61,27 +61,31 @@ export -f list_with_bq
 export url project venv
 
 env="BIGQUERY_EMULATOR_HOST=127.0.0.1:$port HOME=$work"
-read -r ours_wall ours_cpu < <(measure env $env "$binary" ls -r --project "$project")
-listed="$(env $env "$binary" ls -r --project "$project" --json | "$venv/bin/python" -c 'import json, sys; print(len(json.load(sys.stdin)))')"
-requests="$(env $env "$binary" ls -r --project "$project" --trace 2>&1 >/dev/null | tail -1)"
+# The list as the peers give it: no sizes. (With sizes, local-bigquery answers each dataset's
+# __TABLES__ query in about a minute at this size and never finishes TABLE_STORAGE: that measures
+# the emulator, so it is left out here.)
+read -r ours_wall ours_cpu < <(measure env $env "$binary" ls -r --no-sizes --project "$project")
+listed="$(env $env "$binary" ls -r --no-sizes --project "$project" --json | "$venv/bin/python" -c 'import json, sys; print(len(json.load(sys.stdin)))')"
+requests="$(env $env "$binary" ls -r --no-sizes --project "$project" --trace 2>&1 >/dev/null | tail -1)"
 read -r python_wall python_cpu < <(measure "$venv/bin/python" "$root/Benchmarks/Emulator/list_tables.py" "$url" "$project")
 bq_line=""
 if command -v bq >/dev/null && HOME="$work" bq --api="$url" --oauth_access_token=dummy-token --project_id="$project" --quiet ls omraade_000 \
     >/dev/null 2>"$work/bq.err"; then
-  read -r bq_wall bq_cpu < <(runs=$(( runs < 3 ? runs : 3 )) measure env HOME="$work" bash -c list_with_bq)
+  # One run: bq starts a Python process per dataset, some 80 s for the project.
+  read -r bq_wall bq_cpu < <(runs=1 measure env HOME="$work" bash -c list_with_bq)
   bq_line="bq ls per dataset: ${bq_wall} s wall, ${bq_cpu} s CPU"
 else
   bq_line="bq ls: not run ($(head -c 200 "$work/bq.err" 2>/dev/null | tr '\n' ' '))"
 fi
 echo "Listing every table of a $datasets-dataset project ($listed tables) on local-bigquery, median of $runs:"
-echo "  katalog ls -r (with sizes): ${ours_wall} s wall, ${ours_cpu} s CPU — $requests"
+echo "  katalog ls -r --no-sizes:   ${ours_wall} s wall, ${ours_cpu} s CPU — $requests"
 echo "  Python client list_tables:  ${python_wall} s wall, ${python_cpu} s CPU"
 echo "  $bq_line"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "no" }'; }
-row "\`katalog ls -r\` over REST, $listed tables, wall" "$ours_wall s" "Python client: $python_wall s" "$(ratio "$ours_wall" "$python_wall")" "≤ 1.0×" "$(le "$ours_wall" "$python_wall")"
-row "\`katalog ls -r\` over REST, $listed tables, CPU" "$ours_cpu s" "Python client: $python_cpu s" "$(ratio "$ours_cpu" "$python_cpu")" "≤ 1.0×" "$(le "$ours_cpu" "$python_cpu")"
+row "\`katalog ls -r --no-sizes\` over REST, $listed tables, wall" "$ours_wall s" "Python client: $python_wall s" "$(ratio "$ours_wall" "$python_wall")" "≤ 1.0×" "$(le "$ours_wall" "$python_wall")"
+row "\`katalog ls -r --no-sizes\` over REST, $listed tables, CPU" "$ours_cpu s" "Python client: $python_cpu s" "$(ratio "$ours_cpu" "$python_cpu")" "≤ 1.0×" "$(le "$ours_cpu" "$python_cpu")"
 if [ -n "${bq_wall:-}" ]; then
-  row "\`katalog ls -r\` over REST, $listed tables, wall" "$ours_wall s" "bq ls per dataset: $bq_wall s" "$(ratio "$ours_wall" "$bq_wall")" "≤ 1.0×" "$(le "$ours_wall" "$bq_wall")"
-  row "\`katalog ls -r\` over REST, $listed tables, CPU" "$ours_cpu s" "bq ls per dataset: $bq_cpu s" "$(ratio "$ours_cpu" "$bq_cpu")" "≤ 1.0×" "$(le "$ours_cpu" "$bq_cpu")"
+  row "\`katalog ls -r --no-sizes\` over REST, $listed tables, wall" "$ours_wall s" "bq ls per dataset: $bq_wall s" "$(ratio "$ours_wall" "$bq_wall")" "≤ 1.0×" "$(le "$ours_wall" "$bq_wall")"
+  row "\`katalog ls -r --no-sizes\` over REST, $listed tables, CPU" "$ours_cpu s" "bq ls per dataset: $bq_cpu s" "$(ratio "$ours_cpu" "$bq_cpu")" "≤ 1.0×" "$(le "$ours_cpu" "$bq_cpu")"
 fi

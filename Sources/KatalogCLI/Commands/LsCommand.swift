@@ -15,6 +15,9 @@ public struct LsCommand: ServiceCommand {
     @Flag(name: .shortAndLong, help: "Every table of every dataset, in one list.")
     var recursive = false
 
+    @Flag(help: "Do not ask for rows and sizes (on a cloud project, a query after the list).")
+    var noSizes = false
+
     @Flag(help: "Print JSON with stable field names.")
     var json = false
 
@@ -46,7 +49,7 @@ public struct LsCommand: ServiceCommand {
         }
         let ref = try Self.parseDataset(dataset, project: warehouse.project)
         let tables = try await warehouse.tables(in: ref)
-        let sizes = await warehouse.tableSizes(in: [ref], locations: [:])
+        let sizes = noSizes ? [:] : await warehouse.tableSizes(in: [ref], locations: [:])
         try printTables(tables.map { $0.with(sizes[$0.ref]) }, qualified: false, context)
     }
 
@@ -55,7 +58,7 @@ public struct LsCommand: ServiceCommand {
         let datasets = try await warehouse.datasets()
         let refs = datasets.map(\.ref)
         let lists = await warehouse.tables(in: refs)
-        let sizes = await warehouse.tableSizes(in: refs, locations: Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, $0.location) }))
+        let sizes = noSizes ? [:] : await warehouse.tableSizes(in: refs, locations: Dictionary(uniqueKeysWithValues: datasets.map { ($0.ref, $0.location) }))
         try printTables(try refs.flatMap { try lists[$0]?.get() ?? [] }.map { $0.with(sizes[$0.ref]) }, qualified: true, context)
     }
 

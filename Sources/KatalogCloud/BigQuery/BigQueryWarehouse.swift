@@ -80,13 +80,20 @@ public struct BigQueryWarehouse: Warehouse {
         return sizes
     }
 
+    /// How long the region's storage view may take before each dataset's `__TABLES__` is asked.
+    static let regionSizesWait: TimeInterval = 10
+
     /// Every table's size in one region of the project, for the datasets asked about; nil when
     /// the view cannot be read (no permission, or a server without it).
     private func regionSizes(_ region: String, of datasets: Set<DatasetRef>) async -> [TableRef: TableSize]? {
-        guard let rows = try? await client.query("""
-            SELECT table_schema, table_name, total_rows, total_logical_bytes, UNIX_MILLIS(storage_last_modified_time)
-            FROM `\(project).region-\(region).INFORMATION_SCHEMA.TABLE_STORAGE` WHERE NOT deleted
-            """, project: project) else { return nil }
+        let (client, project) = (client, project)
+        // Bounded: a region's view can be slow to answer, and sizes are only decoration.
+        guard let rows = try? await TransportError.within(Self.regionSizesWait, {
+            try await client.query("""
+                SELECT table_schema, table_name, total_rows, total_logical_bytes, UNIX_MILLIS(storage_last_modified_time)
+                FROM `\(project).region-\(region).INFORMATION_SCHEMA.TABLE_STORAGE` WHERE NOT deleted
+                """, project: project)
+        }) else { return nil }
         var sizes: [TableRef: TableSize] = [:]
         for row in rows where row.count == 5 {
             guard let schema = row[0], let name = row[1], let datasetID = try? DatasetID(schema), let table = try? TableID(name) else { continue }
