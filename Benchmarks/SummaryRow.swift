@@ -15,7 +15,10 @@ struct SummaryRow {
     }
 
     /// katalog's figure against a peer's, where smaller is better: "0.85×" means katalog takes 85 %.
-    static func ratio(_ ours: Double, _ theirs: Double) -> String { theirs > 0 ? String(format: "%.2f×", ours / theirs) : "–" }
+    static func ratio(_ ours: Double, _ theirs: Double) -> String {
+        guard theirs > 0 else { return "–" }
+        return String(format: ours / theirs < 0.1 ? "%.3f×" : "%.2f×", ours / theirs)
+    }
 }
 
 /// Milliseconds, for the table.

@@ -81,7 +81,7 @@ echo "Listing every table of a $datasets-dataset project ($listed tables) on loc
 echo "  katalog ls -r --no-sizes:   ${ours_wall} s wall, ${ours_cpu} s CPU — $requests"
 echo "  Python client list_tables:  ${python_wall} s wall, ${python_cpu} s CPU"
 echo "  $bq_line"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "–"; else if (a / b < 0.1) printf "%.3f×", a / b; else printf "%.2f×", a / b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "no" }'; }
 row "\`katalog ls -r --no-sizes\` over REST, $listed tables, wall" "$ours_wall s" "Python client: $python_wall s" "$(ratio "$ours_wall" "$python_wall")" "≤ 1.0×" "$(le "$ours_wall" "$python_wall")"
 row "\`katalog ls -r --no-sizes\` over REST, $listed tables, CPU" "$ours_cpu s" "Python client: $python_cpu s" "$(ratio "$ours_cpu" "$python_cpu")" "≤ 1.0×" "$(le "$ours_cpu" "$python_cpu")"

@@ -7,7 +7,7 @@
 # Usage: bench-start.sh BINARY [SIZES] [RUNS]
 set -euo pipefail
 binary="$(realpath "$1")"
-sizes="${2:-10000 100000}"
+sizes="${2:-10000 20000 100000}"
 runs="${3:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -15,7 +15,7 @@ export LANG=C.UTF-8 TERM=xterm-256color COLUMNS=160 LINES=48 HOME="$work/home" X
 mkdir -p "$HOME"
 
 row() { printf 'ROW\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "–"; else if (a / b < 0.1) printf "%.3f×", a / b; else printf "%.2f×", a / b }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "no" }'; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
 # The median wall time of a command under a pseudo-terminal, in seconds.
@@ -44,8 +44,8 @@ for size in $sizes; do
   label="$(printf "%'d" "$size")"
   row "TUI start to first frame, $label tables" "$(ms "$first")" "bare Swift binary: $(ms "$bare")" "$(ratio "$first" "$bare")" "–" "–"
   if [ "$size" -ge 100000 ]; then target=0.5; else target=""; fi
-  row "TUI start to a usable Explorer (all loaded), $label tables" "$(ms "$loaded")" "bare Swift binary: $(ms "$bare")" "$(ratio "$loaded" "$bare")" \
-    "${target:+≤ $(ms "$target")}" "${target:+$(le "$loaded" "$target")}"
+  if [ -n "$target" ]; then goal="≤ $(ms "$target")" met="$(le "$loaded" "$target")"; else goal="–" met="–"; fi
+  row "TUI start to a usable Explorer (all loaded), $label tables" "$(ms "$loaded")" "bare Swift binary: $(ms "$bare")" "$(ratio "$loaded" "$bare")" "$goal" "$met"
   if [ "$size" -ge 100000 ]; then limit=150; else limit=60; fi
   row "Peak RSS, Explorer open, $label tables" "$rss_mb MB" "–" "–" "≤ $limit MB" "$(le "$rss_mb" "$limit")"
   # The whole project's lineage, bounded: a cliff shows as "over 120 s", not as a bench that never ends.
@@ -59,6 +59,8 @@ for size in $sizes; do
       echo "  katalog lineage --format $format: stopped after 120 s"
       figure="over 120 s" met=no
     fi
-    row "\`katalog lineage --format $format\`, $label tables" "$figure" "–" "–" "< 2 s (issue 15, 20k sources)" "$met"
+    # The issue's target is for 20,000; the other sizes show how it grows.
+    if [ "$size" -eq 20000 ]; then goal="< 2 s"; else goal="–" met="–"; fi
+    row "\`katalog lineage --format $format\`, $label tables" "$figure" "–" "–" "$goal" "$met"
   done
 done
