@@ -77,7 +77,9 @@ enum NorwegianHelp {
         "Declared lineage and zone rules (default: lineage.yaml here, if there is one).": "Deklarert lineage og soneregler (standard: lineage.yaml her, om den finnes).",
         "Give up on a command's cloud calls after this many seconds (default 300).": "Gi opp skykallene til en kommando etter så mange sekunder (standard 300).",
         "Refuse every change (grants, approvals, publishing).": "Avvis alle endringer (tilganger, godkjenninger, publisering).",
-        "List datasets, or the tables of one dataset.": "List datasett i BigQuery, eller tabellene i ett.",
+        "List datasets, the tables of one dataset, or (-r) every table of the project.": "List datasett i BigQuery, tabellene i ett, eller (-r) alle prosjektets tabeller.",
+        "Every table of every dataset, in one list.": "Alle tabellene i alle datasettene, i én liste.",
+        "Do not ask for rows and sizes (on a cloud project, a query after the list).": "Ikke spør etter rader og størrelser (i et skyprosjekt en spørring etter listen).",
         "DATASET is a dataset id (rasone) or PROJECT.DATASET.": "DATASET er en datasett-id (rasone) eller PROSJEKT.DATASETT.",
         "A dataset id or PROJECT.DATASET.": "En datasett-id eller PROSJEKT.DATASETT.",
         "Print JSON with stable field names.": "Skriv JSON med stabile feltnavn.",
@@ -160,5 +162,8 @@ enum NorwegianHelp {
         "Write the demo's datasets and tables as BigQuery REST resources (JSON), to load them into a BigQuery project.":
             "Skriv demoens datasett og tabeller som BigQuery REST-ressurser (JSON), for å laste dem inn i et BigQuery-prosjekt.",
         "Print what was done as JSON.": "Skriv hva som ble gjort som JSON.",
+        "Recreate the workspace as a synthetic team project of this many tables (in about one dataset per 50), to measure katalog at scale.":
+            "Lag arbeidsflaten på nytt som et syntetisk teamprosjekt med så mange tabeller (omtrent ett datasett per 50), for å måle katalog i stor skala.",
+        "The seed of --synthetic: the same seed and size give the same project.": "Frøet til --synthetic: samme frø og størrelse gir samme prosjekt.",
     ]
 }
