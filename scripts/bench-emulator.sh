@@ -10,7 +10,7 @@ binary="$(realpath "$1")"
 runs="${2:-5}"
 project="bench-prosjekt"
 datasets="${3:-40}" tables="${4:-50}"
-row() { printf 'ROW\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
+. "$(dirname "$0")/bench-rows.sh"
 
 if ! venv="$("$root/scripts/emulator-venv.sh")"; then
   echo "bench-emulator: local-bigquery could not be installed; the REST listing is not measured."
@@ -81,8 +81,6 @@ echo "Listing every table of a $datasets-dataset project ($listed tables) on loc
 echo "  katalog ls -r --no-sizes:   ${ours_wall} s wall, ${ours_cpu} s CPU — $requests"
 echo "  Python client list_tables:  ${python_wall} s wall, ${python_cpu} s CPU"
 echo "  $bq_line"
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "–"; else if (a / b < 0.1) printf "%.3f×", a / b; else printf "%.2f×", a / b }'; }
-le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "no" }'; }
 row "\`katalog ls -r --no-sizes\` over REST, $listed tables, wall" "$ours_wall s" "Python client: $python_wall s" "$(ratio "$ours_wall" "$python_wall")" "≤ 1.0×" "$(le "$ours_wall" "$python_wall")"
 row "\`katalog ls -r --no-sizes\` over REST, $listed tables, CPU" "$ours_cpu s" "Python client: $python_cpu s" "$(ratio "$ours_cpu" "$python_cpu")" "≤ 1.0×" "$(le "$ours_cpu" "$python_cpu")"
 if [ -n "${bq_wall:-}" ]; then

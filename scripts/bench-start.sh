@@ -14,9 +14,7 @@ trap 'rm -rf "$work"' EXIT
 export LANG=C.UTF-8 TERM=xterm-256color COLUMNS=160 LINES=48 HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config"
 mkdir -p "$HOME"
 
-row() { printf 'ROW\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "–"; else if (a / b < 0.1) printf "%.3f×", a / b; else printf "%.2f×", a / b }'; }
-le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? "yes" : "no" }'; }
+. "$(dirname "$0")/bench-rows.sh"
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
 # The median wall time of a command under a pseudo-terminal, in seconds.
 median() {

@@ -54,6 +54,14 @@ struct DoctorTests {
     static let keys = ProcessInfo.processInfo.environment["KATALOG_TEST_KEYS"]
     static let google = ProcessInfo.processInfo.environment["KATALOG_TEST_GOOGLE"]
 
+    /// config.yaml with BigQuery at the emulator and the other Google APIs at the fake server.
+    static func pointAtTheEmulators(_ katalog: KatalogBinary) throws {
+        let config = katalog.home.appendingPathComponent("config/katalog")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        let siblings = ["connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(google!)\n" }.joined()
+        try ("bigquery:\n  endpoint: \(emulator!)\n" + siblings).write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+    }
+
     @Test func withoutAProjectItPointsAtTheWorkspace() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
@@ -65,10 +73,7 @@ struct DoctorTests {
     func credentialsProjectAndAPIsWithTimings() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
-        let config = katalog.home.appendingPathComponent("config/katalog")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        let siblings = ["connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(Self.google!)\n" }.joined()
-        try ("bigquery:\n  endpoint: \(Self.emulator!)\n" + siblings).write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try Self.pointAtTheEmulators(katalog)
         let result = try katalog.run(["doctor", "--project", "dagpenger-prod-4e2b"],
                                      environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -88,10 +93,7 @@ struct DoctorTests {
     func oneDatasetListServesEveryAPI() throws {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
-        let config = katalog.home.appendingPathComponent("config/katalog")
-        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-        let siblings = ["connection", "datatransfer", "datastream", "lineage"].map { "\($0):\n  endpoint: \(Self.google!)\n" }.joined()
-        try ("bigquery:\n  endpoint: \(Self.emulator!)\n" + siblings).write(to: config.appendingPathComponent("config.yaml"), atomically: true, encoding: .utf8)
+        try Self.pointAtTheEmulators(katalog)
         let result = try katalog.run(["lineage", "--project", "dagpenger-prod-4e2b", "--trace"],
                                      environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
         #expect(result.status == 0, "\(result.stderr)")
