@@ -2,7 +2,7 @@
 # Both install what they need first (Debian packages), quietly when it is already there.
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
-.PHONY: run test build deps bench install
+.PHONY: run test build deps bench stress install
 PREFIX ?= $(HOME)/.local
 CONFIGURATION ?= release
 
@@ -36,6 +36,11 @@ bench:
 	swift build -c release --product katalog-benchmarks
 	swift build -c release --product katalog
 	scripts/bench.sh
+
+# Hardening figures (docs/reliability.md): the long variants of the crash, fault, abuse and
+# bad-file tests against the emulator, and libFuzzer with AddressSanitizer over every parser.
+stress: build
+	scripts/stress.sh
 
 # The binary (themes inside), its man page and shell completions under PREFIX (default
 # ~/.local): `make install`, then `katalog` from any folder.

@@ -42,6 +42,11 @@ let package = Package(
         .executableTarget(name: "katalog", dependencies: ["KatalogCLI", "KatalogTUI", "KatalogLocal", "KatalogCloud"]),
         // Measurements, apart from the tests: `make bench`.
         .executableTarget(name: "katalog-benchmarks", dependencies: ["KatalogTUI", "KatalogCore", "KatalogLocal"], path: "Benchmarks"),
+        // Every parser and editor fed arbitrary bytes: under libFuzzer in `make stress`
+        // (scripts/fuzz.sh), over the committed corpora in Fuzz/Corpus in the tests.
+        .target(name: "KatalogFuzzTargets", dependencies: ["KatalogCore", "KatalogServices", "KatalogTUI", "KatalogCloud"], path: "Fuzz/Targets"),
+        .target(name: "LibFuzzer", path: "Fuzz/LibFuzzer"),
+        .executableTarget(name: "katalog-fuzz", dependencies: ["KatalogFuzzTargets", "LibFuzzer"], path: "Fuzz/Driver"),
         // Test support, for the tests only: a fault-injecting HTTP server on 127.0.0.1 (SwiftNIO), and
         // on it a contract-faithful Datamarkedsplassen.
         .target(
@@ -50,6 +55,7 @@ let package = Package(
                            .product(name: "NIOHTTP1", package: "swift-nio")],
             path: "Tests/Support"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
+        .testTarget(name: "KatalogFuzzTests", dependencies: ["KatalogFuzzTargets"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
         .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal", "KatalogTestSupport"]),
         // Golden screens are read from the source tree (so UPDATE_GOLDEN=1 can rewrite them).

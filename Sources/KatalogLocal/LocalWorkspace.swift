@@ -25,6 +25,8 @@ public final class LocalWorkspace: Sendable {
             // Not a FIFO (opening one blocks forever), a directory or a device.
             guard info.st_mode & S_IFMT == S_IFREG else { throw .notAFile(path: path) }
             try Self.inspect(path)
+        } else if errno == ELOOP {
+            throw .notAFile(path: path)
         } else if errno != ENOENT {
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
         } else if create {
@@ -91,6 +93,9 @@ public final class LocalWorkspace: Sendable {
         try? handle.close()
         if header.isEmpty { throw .empty(path: path) }
         guard header == Data("SQLite format 3\0".utf8) else { throw .notSQLite(path: path) }
+        if isCutShort(path) { throw .damaged(path: path) }
+        // Reading a WAL file makes its -wal and -shm beside it; a file refused leaves none behind.
+        let leftovers = ["-wal", "-shm"].map { path + $0 }.filter { !FileManager.default.fileExists(atPath: $0) }
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)  // another katalog may be writing
@@ -104,13 +109,30 @@ public final class LocalWorkspace: Sendable {
             if !tables.isEmpty && !tables.contains("grdb_migrations") { throw WorkspaceError.notAWorkspace(path: path) }
             let known = Set(WorkspaceMigrations.migrator.migrations)
             if !applied.isSubset(of: known) { throw WorkspaceError.newerVersion(path: path) }
-        } catch let error as WorkspaceError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw .notSQLite(path: path)
         } catch {
-            throw .cannotOpen(path: path, reason: "\(error)")
+            for file in leftovers { try? FileManager.default.removeItem(atPath: file) }
+            switch error {
+            case let error as WorkspaceError: throw error
+            case let error as DatabaseError where error.resultCode == .SQLITE_NOTADB: throw .notSQLite(path: path)
+            case let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT: throw .damaged(path: path)
+            default: throw .cannotOpen(path: path, reason: "\(error)")
+            }
         }
+    }
+
+    /// Whether the file is shorter than its header says or not whole pages — a copy cut off, a
+    /// download that stopped — known from the 100-byte header alone, before SQLite opens it.
+    private static func isCutShort(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 100), header.count == 100, let size = try? handle.seekToEnd() else { return true }
+        let bytes = [UInt8](header)
+        func big(_ at: Int, _ count: Int) -> Int { bytes[at..<(at + count)].reduce(0) { $0 << 8 | Int($1) } }
+        let pageSize = big(16, 2) == 1 ? 65_536 : big(16, 2)
+        guard pageSize >= 512, pageSize & (pageSize - 1) == 0 else { return true }
+        // The page count in the header holds only when the change counter beside it agrees.
+        let pages = big(24, 4) == big(92, 4) ? big(28, 4) : 0
+        return Int(size) % pageSize != 0 || Int(size) < pages * pageSize
     }
 
     /// The project this workspace holds, or nil for a workspace not yet seeded.

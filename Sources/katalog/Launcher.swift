@@ -70,7 +70,12 @@ struct Launcher {
                         stderr(language == .nb ? "katalog: \(tracer.count) forespørsler\n" : "katalog: \(tracer.count) requests\n")
                     }
                 }
-                let (services, backend) = try await openBackend(global, now: now, transport: transport, commandDeadline: try commandDeadline(global))
+                let (services, backend) = try await openBackend(global, now: now, transport: transport, commandDeadline: try commandDeadline(global)) { problem in
+                    // The terminal UI shows these in its status line; a command says them once, first.
+                    stderr("katalog: " + TerminalText.line(problem.description) + (language == .nb
+                        ? " — katalog bruker resten av config.yaml (`katalog doctor` sjekker den)\n"
+                        : " — katalog goes on with the rest of config.yaml (`katalog doctor` checks it)\n"))
+                }
                 var context = CommandContext(services: services, language: language, write: stdout, writeError: stderr)
                 context.drawLineage = { LineageText.render($0, direction: $1) }
                 context.lineageFile = global.resolvedLineageFile()
@@ -163,7 +168,7 @@ struct Launcher {
     /// The local workspace (the one named by --workspace, else the demo, created on first use),
     /// with BigQuery from the cloud when a project is set; and a name for where data comes from.
     private func openBackend(_ global: GlobalOptions, now: @escaping @Sendable () -> Date, transport: any HTTPTransport,
-                             commandDeadline: Date? = nil) async throws -> (ServiceLayer, LocalizedText) {
+                             commandDeadline: Date? = nil, configProblem: (YAMLFileError) -> Void = { _ in }) async throws -> (ServiceLayer, LocalizedText) {
         let workspace: LocalWorkspace
         if let path = global.workspace {
             workspace = try LocalWorkspace(path: path, readOnly: global.readOnly)
@@ -183,7 +188,9 @@ struct Launcher {
         var policy = RetryPolicy()
         policy.commandDeadline = commandDeadline
         // config.yaml, read once for the marketplace and the cloud endpoints.
-        let config = Config.load(from: Config.directory(environment: environment)).config
+        let loaded = Config.load(from: Config.directory(environment: environment))
+        loaded.problems.forEach(configProblem)
+        let config = loaded.config
         let (marketplace, marketplaceHost) = try await remoteMarketplace(global, config: config, workspace: workspace, transport: transport,
                                                                          policy: policy, now: now)
         func named(_ warehouse: LocalizedText) -> LocalizedText {

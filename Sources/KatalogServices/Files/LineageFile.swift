@@ -42,6 +42,8 @@ public enum LineageFile {
                                                       en: "Cannot read the lineage file \(TerminalText.line(path)). Check --lineage-file."))
         case let .failure(.tooLarge(bytes)):
             throw InvalidInput([Problem(field: "lineage-file", code: "too_large", message: UserFile.tooLarge(path, bytes: bytes, what: LocalizedText(nb: "Lineage-fila", en: "The lineage file")))])
+        case .failure(.notAFile):
+            throw InvalidInput([Problem(field: "lineage-file", code: "not_a_file", message: UserFile.notAFile(path, what: LocalizedText(nb: "Lineage-fila", en: "The lineage file")))])
         }
     }
 

@@ -12,7 +12,8 @@ public struct ManifestProblem: Hashable, Sendable {
     public let text: LocalizedText
 
     public func description(_ language: Language) -> String {
-        "\(file):\(line):\(column): \(field): \(TerminalText.line(text.text(language)))"
+        // The field's path is made of the file's own keys: untrusted, as the text is.
+        TerminalText.line("\(file):\(line):\(column): \(field): \(text.text(language))")
     }
 }
 
@@ -57,6 +58,8 @@ public struct ManifestFile: Sendable {
                                                       en: "Cannot read the manifest \(TerminalText.line(path)). `katalog publish --init TABLE > dataprodukt.yaml` writes one."))
         case let .failure(.tooLarge(bytes)):
             throw ManifestErrors([ManifestProblem(file: path, line: 1, column: 1, field: "", text: UserFile.tooLarge(path, bytes: bytes, what: LocalizedText(nb: "Manifestet", en: "The manifest")))])
+        case .failure(.notAFile):
+            throw ManifestErrors([ManifestProblem(file: path, line: 1, column: 1, field: "", text: UserFile.notAFile(path, what: LocalizedText(nb: "Manifestet", en: "The manifest")))])
         }
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import KatalogCore
 
 /// A file the user wrote (config.yaml, lineage.yaml, a manifest, a theme), read with a size
@@ -11,9 +14,15 @@ public enum UserFile {
     public enum Failure: Error, Equatable {
         case missing
         case tooLarge(bytes: Int)
+        /// A directory, a FIFO (reading one would wait forever), a device, or a symbolic link
+        /// that leads back to itself.
+        case notAFile
     }
 
     public static func read(_ path: String, limit: Int = UserFile.limit) -> Result<String, Failure> {
+        var info = stat()
+        if stat(path, &info) != 0 { return .failure(errno == ELOOP ? .notAFile : .missing) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(.notAFile) }
         guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.missing) }
         defer { try? handle.close() }
         // One byte past the limit tells it is too large without reading the rest.
@@ -23,6 +32,12 @@ public enum UserFile {
             return .failure(.tooLarge(bytes: size))
         }
         return .success(String(decoding: data, as: UTF8.self))
+    }
+
+    /// What to tell the user about a path that is not a file.
+    public static func notAFile(_ path: String, what: LocalizedText) -> LocalizedText {
+        LocalizedText(nb: "\(what.nb) \(TerminalText.line(path)) er ikke en vanlig fil (en mappe, en FIFO, en enhet eller en symbolsk lenke i ring); katalog leste den ikke. Gi stien til fila.",
+                      en: "\(what.en) \(TerminalText.line(path)) is not a regular file (a directory, a FIFO, a device or a symbolic link loop); katalog did not read it. Give the path of the file.")
     }
 
     /// What to tell the user about a file that is too large.

@@ -62,6 +62,8 @@ public struct Config: Equatable, Sendable {
         case let .failure(.tooLarge(bytes)):
             // The defaults, and why.
             return Loaded(config: Config(), problems: [YAMLFileError(file: path, line: 1, problem: UserFile.tooLarge(path, bytes: bytes, what: LocalizedText(nb: "config.yaml", en: "config.yaml")).en)])
+        case .failure(.notAFile):
+            return Loaded(config: Config(), problems: [YAMLFileError(file: path, line: 1, problem: UserFile.notAFile(path, what: LocalizedText(nb: "config.yaml", en: "config.yaml")).en)])
         }
     }
 

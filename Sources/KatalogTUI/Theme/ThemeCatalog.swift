@@ -32,6 +32,8 @@ public struct ThemeCatalog: Sendable {
         case let .failure(.tooLarge(bytes)):
             return .failure(.invalid(YAMLFileError(file: userPath, line: 1, problem: UserFile.tooLarge(
                 userPath, bytes: bytes, limit: Self.themeLimit, what: LocalizedText(nb: "Temaet", en: "The theme")).en)))
+        case .failure(.notAFile):
+            return .failure(.invalid(YAMLFileError(file: userPath, line: 1, problem: UserFile.notAFile(userPath, what: LocalizedText(nb: "Temaet", en: "The theme")).en)))
         case .failure(.missing):
             guard let shipped = ShippedThemes.yaml(named: name) else { return .failure(.unknown(name: name, known: names)) }
             (text, path) = (shipped, ShippedThemes.path(named: name))
