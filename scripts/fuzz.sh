@@ -24,7 +24,7 @@ for seeds in Fuzz/Corpus/*/; do
   status=0
   KATALOG_FUZZ_TARGET="$target" SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$fuzzer" -runs="$runs" -max_total_time=900 -timeout=10 -rss_limit_mb=4096 \
     -max_len=65536 -print_final_stats=1 -artifact_prefix=".cache/fuzz/crashes/$target-" "$corpus" "$seeds" >"$log" 2>&1 || status=$?
-  done_runs="$(awk -F: '/stat::number_of_executed_units/ { gsub(/ /, "", $2); print $2 }' "$log" | tail -1)"
+  done_runs="$(awk '/stat::number_of_executed_units/ { print $NF }' "$log" | tail -1)"
   after="$(ls .cache/fuzz/crashes | grep -c "^$target-" || true)"
   failures=$((after - before))
   [ "$status" -ne 0 ] && [ "$failures" -eq 0 ] && failures=1

@@ -66,12 +66,12 @@ struct KatalogBinary {
     }
 
     /// Starts the binary without waiting (its output is dropped), for tests that kill it.
-    func start(_ arguments: [String]) throws -> Process {
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.currentDirectoryURL = home
         process.executableURL = Self.executable
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
