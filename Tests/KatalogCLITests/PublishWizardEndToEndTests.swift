@@ -65,7 +65,7 @@ struct PublishWizardEndToEndTests {
         try tmux.send("C-n")
         try tmux.waitFor("Enter submits (asks first).")
         try tmux.send("Enter")
-        try tmux.waitFor("[ Yes ]")
+        try tmux.waitFor("[ y: Yes ]")
         try tmux.send("y")
         try tmux.waitFor("Published: “Vedtak daglig” (vedtak-daglig).")
         try tmux.send("Escape")

@@ -114,16 +114,14 @@ struct WidgetTests {
 
     // MARK: Confirmation
 
-    @Test func aConfirmationDefaultsToNo() {
+    /// Only `y` says yes: keys typed ahead — Enter, `j` (down, and Norwegian "ja"), an arrow or
+    /// Tab and then Enter — never do (key mashing approved requests so).
+    @Test func onlyYConfirms() {
         var confirm = Confirmation(title: "Revoke", lines: ["user:ola@nav.no loses access"], dangerous: true)
-        let r9 = confirm.handle(.enter)
-        #expect(r9 == .cancelled)
-        let r10 = confirm.handle(.character("x"))
-        #expect(r10 == nil)
-        let r11 = confirm.handle(.tab)
-        #expect(r11 == nil)
-        let r12 = confirm.handle(.enter)
-        #expect(r12 == .confirmed)
+        for key: Key in [.character("x"), .character("j"), .character("J"), .character("l"), .tab, .right, .left, .backTab, .down] {
+            #expect(confirm.handle(key) == nil, "\(key)")
+        }
+        #expect(confirm.handle(.enter) == .cancelled)
         var other = Confirmation(title: "Revoke", lines: [])
         let r13 = other.handle(.escape)
         #expect(r13 == .cancelled)
@@ -139,11 +137,11 @@ struct WidgetTests {
             "  ┌─ Slett? ─────────────────────────────┐",
             "  │ Alt forsvinner.                      │",
             "  │                                      │",
-            "  │           [ Nei ]  [ Ja ]            │",
+            "  │        [ n: Nei ]  [ y: Ja ]         │",
             "  └──────────────────────────────────────┘",
             "",
         ])
-        #expect(canvas[14, 4].role == .selection && canvas[23, 4].role == .overlay, "No is the default")
+        #expect(canvas[11, 4].role == .selection && canvas[23, 4].role == .overlay, "No is the default")
     }
 
     // MARK: Picker

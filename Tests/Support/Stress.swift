@@ -35,3 +35,14 @@ public struct Tally {
         Issue.record(Comment(rawValue: comment()), sourceLocation: sourceLocation)
     }
 }
+
+/// Runs a test body that blocks — processes waited for, sleeps between keys — on a thread of
+/// its own, so it never holds one of Swift concurrency's few threads (two on a two-core
+/// machine) that every other test's timeouts need.
+public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try body() }) }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+}

@@ -81,6 +81,11 @@ public final class TerminalApp {
             if let event = terminal.read() {
                 apply(event, terminal)
                 dirty = true
+                // Keys that came together — a burst, a key held down, a paste without brackets —
+                // are all handled before the next frame, up to 50 ms of them: a frame per key
+                // would fall ever further behind the keyboard.
+                let burst = Date()
+                while !state.shouldQuit, Date().timeIntervalSince(burst) < 0.05, let next = terminal.readWaiting() { apply(next, terminal) }
             }
             if Date().timeIntervalSince(lastTick) >= 0.1 {
                 lastTick = Date()

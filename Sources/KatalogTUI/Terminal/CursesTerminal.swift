@@ -38,7 +38,7 @@ final class CursesTerminal {
         keypad(katalog_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        wtimeout(katalog_stdscr(), 100)
+        wtimeout(katalog_stdscr(), Self.keyTimeout)
         if useColor && has_colors() {
             start_color()
             use_default_colors()
@@ -83,6 +83,13 @@ final class CursesTerminal {
     func apply(_ theme: Theme) {
         self.theme = theme
         previous = nil
+    }
+
+    /// Input already waiting, without waiting for more.
+    func readWaiting() -> Event? {
+        wtimeout(katalog_stdscr(), 0)
+        defer { wtimeout(katalog_stdscr(), Self.keyTimeout) }
+        return read()
     }
 
     /// Waits up to 100 ms for input.
@@ -154,13 +161,27 @@ final class CursesTerminal {
     }
 
     /// The text between the paste brackets, as one event (a line break is a character here,
-    /// not Enter). Bounded, so a runaway paste cannot take all memory.
+    /// not Enter). Bounded, so a runaway paste cannot take all memory; and a start marker
+    /// whose end never comes (a broken terminal, a stray byte sequence) ends after a second of
+    /// silence — else every key after it, `q` too, would be swallowed as pasted text.
+    /// How long a read waits for a key, in milliseconds; a paste's silence counts in these.
+    static let keyTimeout: Int32 = 100
+    static let pasteSilence = 10
+
     private func readPaste() -> Event? {
         var text = String.UnicodeScalarView()
         var character: wint_t = 0
+        var silent = 0
+        wtimeout(katalog_stdscr(), Self.keyTimeout)  // also when the paste began in `readWaiting`
         while text.count < 1 << 20 {
             let status = wget_wch(katalog_stdscr(), &character)
-            if status == ERR { continue }  // the key timeout; the rest is on its way
+            if status == ERR {
+                // The key timeout (100 ms): a real paste streams on without such gaps.
+                silent += 1
+                if silent >= Self.pasteSilence || katalog_stop_requested() != 0 { break }
+                continue
+            }
+            silent = 0
             if status == KEY_CODE_YES {
                 if Int32(character) == Int32(KATALOG_KEY_PASTE_END) { break }
                 continue

@@ -1,16 +1,15 @@
 import KatalogCore
 
-/// "Are you sure?": what will happen, in words, and a choice that starts on **No**. Only `y`
-/// or Enter on *Yes* confirms; Esc, `n`, `q` and Enter on *No* cancel. A dangerous one is
-/// drawn in the danger colour.
+/// "Are you sure?": what will happen, in words, and `[ n: No ]  [ y: Yes ]`. Only `y`
+/// confirms: Enter, Esc, `n` and `q` cancel, every other key is ignored — so no key typed ahead
+/// (Enter to open, `j` to move down, an arrow and Enter) ever says yes for the user. A dangerous
+/// one is drawn in the danger colour.
 public struct Confirmation: Equatable, Sendable {
     public enum Outcome: Equatable, Sendable { case confirmed, cancelled }
 
     public var title: String
     public var lines: [String]
     public var dangerous: Bool
-    /// Where the choice is: false is No, the default.
-    public private(set) var yes = false
     /// What must be typed to confirm (a dataprodukt's name before it is deleted); nil: y/n.
     public let typed: String?
     public private(set) var input = TextBuffer()
@@ -32,16 +31,13 @@ public struct Confirmation: Equatable, Sendable {
             }
         }
         switch key {
-        case .character("y"), .character("Y"), .character("j"), .character("J"): return .confirmed
-        case .character("n"), .character("N"), .character("q"), .escape: return .cancelled
-        case .left, .right, .tab, .backTab, .character("h"), .character("l"): yes.toggle()
-        case .enter: return yes ? .confirmed : .cancelled
-        default: break
+        case .character("y"), .character("Y"): return .confirmed
+        case .character("n"), .character("N"), .character("q"), .escape, .enter: return .cancelled
+        default: return nil
         }
-        return nil
     }
 
-    /// A box in the middle of `rect`: title, the lines wrapped, then `[ No ]  [ Yes ]`.
+    /// A box in the middle of `rect`: title, the lines wrapped, then `[ n: No ]  [ y: Yes ]`.
     public func draw(into canvas: inout Canvas, _ rect: Rect, yesLabel: String, noLabel: String) {
         let width = min(rect.width, max(40, min(72, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 4)))
         let wrapped = lines.flatMap { DetailLine.wrap($0, width: max(1, width - 4)).map { $0.spans.map(\.text).joined() } }
@@ -59,11 +55,11 @@ public struct Confirmation: Equatable, Sendable {
             input.draw(into: &canvas, Rect(x: box.x + 4, y: box.bottom - 2, width: box.width - 6, height: 1))
             return
         }
-        let no = "[ \(noLabel) ]", yesText = "[ \(yesLabel) ]"
+        let no = "[ n: \(noLabel) ]", yesText = "[ y: \(yesLabel) ]"
         let buttonsWidth = DisplayWidth.of(no) + 2 + DisplayWidth.of(yesText)
         var x = box.x + max(2, (box.width - buttonsWidth) / 2)
         let y = box.bottom - 2
-        x += canvas.draw(no, x: x, y: y, role: yes ? .overlay : .selection) + 2
-        canvas.draw(yesText, x: x, y: y, role: yes ? (dangerous ? .danger : .selection) : .overlay)
+        x += canvas.draw(no, x: x, y: y, role: .selection) + 2
+        canvas.draw(yesText, x: x, y: y, role: dangerous ? .danger : .overlay)
     }
 }
