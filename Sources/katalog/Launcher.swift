@@ -187,6 +187,9 @@ struct Launcher {
         }
         var policy = RetryPolicy()
         policy.commandDeadline = commandDeadline
+        // One exchange may take a third of the command's time, so a call that hangs is tried
+        // again within it (the default 300 s leaves the 30 s per exchange as it is).
+        if let commandDeadline { policy.timeout = min(policy.timeout, max(1, commandDeadline.timeIntervalSinceNow / 3)) }
         // config.yaml, read once for the marketplace and the cloud endpoints.
         let loaded = Config.load(from: Config.directory(environment: environment))
         loaded.problems.forEach(configProblem)

@@ -58,7 +58,7 @@ struct CrashSafetyTests {
     }
 
     @Test func grantAndRevoke() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -84,11 +84,12 @@ struct CrashSafetyTests {
             }
             Stress.report("kill -9: grant and revoke (local workspace)", volume: "\(trials) runs, \(killed) killed", failures: tally.failures,
                           lost: tally.failures == 0 ? "nothing" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 
     @Test func bulkApprove() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -124,13 +125,14 @@ struct CrashSafetyTests {
             }
             Stress.report("kill -9: bulk approve (5 a run) and deny", volume: "\(trials) runs, \(killed) killed", failures: tally.failures,
                           lost: tally.failures == 0 ? "nothing" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 
     /// Apply, killed; when the dataprodukt is whole, delete it, killed. Each round the audit log
     /// and the dataprodukter agree; at the end one more apply converges on the manifest.
     @Test func manifestApplyAndDelete() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -168,14 +170,15 @@ struct CrashSafetyTests {
             try agree()
             Stress.report("kill -9: manifest apply and dataprodukt delete", volume: "\(trials) runs, \(killed) killed", failures: tally.failures,
                           lost: tally.failures == 0 ? "nothing; the next apply converged" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 
     /// `ls -r` against the emulator fills the workspace's metadata cache; killed while it
     /// writes, the cache stays whole, and the next run lists what a fresh one lists.
     @Test(.enabled(if: CloudCommandTests.emulator != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
     func metadataCacheRefresh() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -194,14 +197,15 @@ struct CrashSafetyTests {
             tally.check(after.status == 0 && after.stdout == expected.stdout, "after the kills the list differs from a fresh one: \(after.stderr)")
             Stress.report("kill -9: metadata cache refresh (ls -r on the emulator)", volume: "\(trials) runs, \(killed) killed", failures: tally.failures,
                           lost: tally.failures == 0 ? "nothing" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 
     /// Typing into the publish wizard, killed at a random moment up to 4.5 s later: a draft saved
     /// 2 s after the last key (the autosave) holds everything typed before it; killed sooner, the
     /// drafts are the ones before. Every round the workspace is whole and its drafts readable.
     @Test func wizardTypingAndDraftSaves() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -225,7 +229,10 @@ struct CrashSafetyTests {
                 // Every other round after the autosave, the rest at any moment before it.
                 let wait = round % 2 == 0 ? Double.random(in: 3.5...4.5) : Double.random(in: 0...3.5)
                 Thread.sleep(forTimeInterval: wait)
-                let child = try #require(try tmux.katalogPID())
+                guard let child = try tmux.katalogPID() else {
+                    tally.check(false, "round \(round): katalog is not running")
+                    break
+                }
                 kill(child, SIGKILL)
                 try tmux.waitFor("exit=137")
                 let waited = Date().timeIntervalSince(typed)
@@ -243,6 +250,7 @@ struct CrashSafetyTests {
             }
             Stress.report("kill -9: publish wizard typing and its draft saves (tmux)", volume: "\(trials) runs, \(killedLate) killed after an autosave",
                           failures: tally.failures, lost: tally.failures == 0 ? "nothing beyond the 2 s save interval" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 }

@@ -84,7 +84,7 @@ struct TerminalAbuseTests {
 
     /// A paste start marker without its end swallowed every key after it, `q` too, for good.
     @Test func aPasteThatNeverEndsEndsAfterASecondOfSilence() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -96,20 +96,22 @@ struct TerminalAbuseTests {
             Thread.sleep(forTimeInterval: 1.5)
             try tmux.type("_dag")
             let screen = try tmux.waitFor("/vedtak_dag")
-            #expect(screen.contains("/vedtak_dag"), "the paste, then the typing, in the filter:\n\(screen)")
-            #expect(try Self.quit(tmux, stty: stty))
-        }
+            var tally = Tally()
+            tally.check(screen.contains("/vedtak_dag"), "the paste, then the typing, in the filter:\n\(screen)")
+            tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly")
+            return tally
+        }.record()
     }
 
     @Test func aResizeStormWhileAProjectLoads() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
-            #expect(try katalog.run(["demo", "--synthetic", "5000", "--workspace", katalog.workspace]).status == 0)
+            var tally = Tally()
+            tally.check(try katalog.run(["demo", "--synthetic", "5000", "--workspace", katalog.workspace]).status == 0, "demo --synthetic")
             let sizes = Stress.count(quick: 40, long: 200)
             var random = Seeded.fromEnvironment()
             let seed = random.state
-            var tally = Tally()
             let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
             let stty = try Self.start(tmux, katalog)
             for _ in 0..<sizes {
@@ -122,11 +124,12 @@ struct TerminalAbuseTests {
             tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly or left the terminal changed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
             Stress.report("terminal: resize storm while 5,000 tables load", volume: "\(sizes) sizes from 1×1 to 300×100", failures: tally.failures,
                           lost: tally.failures == 0 ? "nothing; stty -a the same" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 
     @Test func keyMashingOnEveryScreen() async throws {
-        try await offThePool {
+        try await offThePool { () -> Tally in
             let katalog = try KatalogBinary()
             defer { katalog.remove() }
             try katalog.seed()
@@ -162,6 +165,7 @@ struct TerminalAbuseTests {
             tally.check(after == before, "mashing changed data without a yes (seed \(seed)): \(before) → \(after)")
             Stress.report("terminal: key mashing on every screen, the wizard and access review", volume: "\(sent) random keys",
                           failures: tally.failures, lost: tally.failures == 0 ? "nothing; no change without a yes; stty -a the same" : "see the failures")
-        }
+            return tally
+        }.record()
     }
 }

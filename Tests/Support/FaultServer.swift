@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -16,6 +19,11 @@ public final class FaultServer: @unchecked Sendable {
         case trickle(status: Int, body: Data, interval: TimeInterval)
         /// Closes the connection without answering.
         case drop
+        /// Sends the request on to `upstream` and its answer back — whole, cut in half (so its
+        /// JSON breaks), or one byte every `interval` seconds.
+        case forward(to: URL, Forwarded)
+
+        public enum Forwarded: Sendable { case whole, truncated, slow(interval: TimeInterval) }
 
         public static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Answer {
             .respond(status: status, headers: [("Content-Type", "application/json")] + headers, body: Data(body.utf8))
@@ -122,12 +130,41 @@ public final class FaultServer: @unchecked Sendable {
                 break
             case .drop:
                 context.close(promise: nil)
+            case let .forward(upstream, forwarded):
+                forward(upstream, forwarded, context: context)
             case let .trickle(status, body, interval):
                 var fields = HTTPHeaders([("Content-Type", "application/json")])
                 fields.replaceOrAdd(name: "Content-Length", value: String(body.count))
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .init(statusCode: status), headers: fields))), promise: nil)
                 trickle(Array(body), at: 0, every: interval, context: context)
             }
+        }
+
+        /// The request as it came (its headers, the token too), to the upstream server; its
+        /// answer written back on this connection's event loop.
+        private func forward(_ upstream: URL, _ forwarded: Answer.Forwarded, context: ChannelHandlerContext) {
+            guard let head, let target = URL(string: head.uri, relativeTo: upstream)?.absoluteURL else { return context.close(promise: nil) }
+            var request = URLRequest(url: target, timeoutInterval: 120)
+            request.httpMethod = head.method.rawValue
+            for (name, value) in head.headers where !["host", "content-length", "connection"].contains(name.lowercased()) {
+                request.addValue(value, forHTTPHeaderField: name)
+            }
+            if !body.isEmpty { request.httpBody = body }
+            let loop = context.eventLoop
+            let bound = NIOLoopBound((self, context), eventLoop: loop)
+            URLSession.shared.dataTask(with: request) { data, response, _ in
+                loop.execute {
+                    let (handler, context) = bound.value
+                    guard let response = response as? HTTPURLResponse else { return context.close(promise: nil) }
+                    let body = data ?? Data()
+                    let type = response.value(forHTTPHeaderField: "Content-Type") ?? "application/json"
+                    switch forwarded {
+                    case .whole: handler.answer(.respond(status: response.statusCode, headers: [("Content-Type", type)], body: body), context: context)
+                    case .truncated: handler.answer(.respond(status: response.statusCode, headers: [("Content-Type", type)], body: body.prefix(body.count / 2)), context: context)
+                    case let .slow(interval): handler.answer(.trickle(status: response.statusCode, body: body, interval: interval), context: context)
+                    }
+                }
+            }.resume()
         }
 
         private func trickle(_ bytes: [UInt8], at index: Int, every interval: TimeInterval, context: ChannelHandlerContext) {

@@ -21,10 +21,13 @@ public enum Stress {
     }
 }
 
-/// Counts failed checks for a test's row, and records each as a test issue too.
-public struct Tally {
+/// Counts failed checks for a test's row, and records each as a test issue too — at once on
+/// the test's own task, or, off it (`offThePool`, where the test is not known), when `record()`
+/// is called back on it.
+public struct Tally: Sendable {
     public private(set) var failures = 0
     public private(set) var checks = 0
+    private var pending: [(String, SourceLocation)] = []
 
     public init() {}
 
@@ -32,13 +35,19 @@ public struct Tally {
         checks += 1
         guard !ok else { return }
         failures += 1
-        Issue.record(Comment(rawValue: comment()), sourceLocation: sourceLocation)
+        if Test.current == nil { pending.append((comment(), sourceLocation)) } else { Issue.record(Comment(rawValue: comment()), sourceLocation: sourceLocation) }
+    }
+
+    /// The failures checked off the test's task, recorded now.
+    public func record() {
+        for (comment, location) in pending { Issue.record(Comment(rawValue: comment), sourceLocation: location) }
     }
 }
 
 /// Runs a test body that blocks — processes waited for, sleeps between keys — on a thread of
 /// its own, so it never holds one of Swift concurrency's few threads (two on a two-core
-/// machine) that every other test's timeouts need.
+/// machine) that every other test's timeouts need. The body checks with a `Tally` and returns
+/// it; `#expect` there would not know its test.
 public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let thread = Thread { continuation.resume(with: Result { try body() }) }

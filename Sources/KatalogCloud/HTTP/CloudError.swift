@@ -76,7 +76,7 @@ public struct CloudError: UserFacingError, Equatable {
     static func malformed(api: String, _ raw: String) -> CloudError {
         let detail = Secrets.shared.redact(raw)
         return CloudError(kind: .malformed, message: LocalizedText(
-            nb: "\(api) svarte med noe katalog ikke forstår (\(TerminalText.line(detail))).",
-            en: "\(api) answered with something katalog does not understand (\(TerminalText.line(detail)))."))
+            nb: "\(api) svarte med noe katalog ikke forstår (\(TerminalText.line(detail))). Prøv igjen om litt; skjer det igjen, viser --trace hva som kom.",
+            en: "\(api) answered with something katalog does not understand (\(TerminalText.line(detail))). Try again in a moment; if it happens again, --trace shows what came."))
     }
 }

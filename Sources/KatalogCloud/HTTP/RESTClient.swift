@@ -29,7 +29,7 @@ public struct RESTClient: Sendable {
 
     /// GETs and decodes a JSON resource.
     public func get<T: Decodable>(_ path: String, query: [String: String] = [:], what: String) async throws -> T {
-        try await decode(send(HTTPRequest(url: url(path, query)), what: what), what: what)
+        try await decoded(HTTPRequest(url: url(path, query)), what: what)
     }
 
     /// Sends a JSON body (or none) to an action that answers nothing worth reading (204).
@@ -47,7 +47,25 @@ public struct RESTClient: Sendable {
         let data = try dialect.encoder.encode(body)
         let request = HTTPRequest(method: method, url: url(path, query), headers: headers.merging(["Content-Type": "application/json"]) { $1 },
                                   body: data, idempotent: idempotent)
-        return try await decode(send(request, what: what), what: what)
+        return try await decoded(request, what: what)
+    }
+
+    /// Sends and decodes. An answer that cannot be read — cut off, garbled, a proxy's HTML page
+    /// with a 200 — is asked for again when the request is idempotent, up to three times in
+    /// all and within the deadlines; a POST's answer is never asked for again.
+    private func decoded<T: Decodable>(_ request: HTTPRequest, what: String) async throws -> T {
+        var attempt = 1
+        while true {
+            let response = try await send(request, what: what)
+            do {
+                return try decode(response, what: what)
+            } catch {
+                let wait = policy.delay(attempt: attempt)
+                guard request.idempotent, attempt < 3, (policy.commandDeadline ?? .distantFuture).timeIntervalSinceNow > wait + 1 else { throw error }
+                attempt += 1
+                try await policy.sleep(wait)
+            }
+        }
     }
 
     func url(_ path: String, _ query: [String: String]) -> URL {
@@ -94,8 +112,8 @@ public struct RESTClient: Sendable {
                     en: "\(api) did not answer within \(Int(policy.timeout)) seconds (\(what)). Check the network and try again."))
             } catch let TransportError.tooLarge(limit) {
                 throw CloudError(kind: .malformed, message: LocalizedText(
-                    nb: "\(api) svarte med mer enn \(limit >> 20) MiB for \(what); katalog leste ikke resten.",
-                    en: "\(api) answered with more than \(limit >> 20) MiB for \(what); katalog did not read the rest."))
+                    nb: "\(api) svarte med mer enn \(limit >> 20) MiB for \(what); katalog leste ikke resten. Prøv igjen om litt; skjer det igjen, viser --trace hva som kom.",
+                    en: "\(api) answered with more than \(limit >> 20) MiB for \(what); katalog did not read the rest. Try again in a moment; if it happens again, --trace shows what came."))
             } catch let TransportError.unresolvedHost(host) {
                 // No answer will come by asking again: no network, or a wrong address.
                 throw CloudError(kind: .network, message: LocalizedText(
