@@ -170,13 +170,25 @@ struct GoogleAPIClientTests {
         }
         #expect(timeouts.sent.count == 4)
 
-        let broken = ScriptedTransport([ScriptedTransport.json(200, #"{"datasets": [ {"datasetReference": 42 "#)])
+        // An answer that cannot be read is asked for again, three times in all, then explained.
+        let garbled = ScriptedTransport.json(200, #"{"datasets": [ {"datasetReference": 42 "#)
+        let broken = ScriptedTransport([garbled, garbled, garbled])
         do {
             let _: DatasetList = try await client(broken).get("x", what: "the datasets of p")
             Issue.record("expected malformed")
         } catch let error as CloudError {
-            #expect(error.kind == .malformed && error.message.en.contains("the datasets of p"))
+            #expect(error.kind == .malformed && error.message.en.contains("the datasets of p") && error.message.en.contains("Try again"))
         }
+        #expect(broken.sent.count == 3)
+        let once = ScriptedTransport([garbled, ScriptedTransport.json(200, #"{"datasets": []}"#)])
+        let list: DatasetList = try await client(once).get("x", what: "the datasets of p")
+        #expect(list.datasets?.isEmpty != false && once.sent.count == 2)
+        // A POST's answer is never asked for again: the POST may have been carried out.
+        let post = ScriptedTransport([garbled, garbled])
+        await #expect(throws: CloudError.self) {
+            let _: DatasetList = try await client(post).send(.post, "x", body: ["a": 1], idempotent: false, what: "the grant")
+        }
+        #expect(post.sent.count == 1)
     }
 
     @Test func aMissingTableBecomesNotFound() async throws {
