@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# ThreadSanitizer over the whole test suite (`make stress`): the suite built with
+# -sanitize=thread in .build-tsan/, run against the emulator like `make test` (the CLI tests run
+# the TSan-built katalog beside the bundle, so its reports count too). Prints the reports'
+# summaries and one ROW line for docs/reliability.md.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+source scripts/bench-rows.sh
+log=.cache/tsan.log
+mkdir -p .cache
+swift build --build-tests --sanitize=thread --build-path .build-tsan >&2 || { row "ThreadSanitizer over the test suite" "build failed" 1 "–"; exit 1; }
+# halt_on_error=0: every report, not only the first; the suppressions name what is explained.
+TSAN_OPTIONS="halt_on_error=0 second_deadlock_stack=1 suppressions=$root/scripts/tsan.supp" SWIFT_BACKTRACE=enable=no \
+  scripts/with-emulator.sh swift test --skip-build --sanitize=thread --build-path .build-tsan >"$log" 2>&1
+status=$?
+reports="$(grep -c '^WARNING: ThreadSanitizer' "$log" || true)"
+tests="$(grep -oE 'Test run with [0-9]+ tests' "$log" | tail -1 | grep -oE '[0-9]+' || echo '?')"
+grep -A3 '^WARNING: ThreadSanitizer' "$log" | grep -E 'WARNING|#0|#1' | sort | uniq -c | sort -rn | head -40
+echo "ThreadSanitizer: $reports report(s) over $tests tests, swift test exit $status (log: $log)"
+failures=$reports
+[ "$status" -ne 0 ] && [ "$reports" -eq 0 ] && failures=1
+row "ThreadSanitizer over the test suite" "$tests tests" "$failures" "nothing to lose (reports only)"
