@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
         .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal", "KatalogTestSupport"]),
         // Golden screens are read from the source tree (so UPDATE_GOLDEN=1 can rewrite them).
-        .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal", "KatalogServices"], exclude: ["Golden"]),
+        .testTarget(name: "KatalogTUITests", dependencies: ["KatalogTUI", "KatalogLocal", "KatalogServices", "KatalogTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Golden"]),
         .testTarget(
             name: "KatalogCLITests",
             dependencies: ["KatalogLocal", "KatalogCLI", "KatalogCloud", "KatalogTestSupport", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),

@@ -439,5 +439,11 @@ struct TerminalEndToEndTests {
 
 /// Cells a line takes on screen (the test's own count: wide letters are two).
 func DisplayWidthOf<S: StringProtocol>(_ text: S) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + ($1.properties.isEmojiPresentation || (0x1100...0x115F).contains($1.value) || (0x2E80...0xA4CF).contains($1.value) ? 2 : 1) }
+    text.unicodeScalars.reduce(0) { width, scalar in
+        // As a terminal counts (wcwidth): marks and format characters (ZWJ, BOM) take no cell.
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return width
+        default: return width + (scalar.properties.isEmojiPresentation || (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value) ? 2 : 1)
+        }
+    }
 }

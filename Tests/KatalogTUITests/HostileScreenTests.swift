@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Testing
+import KatalogCore
+import KatalogTestSupport
+@testable import KatalogLocal
+@testable import KatalogTUI
+
+/// Hostile metadata planted in the workspace (HostileText: escapes, OSC 52 and 8, C1, DEL, bidi,
+/// zero-width, 100,000-character strings, invalid UTF-8), then every screen walked — each row
+/// of the Explorer opened, the lineage node by node and in columns, every page of the wizard on
+/// a planted table, every access tab with its details, help, messages, the command line — at
+/// three sizes: no cell of any frame holds a character a terminal acts on.
+@Suite("Hostile metadata on every screen")
+struct HostileScreenTests {
+    @Test(arguments: [(60, 15), (80, 24), (160, 48)])  // 60×15 is the smallest katalog draws in
+    func noFrameHoldsARawControl(_ width: Int, _ height: Int) async throws {
+        let planted = Stress.count(quick: 400, long: 10_000)
+        let harness = try await Harness(width: width, height: height) { workspace in
+            try HostileText.plant(planted) { sql, arguments in
+                try workspace.pool.write { db in try db.execute(sql: sql, arguments: StatementArguments(arguments)) }
+            }
+        }
+        var tally = Tally()
+        var frames = 0
+        var shown: Set<String> = []
+        func look(_ what: String) {
+            let canvas = harness.canvas()
+            frames += 1
+            let text = canvas.rows.joined(separator: "\n")
+            for visible in ["\\x1b[6666", "\\x1b]52", "<U+202E>", "\\x9b6666", "\\x7f"] where text.contains(visible) { shown.insert(visible) }
+            for y in 0..<canvas.height {
+                for x in 0..<canvas.width {
+                    let raw = HostileText.unsafe(canvas[x, y].text, newlines: false)
+                    if !raw.isEmpty { tally.check(false, "\(what) at \(width)×\(height): \(raw.map { String($0.value, radix: 16) }) in cell (\(x), \(y))"); return }
+                }
+            }
+        }
+        func walk(_ what: String, _ keys: [String], times: Int) async {
+            for round in 0..<times {
+                for key in keys { await harness.press(key); look("\(what) \(round) \(key)") }
+            }
+        }
+        // The Explorer: every dataset opened, every table's details, the details pane scrolled.
+        await walk("explorer", ["l", "j"], times: 90)
+        await walk("explorer details", ["tab", "pgdn", "tab", "k"], times: 10)
+        await walk("overlays", ["?", "esc", "M", "esc", ":", "esc"], times: 1)
+        // Lineage: node by node, in columns, with the legend.
+        await walk("lineage", ["2"], times: 1)
+        await walk("lineage nodes", ["tab"], times: 40)
+        await walk("lineage columns", ["c", "l", "l", "h", "j", "c", "L", "L"], times: 2)
+        // The wizard on a planted table: every page, typed into.
+        await walk("wizard", ["1", ":"], times: 1)
+        await harness.type("goto behandling.vedtak_daglig")
+        await walk("wizard", ["enter", "p"], times: 1)
+        for page in 0..<5 {
+            await harness.type("\u{1B}[6666H\u{202E}")
+            look("wizard page \(page) typed")
+            await walk("wizard page \(page)", ["tab", "tab", "ctrl-n"], times: 1)
+        }
+        await walk("wizard", ["esc"], times: 1)
+        // Access review: every tab, every row's details.
+        await walk("access", ["4"], times: 1)
+        for tab in 0..<4 {
+            await walk("access tab \(tab)", ["j", "enter", "esc"], times: 6)
+            await walk("access tab \(tab)", ["tab"], times: 1)
+        }
+        Stress.report("hostile metadata: every screen in the terminal UI at \(width)×\(height)", volume: "\(planted) strings planted, \(frames) frames checked",
+                      failures: tally.failures, lost: tally.failures == 0 ? "nothing; no raw control in any cell" : "see the failures")
+        #expect(frames > 300)
+        // Not an empty walk: the planted escapes were on screen, made visible.
+        #expect(shown.count == 5, "shown visibly: \(shown.sorted())")
+    }
+}
