@@ -160,14 +160,14 @@ final class CursesTerminal {
         }
     }
 
-    /// The text between the paste brackets, as one event (a line break is a character here,
-    /// not Enter). Bounded, so a runaway paste cannot take all memory; and a start marker
-    /// whose end never comes (a broken terminal, a stray byte sequence) ends after a second of
-    /// silence — else every key after it, `q` too, would be swallowed as pasted text.
     /// How long a read waits for a key, in milliseconds; a paste's silence counts in these.
     static let keyTimeout: Int32 = 100
     static let pasteSilence = 10
 
+    /// The text between the paste brackets, as one event (a line break is a character here,
+    /// not Enter). Bounded, so a runaway paste cannot take all memory; and a start marker
+    /// whose end never comes (a broken terminal, a stray byte sequence) ends after a second of
+    /// silence — else every key after it, `q` too, would be swallowed as pasted text.
     private func readPaste() -> Event? {
         var text = String.UnicodeScalarView()
         var character: wint_t = 0
