@@ -55,7 +55,7 @@ let package = Package(
                            .product(name: "NIOHTTP1", package: "swift-nio")],
             path: "Tests/Support"),
         .testTarget(name: "KatalogCoreTests", dependencies: ["KatalogCore"]),
-        .testTarget(name: "KatalogFuzzTests", dependencies: ["KatalogFuzzTargets"]),
+        .testTarget(name: "KatalogFuzzTests", dependencies: ["KatalogFuzzTargets", "KatalogTestSupport"]),
         .testTarget(name: "KatalogLocalTests", dependencies: ["KatalogLocal"]),
         .testTarget(name: "KatalogCloudTests", dependencies: ["KatalogCloud", "KatalogLocal", "KatalogTestSupport"]),
         // Golden screens are read from the source tree (so UPDATE_GOLDEN=1 can rewrite them).

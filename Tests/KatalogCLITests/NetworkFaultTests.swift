@@ -143,7 +143,8 @@ struct NetworkFaultTests {
             func quitTime(_ tmux: TerminalEndToEndTests.Tmux) throws -> TimeInterval {
                 let started = Date()
                 try tmux.send("q")
-                while try !tmux.screen().contains("exit=") { guard Date().timeIntervalSince(started) < 10 else { break } }
+                // "exit=" and a digit: the typed command line itself says `exit=$?`.
+                while try tmux.screen().range(of: #"exit=\d"#, options: .regularExpression) == nil { guard Date().timeIntervalSince(started) < 10 else { break } }
                 return Date().timeIntervalSince(started)
             }
             let demo = try TerminalEndToEndTests.Tmux(katalog: katalog, term: "xterm-256color")

@@ -84,35 +84,44 @@ struct FaultyServerTests {
     }
 
     @Test func aServerThatNeverAnswersTimesOutWithinTheStatedTime() async throws {
-        let server = try FaultServer { _ in .noAnswer }
-        defer { server.stop() }
-        let started = Date()
-        await #expect {
-            let _: DatasetList = try await client(server, policy: RetryPolicy(attempts: 2, initialDelay: 0.01, timeout: 1)).get("projects/p/datasets", what: "the datasets")
-        } throws: { ($0 as? CloudError)?.kind == .timeout && ($0 as? CloudError)?.message.en.contains("within 1 seconds") == true }
-        #expect(Date().timeIntervalSince(started) < 30, "two attempts of 1 s, not 60 s each")
-        #expect(server.received.count == 2)
+        // Timed: on the test's own queue, so a busy cooperative pool cannot stretch it.
+        try await offThePool {
+            let server = try FaultServer { _ in .noAnswer }
+            defer { server.stop() }
+            let started = Date()
+            await #expect {
+                let _: DatasetList = try await client(server, policy: RetryPolicy(attempts: 2, initialDelay: 0.01, timeout: 1)).get("projects/p/datasets", what: "the datasets")
+            } throws: { ($0 as? CloudError)?.kind == .timeout && ($0 as? CloudError)?.message.en.contains("within 1 seconds") == true }
+            #expect(Date().timeIntervalSince(started) < 30, "two attempts of 1 s, not 60 s each")
+            #expect(server.received.count == 2)
+        }
     }
 
     @Test func aBodyThatTricklesInTimesOut() async throws {
-        let server = try FaultServer { _ in .trickle(status: 200, body: Data(Self.datasets.utf8), interval: 0.4) }
-        defer { server.stop() }
-        let started = Date()
-        await #expect {
-            let _: DatasetList = try await client(server, policy: RetryPolicy(attempts: 1, timeout: 1)).get("projects/p/datasets", what: "the datasets")
-        } throws: { ($0 as? CloudError)?.kind == .timeout }
-        #expect(Date().timeIntervalSince(started) < 30)
+        // Timed: on the test's own queue, so a busy cooperative pool cannot stretch it.
+        try await offThePool {
+            let server = try FaultServer { _ in .trickle(status: 200, body: Data(Self.datasets.utf8), interval: 0.4) }
+            defer { server.stop() }
+            let started = Date()
+            await #expect {
+                let _: DatasetList = try await client(server, policy: RetryPolicy(attempts: 1, timeout: 1)).get("projects/p/datasets", what: "the datasets")
+            } throws: { ($0 as? CloudError)?.kind == .timeout }
+            #expect(Date().timeIntervalSince(started) < 30)
+        }
     }
 
     @Test func theWholeCallHasADeadlineRetriesIncluded() async throws {
-        let server = try FaultServer { _ in .json(503, Self.unavailable, headers: [("Retry-After", "1")]) }
-        defer { server.stop() }
-        let started = Date()
-        await #expect {
-            let _: DatasetList = try await client(server, policy: RetryPolicy(attempts: 100, maximumDelay: 1, timeout: 5, callDeadline: 3))
-                .get("projects/p/datasets", what: "the datasets")
-        } throws: { ($0 as? CloudError)?.kind == .server }
-        #expect(Date().timeIntervalSince(started) < 30 && server.received.count <= 4)
+        // Timed: on the test's own queue, so a busy cooperative pool cannot stretch it.
+        try await offThePool {
+            let server = try FaultServer { _ in .json(503, Self.unavailable, headers: [("Retry-After", "1")]) }
+            defer { server.stop() }
+            let started = Date()
+            await #expect {
+                let _: DatasetList = try await client(server, policy: RetryPolicy(attempts: 100, maximumDelay: 1, timeout: 5, callDeadline: 3))
+                    .get("projects/p/datasets", what: "the datasets")
+            } throws: { ($0 as? CloudError)?.kind == .server }
+            #expect(Date().timeIntervalSince(started) < 30 && server.received.count <= 4)
+        }
     }
 
     @Test func endlessFreshPageTokensWithEmptyPagesStop() async throws {
@@ -127,20 +136,23 @@ struct FaultyServerTests {
     }
 
     @Test func aJobThatNeverCompletesIsPolledWithBackoffUntilItsDeadline() async throws {
-        let incomplete = #"{"jobReference":{"projectId":"p-1234","jobId":"job_1","location":"EU"},"jobComplete":false}"#
-        let server = try FaultServer { _ in .json(200, incomplete) }
-        defer { server.stop() }
-        var bigQuery = BigQueryClient(http: client(server), pageSize: 10)
-        bigQuery.polling = JobPolling(deadline: 1.5, initialDelay: 0.05, maximumDelay: 0.4)
-        let started = Date()
-        await #expect {
-            _ = try await bigQuery.query("SELECT 1", project: try ProjectID("p-1234"))
-        } throws: { ($0 as? CloudError)?.kind == .timeout && ($0 as? CloudError)?.message.en.contains("did not finish within 1 seconds") == true }
-        let polls = server.received.count - 1
-        // Growing waits (0.05, 0.1, 0.2, 0.4 s …) allow at most ~8 polls in 1.5 s; without the
-        // backoff it would be hundreds.
-        #expect(polls >= 1 && polls <= 10, "\(polls) polls in 1.5 s, with growing waits")
-        #expect(Date().timeIntervalSince(started) < 30)
+        // Timed: on the test's own queue, so a busy cooperative pool cannot stretch it.
+        try await offThePool {
+            let incomplete = #"{"jobReference":{"projectId":"p-1234","jobId":"job_1","location":"EU"},"jobComplete":false}"#
+            let server = try FaultServer { _ in .json(200, incomplete) }
+            defer { server.stop() }
+            var bigQuery = BigQueryClient(http: client(server), pageSize: 10)
+            bigQuery.polling = JobPolling(deadline: 1.5, initialDelay: 0.05, maximumDelay: 0.4)
+            let started = Date()
+            await #expect {
+                _ = try await bigQuery.query("SELECT 1", project: try ProjectID("p-1234"))
+            } throws: { ($0 as? CloudError)?.kind == .timeout && ($0 as? CloudError)?.message.en.contains("did not finish within 1 seconds") == true }
+            let polls = server.received.count - 1
+            // Growing waits (0.05, 0.1, 0.2, 0.4 s …) allow at most ~8 polls in 1.5 s; without the
+            // backoff it would be hundreds.
+            #expect(polls >= 1 && polls <= 10, "\(polls) polls in 1.5 s, with growing waits")
+            #expect(Date().timeIntervalSince(started) < 30)
+        }
     }
 
     /// A name that does not resolve fails at once: retries are for 429 and 5xx, not for DNS.

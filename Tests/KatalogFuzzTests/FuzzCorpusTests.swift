@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KatalogFuzzTargets
+import KatalogTestSupport
 
 /// The fuzz targets in the test run: every committed corpus input (each crash libFuzzer ever
 /// found is one), then seeded mutations of them — the quick variant of `make stress`'s
@@ -15,18 +16,26 @@ struct FuzzCorpusTests {
     }
 
     @Test(arguments: FuzzTarget.allCases)
-    func everyCorpusInputRuns(_ target: FuzzTarget) throws {
+    func everyCorpusInputRuns(_ target: FuzzTarget) async throws {
         let inputs = try Self.inputs(target)
         #expect(inputs.count >= 1, "Fuzz/Corpus/\(target.rawValue) has no inputs")
-        for input in inputs { target.run(input) }
+        // Seconds of CPU: off Swift concurrency's threads, which other tests' timeouts need.
+        _ = try await offThePool { () -> Int in
+            for input in inputs { target.run(input) }
+            return inputs.count
+        }
     }
 
     /// Mutations (flips, cuts, splices, hostile tokens) from a fixed seed: the same inputs
     /// every run, so a failure here repeats. KATALOG_FUZZ_MUTATIONS sets how many per target.
     @Test(arguments: FuzzTarget.allCases)
-    func seededMutationsRun(_ target: FuzzTarget) throws {
+    func seededMutationsRun(_ target: FuzzTarget) async throws {
         let count = Int(ProcessInfo.processInfo.environment["KATALOG_FUZZ_MUTATIONS"] ?? "") ?? 1_000
-        var mutator = Mutator(seed: 0x6B61_7461_6C6F_67, inputs: try Self.inputs(target))
-        for _ in 0..<count { target.run(mutator.next()) }
+        let inputs = try Self.inputs(target)
+        _ = try await offThePool { () -> Int in
+            var mutator = Mutator(seed: 0x6B61_7461_6C6F_67, inputs: inputs)
+            for _ in 0..<count { target.run(mutator.next()) }
+            return count
+        }
     }
 }

@@ -55,3 +55,21 @@ public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) 
         thread.start()
     }
 }
+
+/// The same for a body that awaits but spends its time computing (a screen walked frame by
+/// frame): its jobs run on a dispatch queue of their own instead of the cooperative threads.
+public func offThePool<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+    try await withTaskExecutorPreference(QueueExecutor.shared) { try await body() }
+}
+
+/// A task executor on a concurrent dispatch queue: dispatch's own threads, not Swift
+/// concurrency's, so one test's computing never waits behind another's.
+public final class QueueExecutor: TaskExecutor, @unchecked Sendable {
+    public static let shared = QueueExecutor()
+    private let queue = DispatchQueue(label: "katalog-tests.off-the-pool", attributes: .concurrent)
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
