@@ -110,7 +110,7 @@ struct CanaryTests {
             Thread.sleep(forTimeInterval: 2.5)  // the autosave
             try tmux.send("Escape")
             try tmux.send("q")
-            evidence.add("TUI at the end", try tmux.waitFor("exit="))
+            evidence.add("TUI at the end", try tmux.waitFor("exit=0"))
             try tmux.type("clear; KATALOG_TEST_CRASH=after-first-frame \(KatalogBinary.executable.path); echo \"exit=$?\"")
             try tmux.send("Enter")
             evidence.add("crash", try tmux.waitFor("exit=132"))

@@ -50,15 +50,28 @@ struct HostileScreenTests {
         await walk("lineage", ["2"], times: 1)
         await walk("lineage nodes", ["tab"], times: 40)
         await walk("lineage columns", ["c", "l", "l", "h", "j", "c", "L", "L"], times: 2)
-        // The wizard on a planted table: every page, typed into.
-        await walk("wizard", ["1", ":"], times: 1)
-        await harness.type("goto behandling.vedtak_daglig")
-        await walk("wizard", ["enter", "p"], times: 1)
-        for page in 0..<5 {
-            await harness.type("\u{1B}[6666H\u{202E}")
-            look("wizard page \(page) typed")
-            await walk("wizard page \(page)", ["tab", "tab", "ctrl-n"], times: 1)
+        // The wizard: every page, filled with hostile text where it takes text.
+        let hostile = "\u{1B}[6666H\u{202E}\u{9B}6666m"
+        await walk("wizard", ["3"], times: 1)
+        await harness.press("tab")
+        await harness.type("Navn " + hostile)
+        await harness.press("tab")
+        await harness.type("Beskrivelse " + hostile)
+        await walk("wizard page 0", ["tab", "tab", "enter", "enter", "tab"], times: 1)
+        await harness.type("kontakt")
+        var pages: Set<Int> = []
+        func page() -> Int? { (harness.state.navigation[.publish] as? PublishScreen)?.form.page }
+        pages.insert(page() ?? -1)
+        await walk("wizard page 1", ["ctrl-n", "enter"], times: 1)
+        await harness.type("vedtak_daglig")
+        await walk("wizard page 1", ["enter", "tab", "tab", "tab", "tab"], times: 1)
+        await harness.type(hostile)
+        pages.insert(page() ?? -1)
+        for next in 2...4 {
+            await walk("wizard page \(next)", ["ctrl-n", "j", "right", "tab"], times: 1)
+            pages.insert(page() ?? -1)
         }
+        tally.check(pages.isSuperset(of: [0, 1, 2, 3, 4]), "the walk saw the wizard's pages \(pages.sorted()) of 0…4")
         await walk("wizard", ["esc"], times: 1)
         // Access review: every tab, every row's details.
         await walk("access", ["4"], times: 1)

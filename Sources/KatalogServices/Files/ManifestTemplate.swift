@@ -60,7 +60,10 @@ public enum ManifestTemplate {
         }
     }
 
-    /// A value as YAML reads it back unchanged: plain when it can be, else double-quoted.
+    /// A value as YAML reads it back unchanged: plain when it can be, else double-quoted — with
+    /// every control, bidi override, line separator and invisible format character as `\uXXXX`,
+    /// so a hostile description can neither act on the terminal it is printed to nor hide in
+    /// the file.
     static func quoted(_ text: String) -> String {
         let plain = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || " _-.".contains($0) }
             && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !["true", "false", "yes", "no", "null", "~"].contains(text.lowercased())
@@ -73,7 +76,8 @@ public enum ManifestTemplate {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.properties.generalCategory == .format:
                 out += String(format: "\\u%04X", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }
