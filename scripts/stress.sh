@@ -37,7 +37,7 @@ started="$(date +%s)"
 } >>"$rows"
 
 table="$(printf '| test | volume | failures | lost |\n|---|---|---:|---|\n'; \
-         grep '^ROW' "$rows" | cut -f2- | awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }')"
+         grep '^ROW' "$rows" | cut -f2- | sort -t$'\t' -k1,1 | awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }')"
 echo
 echo "$table"
 failures="$(grep '^ROW' "$rows" | awk -F'\t' '{ sum += $4 } END { print sum + 0 }')"
@@ -89,10 +89,10 @@ How each row is made (the suite's doc comment says more):
   theme tests in \`make test\`): each a message naming the file (and its line), the exit code,
   the file as it was.
 
-## Full output of the last run
+## What the last run said (each test, each fuzz target, ThreadSanitizer)
 
 \`\`\`
-$(grep -v '^ROW' "$output" | grep -v '^\[[0-9]*/[0-9]*\]' | tail -200)
+$(grep -E '^(✔|✘) Test |inputs in|^ThreadSanitizer:|^stress:|Test run with' "$output")
 \`\`\`
 MD
 } >docs/reliability.md
