@@ -12,26 +12,15 @@ import KatalogTestSupport
 struct TerminalAbuseTests {
     typealias Tmux = TerminalEndToEndTests.Tmux
 
-    /// SplitMix64, so a failing run can be repeated from its seed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        /// KATALOG_STRESS_SEED repeats a run; else the clock.
-        static func fromEnvironment() -> Seeded {
-            Seeded(state: ProcessInfo.processInfo.environment["KATALOG_STRESS_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970))
-        }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+    /// KATALOG_STRESS_SEED repeats a run; else the clock.
+    static func seeded() -> SeededRandom {
+        SeededRandom(seed: ProcessInfo.processInfo.environment["KATALOG_STRESS_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970))
     }
 
     /// One random key as the bytes a terminal sends. Never `q` (quit), `y`/`Y` (a
     /// confirmation's yes), Ctrl-C, Ctrl-Z or Ctrl-\ (quit and job control): the test ends katalog
     /// itself, and a yes must be the user's.
-    static func key(_ random: inout Seeded) -> [UInt8] {
+    static func key(_ random: inout SeededRandom) -> [UInt8] {
         let plain = Array("abcdefghijklmnoprstuvwxzABCDEFGHIJKLMNOPQRSTUVWXZ0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".utf8)
         let sequences: [[UInt8]] = ["\u{1B}[A", "\u{1B}[B", "\u{1B}[C", "\u{1B}[D", "\u{1B}[1;2A", "\u{1B}[1;2B", "\u{1B}[1;5C", "\u{1B}[1;5D", "\u{1B}[5~",
                                     "\u{1B}[6~", "\u{1B}[H", "\u{1B}[F", "\u{1B}[3~", "\u{1B}[Z", "\u{1B}OP", "\u{1B}[15~", "\u{1B}[<0;12;7M", "\u{1B}[<0;12;7m",
@@ -110,7 +99,7 @@ struct TerminalAbuseTests {
             var tally = Tally()
             tally.check(try katalog.run(["demo", "--synthetic", "5000", "--workspace", katalog.workspace]).status == 0, "demo --synthetic")
             let sizes = Stress.count(quick: 40, long: 200)
-            var random = Seeded.fromEnvironment()
+            var random = Self.seeded()
             let seed = random.state
             let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
             let stty = try Self.start(tmux, katalog)
@@ -134,7 +123,7 @@ struct TerminalAbuseTests {
             defer { katalog.remove() }
             try katalog.seed()
             let keys = Stress.count(quick: 1_500, long: 10_000)
-            var random = Seeded.fromEnvironment()
+            var random = Self.seeded()
             let seed = random.state
             var tally = Tally()
             let before = try Self.changes(katalog.workspace)

@@ -1,4 +1,5 @@
 import Foundation
+import KatalogTestSupport
 
 /// Seeded mutations of a corpus, libFuzzer's simplest moves: flip, insert, delete, cut, splice
 /// two inputs, and drop in the tokens the product must survive (escapes, C1, bidi, deep nesting).
@@ -9,22 +10,15 @@ struct Mutator {
         Array(repeating: UInt8(ascii: "{"), count: 300), Array("\"\\u0000\"".utf8), Array(": &a [*a, *a]\n".utf8), Array("\n  - ".utf8), Array("`".utf8),
         Array("'''".utf8), Array("/*".utf8), Array("null".utf8), Array("1e999".utf8),
     ]
-    var state: UInt64
+    var generator: SeededRandom
     let inputs: [[UInt8]]
 
     init(seed: UInt64, inputs: [Data]) {
-        state = seed
+        generator = SeededRandom(seed: seed)
         self.inputs = inputs.isEmpty ? [[]] : inputs.map { [UInt8]($0) }
     }
 
-    /// SplitMix64.
-    mutating func random(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
-    }
+    mutating func random(_ bound: Int) -> Int { Int(generator.next() % UInt64(max(1, bound))) }
 
     mutating func next() -> Data {
         var bytes = inputs[random(inputs.count)]

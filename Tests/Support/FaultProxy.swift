@@ -41,7 +41,7 @@ public final class FaultProxy: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var generator: UInt64
+    private var generator: SeededRandom
     private var calls: [Call] = []
     private var server: FaultServer!
     public let upstream: URL
@@ -50,7 +50,7 @@ public final class FaultProxy: @unchecked Sendable {
     /// `rate` of the calls (0…1) meet a fault, each fault as likely as the next.
     public init(upstream: URL, rate: Double, seed: UInt64) throws {
         self.upstream = upstream
-        generator = seed
+        generator = SeededRandom(seed: seed)
         server = try FaultServer { [unowned self] request in
             let fault = self.draw(rate)
             self.lock.withLock { self.calls.append(Call(request: request, fault: fault)) }
@@ -62,18 +62,11 @@ public final class FaultProxy: @unchecked Sendable {
 
     public func stop() { server.stop() }
 
-    /// SplitMix64, under the lock.
+    /// Under the lock: the server answers on its own thread.
     private func draw(_ rate: Double) -> Fault? {
         lock.withLock {
-            func next() -> UInt64 {
-                generator &+= 0x9E37_79B9_7F4A_7C15
-                var z = generator
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-            guard Double(next() % 10_000) / 10_000 < rate else { return nil }
-            return Fault.allCases[Int(next() % UInt64(Fault.allCases.count))]
+            guard Double(generator.next() % 10_000) / 10_000 < rate else { return nil }
+            return Fault.allCases[Int(generator.next() % UInt64(Fault.allCases.count))]
         }
     }
 }
