@@ -216,12 +216,7 @@ struct CrashSafetyTests {
             for round in 0..<trials {
                 try Sqlite.run(katalog.workspace, "DELETE FROM draft")
                 try tmux.startKatalog()
-                try tmux.send(":")
-                try tmux.type("goto behandling.vedtak_daglig")
-                try tmux.send("Enter")
-                try tmux.waitFor("vedtak_daglig")
-                try tmux.send("p")
-                try tmux.waitFor("Dataprodukt  1/5")
+                try tmux.openWizard()
                 try tmux.send("Tab")
                 let title = "Runde \(round) æøå"
                 try tmux.type(title)

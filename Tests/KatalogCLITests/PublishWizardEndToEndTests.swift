@@ -27,12 +27,7 @@ struct PublishWizardEndToEndTests {
         }
         let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
         try tmux.startKatalog(prefix: prefix, suffix: suffix)
-        try tmux.send(":")
-        try tmux.type("goto behandling.vedtak_daglig")
-        try tmux.send("Enter")
-        try tmux.waitFor("vedtak_daglig")
-        try tmux.send("p")
-        try tmux.waitFor("Dataprodukt  1/5")
+        try tmux.openWizard()
         try tmux.send("Tab")
         try tmux.type("Vedtak daglig")
         try tmux.send("Tab")

@@ -73,6 +73,15 @@ struct TerminalEndToEndTests {
             return children.split(separator: " ").compactMap { Int32($0) }.first
         }
         func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+        /// `:goto TABLE`, then `p`: the publish wizard on its first page.
+        func openWizard(on table: String = "behandling.vedtak_daglig", sourceLocation: SourceLocation = #_sourceLocation) throws {
+            try send(":")
+            try type("goto \(table)")
+            try send("Enter")
+            try waitFor(String(table.split(separator: ".").last ?? ""), sourceLocation: sourceLocation)
+            try send("p")
+            try waitFor("Dataprodukt  1/5", sourceLocation: sourceLocation)
+        }
         func screen(escapes: Bool = false) throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"] + (escapes ? ["-e"] : []), output: true) }
         func resize(_ width: Int, _ height: Int) throws { try tmux(["resize-window", "-t", "e2e", "-x", "\(width)", "-y", "\(height)"]) }
 

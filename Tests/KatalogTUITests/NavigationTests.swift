@@ -139,7 +139,7 @@ struct NavigationTests {
         #expect(footer().contains("tab  complete"))
         await harness.press("esc")
         harness.state.modals.append(.confirmation(Confirmation(title: "?", lines: []), onConfirm: []))
-        #expect(footer().contains("y  yes") && footer().contains("n/esc  no"))
+        #expect(footer().contains("y  yes") && footer().contains("n/enter/esc  no"))
     }
 }
 

@@ -31,8 +31,8 @@ extension Confirmation {
             return [FooterHint("enter", FooterHint.t(language, "bekreft når navnet stemmer", "confirm once the name matches")),
                     FooterHint("esc", FooterHint.t(language, "avbryt", "cancel"))]
         }
-        return [FooterHint("y", FooterHint.t(language, "ja", "yes")), FooterHint("n/esc", FooterHint.t(language, "nei", "no")),
-         FooterHint("←/→", FooterHint.t(language, "velg", "choose"))]
+        // Only y says yes: there is no choosing with the arrows.
+        return [FooterHint("y", FooterHint.t(language, "ja", "yes")), FooterHint("n/enter/esc", FooterHint.t(language, "nei", "no"))]
     }
 }
 
