@@ -69,7 +69,8 @@ How each row is made (the suite's doc comment says more):
   Retry-After, 500, 502 as HTML, 503, 504, reset, never answers, truncated or malformed JSON, an
   HTML page with 200, 10 MB of nothing, a body at 5 bytes a second). Every command with
   \`--timeout 8\`: no crash, over within 11 s, a failure names the API and what to do; reads
-  succeed (≥ 85 %), no POST reaches the proxy twice. The terminal UI is timed key → screen through
+  succeed (≥ 85 %), no POST reaches the proxy twice. The faults are drawn from a new seed each
+  run (\`KATALOG_STRESS_SEED\` repeats one; \`make test\` uses a fixed one). The terminal UI is timed key → screen through
   tmux while every call hangs, against the same keys on the demo.
 - **terminal** (\`TerminalAbuseTests\`): tmux resized to random sizes from 1×1 to 300×100 while
   5,000 tables load; random keys (never \`q\`, \`y\`, Ctrl-C/Z/\\) with escape sequences,

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import Testing
+import KatalogTestSupport
 
-@Suite("Reviewing access from the command line")
+@Suite("Reviewing access from the command line", .offThePool)
 struct AccessCommandTests {
     func json(_ text: String) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])

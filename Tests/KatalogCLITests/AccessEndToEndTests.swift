@@ -6,7 +6,7 @@ import Testing
 /// The Access screen in the real binary under tmux: the demo's inbox reviewed — one approved,
 /// one denied with a reason —, a grant revoked and the revoke undone; then `katalog audit --json`
 /// shows exactly those changes.
-@Suite("The Access screen end to end (tmux)", .serialized)
+@Suite("The Access screen end to end (tmux)", .serialized, .offThePool)
 struct AccessEndToEndTests {
     typealias Tmux = TerminalEndToEndTests.Tmux
 

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 import KatalogCore
 import KatalogServices
 @testable import KatalogLocal
 
 /// `access risks`, `access drift [--fix]` and `access extend` through the binary on the demo,
 /// with a binding someone made in "the console".
-@Suite("Risks and drift from the command line")
+@Suite("Risks and drift from the command line", .offThePool)
 struct AccessReviewCommandTests {
     func json(_ text: String) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])

@@ -7,7 +7,7 @@ import KatalogTestSupport
 /// Files that are not what they should be — a workspace cut short, a link loop, an immutable
 /// file, a directory, a FIFO or 100 MB where config.yaml should be: each a clear message,
 /// the right exit code, nothing written or lost.
-@Suite("Bad files in place of the workspace and config.yaml")
+@Suite("Bad files in place of the workspace and config.yaml", .offThePool)
 struct BadFileTests {
     static func digest(_ path: String) throws -> String {
         SHA256.hash(data: try Data(contentsOf: URL(fileURLWithPath: path))).map { String(format: "%02x", $0) }.joined()

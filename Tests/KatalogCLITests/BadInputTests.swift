@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
+import KatalogTestSupport
 
 /// Every bad input gets exit 1 and a message naming it and what would be valid; backend
 /// failures get exit 2; nothing is lost.
-@Suite("Bad input from the command line")
+@Suite("Bad input from the command line", .offThePool)
 struct BadInputTests {
     @Test func aWorkspaceThatIsNotSQLiteIsRefusedAndUntouched() throws {
         let katalog = try KatalogBinary()

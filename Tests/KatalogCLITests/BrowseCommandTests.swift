@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 
 /// `katalog ls`, `show` and `products` against a demo workspace, through the real binary.
-@Suite("Browsing from the command line")
+@Suite("Browsing from the command line", .offThePool)
 struct BrowseCommandTests {
     /// Piped, nothing is cut: another program reads every value whole.
     @Test func lsListsDatasets() throws {

@@ -9,7 +9,7 @@ import KatalogTestSupport
 /// token back, the terminal UI with its message log and a draft, a crash. Then every output,
 /// every screen and every byte katalog left on disk is searched: the canaries are nowhere. What
 /// katalog makes under the XDG folders is private: files 0600, folders 0700.
-@Suite("Canary secrets appear nowhere", .serialized)
+@Suite("Canary secrets appear nowhere", .serialized, .offThePool)
 struct CanaryTests {
     static let googleToken = "ya29.canary-google-" + UUID().uuidString
     static let marketplaceToken = "canary-marketplace-" + UUID().uuidString

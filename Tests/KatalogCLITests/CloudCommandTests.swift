@@ -5,7 +5,7 @@ import KatalogCore
 import KatalogCloud
 
 /// The CLI against a cloud project: the BigQuery emulator from scripts/with-emulator.sh.
-@Suite("The command line on a cloud project")
+@Suite("The command line on a cloud project", .offThePool)
 struct CloudCommandTests {
     static let emulator = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"]
 
@@ -48,7 +48,7 @@ struct CloudCommandTests {
     }
 }
 
-@Suite("katalog doctor")
+@Suite("katalog doctor", .offThePool)
 struct DoctorTests {
     static let emulator = ProcessInfo.processInfo.environment["KATALOG_TEST_BIGQUERY"]
     static let keys = ProcessInfo.processInfo.environment["KATALOG_TEST_KEYS"]
@@ -94,12 +94,15 @@ struct DoctorTests {
         let katalog = try KatalogBinary()
         defer { katalog.remove() }
         try Self.pointAtTheEmulators(katalog)
+        let started = Date()
         let result = try katalog.run(["lineage", "--project", "dagpenger-prod-4e2b", "--trace"],
                                      environment: ["GOOGLE_APPLICATION_CREDENTIALS": Self.keys! + "/service_account.json"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
         let lists = lines.filter { $0.range(of: #"GET \S*/projects/dagpenger-prod-4e2b/datasets \d{3} "#, options: .regularExpression) != nil }
-        #expect(lists.count == 1, "\(lines.joined(separator: "\n"))")
+        // One list is shared for 30 s (SharedDatasetList.maxAge); an emulator kept busy by the
+        // other tests can stretch the run past that, and then one more list is right.
+        #expect(lists.count <= 1 + Int(Date().timeIntervalSince(started) / 30), "\(lines.joined(separator: "\n"))")
         #expect(lines.contains { $0.contains(":searchLinks") } && lines.contains { $0.contains("/transferConfigs") })
     }
 
@@ -114,7 +117,7 @@ struct DoctorTests {
 }
 
 /// Cloud commands against a server on 127.0.0.1 that answers badly on purpose.
-@Suite("The command line against a broken server")
+@Suite("The command line against a broken server", .offThePool)
 struct BrokenServerCommandTests {
     static let token = "ya29.cli-fault-" + UUID().uuidString
 
@@ -163,7 +166,7 @@ struct BrokenServerCommandTests {
 
 /// The marketplace chosen by flag, environment or config.yaml, its token from the environment
 /// or a command: `doctor` says which, and who the server says you are — never the token.
-@Suite("Choosing the marketplace")
+@Suite("Choosing the marketplace", .offThePool)
 struct MarketplaceChoiceTests {
     static let userData = #"{"name":"Ola Nordmann","email":"ola.nordmann@nav.no","googleGroups":[{"name":"teamdagpenger","email":"teamdagpenger@nav.no"}],"gcpProjects":null,"dataproducts":null,"accessRequests":null,"accessRequestsAsGranter":null,"ident":"X123"}"#
 

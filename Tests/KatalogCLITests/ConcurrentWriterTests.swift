@@ -10,7 +10,7 @@ import KatalogTestSupport
 /// grant keeps one (`access drift` finds nothing of theirs). Against the emulator's table IAM —
 /// where katalog itself writes only to reconcile (`access drift --fix`) — they all remove the
 /// same stray bindings from one policy with its etag: every stray goes, nobody else's binding.
-@Suite("Concurrent katalog processes", .serialized)
+@Suite("Concurrent katalog processes", .serialized, .offThePool)
 struct ConcurrentWriterTests {
     @Test(arguments: [2, 10])
     func grantAndRevokeTogether(_ processes: Int) async throws {

@@ -10,7 +10,7 @@ import KatalogTestSupport
 /// log and the state agree exactly — no change without its record, no record without its
 /// change — a partly applied manifest converges on the next apply, and a draft loses at most
 /// what was typed since its last save.
-@Suite("Killed in the middle of a change", .serialized)
+@Suite("Killed in the middle of a change", .serialized, .offThePool)
 struct CrashSafetyTests {
     static let now = "2026-11-25 12:00:00.000"
 

@@ -7,7 +7,7 @@ import KatalogTestSupport
 /// and `--json`, and the terminal UI under tmux with `pipe-pane` keeping every byte it sent:
 /// no raw control from the data in any output or in the byte stream, JSON that parses, no
 /// screen line wider than the terminal, no hang.
-@Suite("Hostile metadata through every command and the real terminal", .serialized)
+@Suite("Hostile metadata through every command and the real terminal", .serialized, .offThePool)
 struct HostileCommandTests {
     static func workspace(_ katalog: KatalogBinary, tables: Int, planted: Int) throws {
         let made = try katalog.run(["demo", "--synthetic", String(tables), "--workspace", katalog.workspace])

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import Testing
+import KatalogTestSupport
 
 /// Text others chose — names, subjects, arguments — never reaches the terminal raw, in text
 /// output or in `--json`.
-@Suite("Hostile text in the command line's output")
+@Suite("Hostile text in the command line's output", .offThePool)
 struct HostileOutputTests {
     /// What a terminal acts on or hides: C1 controls (CSI as U+009B), DEL, bidi, zero-width, BOM.
     static let hostile: [Unicode.Scalar] = ["\u{9B}", "\u{85}", "\u{7F}", "\u{202E}", "\u{2067}", "\u{200B}", "\u{FEFF}", "\u{1B}"]

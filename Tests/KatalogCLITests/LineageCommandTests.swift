@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 
 /// `katalog lineage` as other tools read it: golden exports of the demo, and the team's
 /// lineage.yaml picked up from where katalog runs.
-@Suite("katalog lineage")
+@Suite("katalog lineage", .offThePool)
 struct LineageCommandTests {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
     static let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../examples/lineage.yaml").standardized

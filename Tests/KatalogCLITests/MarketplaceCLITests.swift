@@ -6,7 +6,7 @@ import KatalogCore
 /// The built binary against the test marketplace server: `--marketplace http://127.0.0.1:PORT`,
 /// the token in `KATALOG_MARKETPLACE_TOKEN`. Every command reads the server, every change
 /// changes the server's state as the web app would, and the token is found nowhere afterwards.
-@Suite("The CLI against Datamarkedsplassen")
+@Suite("The CLI against Datamarkedsplassen", .offThePool)
 struct MarketplaceCLITests {
     static let token = "katalog-test-marketplace-token-" + UUID().uuidString
 

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 import KatalogCore
 import KatalogServices
 @testable import KatalogCLI
 
 /// What a new user hit on the command line (each failed before its fix).
-@Suite("Defects a new user hit: the command line")
+@Suite("Defects a new user hit: the command line", .offThePool)
 struct NewUserCLITests {
     func json(_ text: String) throws -> [[String: Any]] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])

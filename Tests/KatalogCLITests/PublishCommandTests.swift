@@ -6,7 +6,7 @@ import KatalogServices
 
 /// `katalog publish`: a manifest planned, applied and planned again, on the demo workspace and
 /// against the test marketplace server; bad manifests with every problem at its place.
-@Suite("Publishing from a manifest")
+@Suite("Publishing from a manifest", .offThePool)
 struct PublishCommandTests {
     static let manifest = """
         dataprodukt:
@@ -187,7 +187,7 @@ struct PublishCommandTests {
 }
 
 /// A file far larger than such a file ever is — refused at once, with its size, never parsed.
-@Suite("Files too large to be what they say")
+@Suite("Files too large to be what they say", .offThePool)
 struct TooLargeFileTests {
     @Test func aHugeManifestLineageFileAndConfigAreRefusedAtOnce() throws {
         let katalog = try KatalogBinary()

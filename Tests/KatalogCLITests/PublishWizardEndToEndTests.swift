@@ -6,7 +6,7 @@ import Testing
 /// The publish wizard in the real binary under tmux: `p` on a table, filled, `kill -9` on page 3,
 /// started again, the draft resumed, submitted — and the dataprodukt exists exactly once, on the
 /// demo workspace and on the test marketplace server.
-@Suite("The publish wizard end to end (tmux)", .serialized)
+@Suite("The publish wizard end to end (tmux)", .serialized, .offThePool)
 struct PublishWizardEndToEndTests {
     typealias Tmux = TerminalEndToEndTests.Tmux
 

@@ -8,14 +8,9 @@ import KatalogTestSupport
 /// random keys — escape sequences, bracketed-paste markers, invalid UTF-8 — on every screen, in
 /// the wizard and in access review. katalog never crashes, gives the terminal back exactly
 /// (`stty -a` the same before and after), and changes nothing without a confirmation's yes.
-@Suite("Terminal abuse (tmux)", .serialized)
+@Suite("Terminal abuse (tmux)", .serialized, .offThePool)
 struct TerminalAbuseTests {
     typealias Tmux = TerminalEndToEndTests.Tmux
-
-    /// KATALOG_STRESS_SEED repeats a run; else the clock.
-    static func seeded() -> SeededRandom {
-        SeededRandom(seed: ProcessInfo.processInfo.environment["KATALOG_STRESS_SEED"].flatMap { UInt64($0) } ?? UInt64(Date().timeIntervalSince1970))
-    }
 
     /// One random key as the bytes a terminal sends. Never `q` (quit), `y`/`Y` (a
     /// confirmation's yes), Ctrl-C, Ctrl-Z or Ctrl-\ (quit and job control): the test ends katalog
@@ -99,7 +94,7 @@ struct TerminalAbuseTests {
             var tally = Tally()
             tally.check(try katalog.run(["demo", "--synthetic", "5000", "--workspace", katalog.workspace]).status == 0, "demo --synthetic")
             let sizes = Stress.count(quick: 40, long: 200)
-            var random = Self.seeded()
+            var random = SeededRandom(seed: Stress.seed)
             let seed = random.state
             let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
             let stty = try Self.start(tmux, katalog)
@@ -123,7 +118,7 @@ struct TerminalAbuseTests {
             defer { katalog.remove() }
             try katalog.seed()
             let keys = Stress.count(quick: 1_500, long: 10_000)
-            var random = Self.seeded()
+            var random = SeededRandom(seed: Stress.seed)
             let seed = random.state
             var tally = Tally()
             let before = try Self.changes(katalog.workspace)

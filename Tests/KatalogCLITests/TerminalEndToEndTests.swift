@@ -5,7 +5,7 @@ import KatalogTestSupport
 
 /// The real binary in a real terminal: tmux on its own socket, a plain shell, fixed size and
 /// locale, keys sent and the screen read back.
-@Suite("The terminal UI end to end (tmux)", .serialized)
+@Suite("The terminal UI end to end (tmux)", .serialized, .offThePool)
 struct TerminalEndToEndTests {
     final class Tmux {
         let socket = "katalog-test-\(UUID().uuidString.prefix(8))"

@@ -3,10 +3,11 @@ import Foundation
 import Glibc
 import GRDB
 import Testing
+import KatalogTestSupport
 
 /// The workspace file: private modes, only regular files, reads that write nothing, read-only
 /// files that browse, and a demo that is whole or absent however it is interrupted.
-@Suite("The workspace file on disk", .serialized)
+@Suite("The workspace file on disk", .serialized, .offThePool)
 struct WorkspaceFileOnDiskTests {
     static func mode(_ path: String) -> mode_t {
         var info = stat()

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import KatalogTestSupport
 import KatalogCore
 @testable import KatalogCloud
 
 /// Google authentication against the project's fake token endpoint and metadata server
 /// (Tests/Emulator/fake_google.py, started by scripts/with-emulator.sh), and the installed gcloud.
-@Suite("Google credentials", .serialized, .enabled(if: GoogleFixture.url != nil, "needs KATALOG_TEST_GOOGLE (make test sets it)"))
+@Suite("Google credentials", .serialized, .offThePool, .enabled(if: GoogleFixture.url != nil, "needs KATALOG_TEST_GOOGLE (make test sets it)"))
 struct CredentialTests {
     let transport = AsyncHTTPClientTransport()
 
@@ -104,7 +105,7 @@ struct CredentialTests {
 }
 
 /// Which credentials win, without a server.
-@Suite("The credential chain")
+@Suite("The credential chain", .offThePool)
 struct CredentialChainTests {
     let transport = AsyncHTTPClientTransport()
 

@@ -9,6 +9,14 @@ public enum Stress {
 
     public static func count(quick: Int, long: Int) -> Int { isLong ? long : quick }
 
+    /// A random test's seed: KATALOG_STRESS_SEED to repeat a run; else fixed in the quick
+    /// variant, so `make test` meets the same inputs every run, and the clock in the long one,
+    /// so `make stress` meets new ones.
+    public static var seed: UInt64 {
+        if let repeated = ProcessInfo.processInfo.environment["KATALOG_STRESS_SEED"].flatMap({ UInt64($0) }) { return repeated }
+        return isLong ? UInt64(Date().timeIntervalSince1970) : 20_261_201
+    }
+
     /// One row for docs/reliability.md, appended to the file KATALOG_STRESS_ROWS names (set by
     /// scripts/stress.sh); nothing otherwise.
     public static func report(_ test: String, volume: String, failures: Int, lost: String) {
@@ -22,8 +30,8 @@ public enum Stress {
 }
 
 /// Counts failed checks for a test's row, and records each as a test issue too — at once on
-/// the test's own task, or, off it (`offThePool`, where the test is not known), when `record()`
-/// is called back on it.
+/// the test's own task, or, off it (a thread the test started, where the test is not known),
+/// when `record()` is called back on it.
 public struct Tally: Sendable {
     public private(set) var failures = 0
     public private(set) var checks = 0
@@ -41,35 +49,5 @@ public struct Tally: Sendable {
     /// The failures checked off the test's task, recorded now.
     public func record() {
         for (comment, location) in pending { Issue.record(Comment(rawValue: comment), sourceLocation: location) }
-    }
-}
-
-/// Runs a test body that blocks — processes waited for, sleeps between keys — on a thread of
-/// its own, so it never holds one of Swift concurrency's few threads (two on a two-core
-/// machine) that every other test's timeouts need. The body checks with a `Tally` and returns
-/// it; `#expect` there would not know its test.
-public func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        let thread = Thread { continuation.resume(with: Result { try body() }) }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-}
-
-/// The same for a body that awaits but spends its time computing (a screen walked frame by
-/// frame): its jobs run on a dispatch queue of their own instead of the cooperative threads.
-public func offThePool<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-    try await withTaskExecutorPreference(QueueExecutor.shared) { try await body() }
-}
-
-/// A task executor on a concurrent dispatch queue: dispatch's own threads, not Swift
-/// concurrency's, so one test's computing never waits behind another's.
-public final class QueueExecutor: TaskExecutor, @unchecked Sendable {
-    public static let shared = QueueExecutor()
-    private let queue = DispatchQueue(label: "katalog-tests.off-the-pool", attributes: .concurrent)
-
-    public func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
