@@ -6,7 +6,7 @@ import KatalogServices
 @testable import KatalogTUI
 
 /// The Access screen by keys on the demo: the inbox cleared one by one and in bulk, a grant
-/// revoked and the revoke undone, drift reconciled.
+/// revoked and the revoke undone, one extended, drift reconciled; every change asked first.
 @Suite("The Access screen")
 struct AccessScreenTests {
     func access(_ harness: Harness) -> AccessScreen? { harness.state.navigation[.access] as? AccessScreen }
@@ -30,6 +30,11 @@ struct AccessScreenTests {
         #expect(harness.state.toast?.text == "A reason is required; the requester sees it.")
         await harness.type("Mangler formål")
         await harness.press("enter")
+        // Asked first, like every change: the reason and Enter alone deny nothing.
+        guard case let .confirmation(asked, _)? = harness.state.modals.last else { Issue.record("deny must ask"); return }
+        #expect(asked.title == "Deny 1 request?" && asked.dangerous && asked.lines.last == "Reason: Mangler formål", "\(asked)")
+        #expect(try await pending(harness) == 2)
+        await harness.press("y")
         #expect(try await pending(harness) == 1)
         let denied = try await harness.services.access.myRequests() + harness.services.access.requestsToHandle()
         #expect(!denied.contains { $0.status == .pending && $0.reason == "Mangler formål" })
@@ -59,9 +64,32 @@ struct AccessScreenTests {
         #expect(try await harness.services.access.grants(datasett: before.datasettID).first { $0.id == before.id }?.revoked == nil, "No: nothing revoked")
         await harness.press("r", "y")
         #expect(try await harness.services.access.grants(datasett: before.datasettID).first { $0.id == before.id }?.revoked != nil)
+        // Undo asks too; a "no" keeps it to undo later, and once done it is gone.
         await harness.press("u")
+        guard case let .confirmation(asked, _)? = harness.state.modals.last else { Issue.record("undo must ask"); return }
+        #expect(asked.title == "Undo: grant the access again?" && asked.lines.first == "\(before.subject) — «Vedtaksstatistikk»", "\(asked)")
+        await harness.press("n", "u", "y")
         let again = try await harness.services.access.grants(datasett: before.datasettID).filter { $0.subject == before.subject && $0.revoked == nil }
         #expect(again.count == 1 && again.first?.expires == before.expires, "granted again, same expiry")
+        #expect(access(harness)?.undo == .revoke([try #require(again.first?.id)]), "the grant made is what u undoes now")
+    }
+
+    @Test func aGrantIsExtendedAfterTheNewExpiryIsConfirmed() async throws {
+        let harness = try await Harness(width: 160, height: 48)
+        await harness.press("4", "tab")
+        let (_, datasett, grant) = try #require(access(harness)?.grantsShown(harness.state.context).first)
+        await harness.press("e")
+        await harness.type("2027-03-31")
+        await harness.press("enter")
+        guard case let .confirmation(asked, _)? = harness.state.modals.last else { Issue.record("extending must ask"); return }
+        #expect(asked.title == "Extend the grant?" && asked.lines == ["\(grant.subject) — «\(datasett.name)»", "Expires: 2027-03-31"], "\(asked)")
+        await harness.press("esc")
+        #expect(try await harness.services.access.grants(datasett: datasett.id).first { $0.id == grant.id }?.revoked == nil, "Esc: nothing changed")
+        await harness.press("e")
+        await harness.type("2027-03-31")
+        await harness.press("enter", "y")
+        let now = try await harness.services.access.grants(datasett: datasett.id).filter { $0.subject == grant.subject && $0.revoked == nil }
+        #expect(now.count == 1 && now.first.map { Formatting.date($0.expires!, timeZone: MarketplaceRules.timeZone) } == "2027-03-31", "\(now)")
     }
 
     @Test func driftIsReconciledFromItsTab() async throws {
@@ -107,6 +135,9 @@ struct AccessScreenTests {
         await harness.press("4", "tab", "g")  // the first grant's datasett: Vedtaksstatistikk (sensitive)
         await harness.type("user:Ny.Bruker@NAV.no 2027-06-30")
         await harness.press("enter")
+        guard case let .confirmation(asked, _)? = harness.state.modals.last else { Issue.record("a grant must ask"); return }
+        #expect(asked.title == "Grant access?" && asked.lines == ["user:ny.bruker@nav.no — «Vedtaksstatistikk»", "Expires: 2027-06-30"], "\(asked)")
+        await harness.press("y")
         let datasett = try #require(access(harness)?.grantsShown(harness.state.context).first?.1)
         let made = try await harness.services.access.grants(datasett: datasett.id).first { $0.subject.email == "ny.bruker@nav.no" }
         #expect(made?.revoked == nil && made?.expires != nil)

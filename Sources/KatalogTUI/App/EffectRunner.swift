@@ -142,7 +142,7 @@ enum EffectRunner {
             return [.accessLoaded(await result { try await AccessData.load(services) })]
         case let .accessAction(action):
             let (outcomes, undo) = await action.run(services)
-            return [.accessActed(outcomes, undo: undo)]
+            return [.accessActed(action, outcomes, undo: undo)]
         case .loadKeywords:
             return [.keywordsLoaded(await result { try await services.marketplace.keywords() })]
         case let .checkSlack(channel):

@@ -44,7 +44,7 @@ public enum Event: Sendable {
     case keywordsLoaded(Result<[KeywordCount], LoadFailure>)
     /// The Access screen's data, and how an action on it went.
     case accessLoaded(Result<AccessData, LoadFailure>)
-    case accessActed([AccessOutcome], undo: AccessAction?)
+    case accessActed(AccessAction, [AccessOutcome], undo: AccessAction?)
     case impactLoaded(Result<Impact, LoadFailure>)
     case auditLoaded(Result<[AuditEvent], LoadFailure>)
     case detailsReady(title: String, lines: [String])

@@ -2,8 +2,9 @@ import Foundation
 import KatalogCore
 import KatalogServices
 
-/// The review keys: move and mark, approve and deny (asked first; a reason typed), revoke and
-/// extend, reconcile drift, undo the last change, switch tabs.
+/// The review keys: move and mark, approve and deny (a reason typed), revoke and extend,
+/// reconcile drift, undo the last change, switch tabs. Every change is asked first
+/// (AccessScreen+Asking).
 extension AccessScreen {
     mutating func perform(_ action: KeyAction, _ context: inout ScreenContext) -> Bool {
         let rows = rows(tab, context)
@@ -44,7 +45,7 @@ extension AccessScreen {
             if let details = details(list.cursor, context) { context.run(.loadDetails(title: details.title, lines: details.lines, neighboursOf: details.table)) }
         case .approve, .approveMarked:
             guard tab == .requests else { return nudge(LocalizedText(nb: "Godkjenn på fanen Søknader.", en: "Approve on the Requests tab."), &context) }
-            confirmRequests(action == .approveMarked ? list.selection(count: rows.count) : [list.cursor], approve: true, &context)
+            askToApprove(action == .approveMarked ? list.selection(count: rows.count) : [list.cursor], &context)
         case .deny, .denyMarked:
             guard tab == .requests else { return nudge(LocalizedText(nb: "Avslå på fanen Søknader.", en: "Deny on the Requests tab."), &context) }
             let ids = ids(action == .denyMarked ? list.selection(count: rows.count) : [list.cursor], rows)
@@ -57,9 +58,7 @@ extension AccessScreen {
             let marked = ids(list.selection(count: rows.count), rows).compactMap(UUID.init(uuidString:))
             let chosen = marked.count > 1 ? marked : [id]
             let who = chosen.compactMap { id in grantsShown(context).first { $0.2.id == id }.map { "\($0.2.subject) — «\($0.1.name)»" } }
-            context.present(.confirmation(Confirmation(
-                title: context.t(LocalizedText(nb: "Trekke \(chosen.count) tilgang\(chosen.count == 1 ? "" : "er")?", en: "Revoke \(chosen.count) grant\(chosen.count == 1 ? "" : "s")?")),
-                lines: who, dangerous: true), onConfirm: [.accessAction(.revoke(chosen))]))
+            ask(LocalizedText(nb: "Trekke \(chosen.count) tilgang\(chosen.count == 1 ? "" : "er")?", en: "Revoke \(chosen.count) grant\(chosen.count == 1 ? "" : "s")?"), who, dangerous: true, then: .revoke(chosen), &context)
         case .extend:
             guard tab == .grants, let id = rows[safe: list.cursor].flatMap({ UUID(uuidString: $0.id) }) else {
                 return nudge(LocalizedText(nb: "Forleng en tilgang på fanen Tilganger.", en: "Extend a grant on the Grants tab."), &context)
@@ -70,25 +69,22 @@ extension AccessScreen {
             guard let risk = risk(at: list.cursor, context) else { return true }
             switch risk.action {
             case let .revoke(grant):
-                context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Trekke tilgangen?", en: "Revoke the grant?")),
-                                                           lines: [context.t(risk.message)], dangerous: true), onConfirm: [.accessAction(.revoke([grant]))]))
+                ask(LocalizedText(nb: "Trekke tilgangen?", en: "Revoke the grant?"), [context.t(risk.message)], dangerous: true, then: .revoke([grant]), &context)
             case let .extend(grant):
                 prompt = (.expiry(grant), TextBuffer())
             case let .removeTableBinding(member, table):
                 let finding = IAMDrift.Finding(kind: .strayTableBinding, member: member, table: table, dataset: table.datasetRef, grant: nil)
-                context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Fjerne bindingen?", en: "Remove the binding?")),
-                                                           lines: [context.t(risk.message)], dangerous: true), onConfirm: [.accessAction(.fix(finding))]))
+                ask(LocalizedText(nb: "Fjerne bindingen?", en: "Remove the binding?"), [context.t(risk.message)], dangerous: true, then: .fix(finding), &context)
             }
         case .fixDrift:
             guard tab == .drift, let finding = finding(at: list.cursor, context) else {
                 return nudge(LocalizedText(nb: "Rett et avvik på fanen Avvik, eller en risiko på fanen Risiko.", en: "Reconcile on the Drift tab, or a risk on the Risks tab."), &context)
             }
-            context.present(.confirmation(Confirmation(title: context.t(LocalizedText(nb: "Rette avviket?", en: "Reconcile?")),
-                                                       lines: [context.t(finding.what)], dangerous: true), onConfirm: [.accessAction(.fix(finding))]))
+            ask(LocalizedText(nb: "Rette avviket?", en: "Reconcile?"), [context.t(finding.what)], dangerous: true, then: .fix(finding), &context)
         case .undo:
+            // Kept until it has run: a "no" to the question leaves it to undo later.
             guard let undo else { return nudge(LocalizedText(nb: "Ingenting å angre.", en: "Nothing to undo."), &context) }
-            self.undo = nil
-            context.run(.accessAction(undo))
+            askToUndo(undo, &context)
         default:
             return false
         }
@@ -100,19 +96,6 @@ extension AccessScreen {
     private func nudge(_ text: LocalizedText, _ context: inout ScreenContext) -> Bool {
         context.notify(text)
         return true
-    }
-
-    /// Approvals are confirmed, naming the count and the datasett (and what deserves a second thought).
-    private mutating func confirmRequests(_ indices: [Int], approve: Bool, _ context: inout ScreenContext) {
-        guard let data else { return }
-        let chosen = indices.compactMap { request(at: $0, context) }
-        guard !chosen.isEmpty else { return }
-        let places = Set(chosen.compactMap { data.datasett($0.datasettID)?.datasett.name }).sorted().joined(separator: ", ")
-        var lines = chosen.map { "\($0.subject)" + ($0.polly == nil ? context.t(LocalizedText(nb: " — uten formål i Polly", en: " — no purpose in Polly")) : "") }
-        lines.append(context.t(LocalizedText(nb: "Datasett: \(places)", en: "Datasett: \(places)")))
-        context.present(.confirmation(Confirmation(
-            title: context.t(LocalizedText(nb: "Godkjenne \(chosen.count) søknad\(chosen.count == 1 ? "" : "er")?", en: "Approve \(chosen.count) request\(chosen.count == 1 ? "" : "s")?")),
-            lines: lines), onConfirm: [.accessAction(.approve(chosen.map(\.id)))]))
     }
 
     /// A reason for a denial, or a new expiry, typed on the status line.
@@ -132,7 +115,7 @@ extension AccessScreen {
                     return context.notify(LocalizedText(nb: "En begrunnelse må til; søkeren ser den.", en: "A reason is required; the requester sees it."), isError: true)
                 }
                 prompt = nil
-                context.run(.accessAction(.deny(ids, reason: text)))
+                askToDeny(ids, reason: text, &context)
             case .filter:
                 prompt = nil
                 filter = text
@@ -151,7 +134,7 @@ extension AccessScreen {
                     let expires = try Expiry.parse(parts.count > 1 ? parts[1] : "never")
                     try ServiceError.check(MarketplaceRules.checkExpiry(expires, now: data?.now ?? Date()))
                     prompt = nil
-                    context.run(.accessAction(.grant(GrantRequest(datasettID: datasett, subject: subject, expires: expires))))
+                    askToGrant(GrantRequest(datasettID: datasett, subject: subject, expires: expires), &context)
                 } catch {
                     prompt = open
                     let message = (error as? UserFacingError)?.message.text(context.language) ?? ""
@@ -163,7 +146,7 @@ extension AccessScreen {
                     let date = try Expiry.parse(text.isEmpty ? "never" : text)
                     try ServiceError.check(MarketplaceRules.checkExpiry(date, now: data?.now ?? Date()))
                     prompt = nil
-                    context.run(.accessAction(.extend(id, expires: date)))
+                    askToExtend(id, until: date, &context)
                 } catch {
                     prompt = open
                     context.notify((error as? UserFacingError)?.message ?? LocalizedText(nb: "\(error)", en: "\(error)"), isError: true)

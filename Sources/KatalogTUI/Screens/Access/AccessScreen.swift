@@ -4,8 +4,8 @@ import KatalogServices
 
 /// Access review from the keyboard (`4`, `:access`): the requests to handle, the grants, the
 /// risks and the IAM drift as tabs, each a table with marks. Approve, deny, revoke, extend and
-/// reconcile, one row or all marked; each row shows how its action went, and `u` undoes the
-/// last change that can be undone.
+/// reconcile, one row or all marked, each asked first; each row shows how its action went, and
+/// `u` undoes the last change that can be undone.
 struct AccessScreen: Screen {
     enum Tab: Int, CaseIterable, Sendable {
         case requests, grants, risks, drift
@@ -73,13 +73,14 @@ struct AccessScreen: Screen {
             case let .failure(error):
                 failure = error.message.text(context.language)
             }
-        case let .accessActed(outcomes, undo):
+        case let .accessActed(action, outcomes, undo):
             for outcome in outcomes {
                 switch outcome.result {
                 case let .success(text): rowStatus[outcome.id] = ("✓ " + context.t(text), true)
                 case let .failure(error): rowStatus[outcome.id] = ("✗ " + error.message.text(context.language), false)
                 }
             }
+            if action == self.undo { self.undo = nil }  // undone: not twice
             if let undo { self.undo = undo }
             let failed = outcomes.filter { if case .failure = $0.result { true } else { false } }.count
             context.notify(failed == 0
