@@ -59,7 +59,7 @@ extension AccessScreen {
     }
 
     /// "subject — «datasett»".
-    private func grantee(_ subject: Subject, _ datasett: UUID) -> String {
+    func grantee(_ subject: Subject, _ datasett: UUID) -> String {
         "\(subject) — «\(data?.datasett(datasett)?.datasett.name ?? datasett.text)»"
     }
 

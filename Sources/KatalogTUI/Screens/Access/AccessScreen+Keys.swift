@@ -57,7 +57,7 @@ extension AccessScreen {
             }
             let marked = ids(list.selection(count: rows.count), rows).compactMap(UUID.init(uuidString:))
             let chosen = marked.count > 1 ? marked : [id]
-            let who = chosen.compactMap { id in grantsShown(context).first { $0.2.id == id }.map { "\($0.2.subject) — «\($0.1.name)»" } }
+            let who = chosen.compactMap { id in grantsShown(context).first { $0.2.id == id }.map { grantee($0.2.subject, $0.1.id) } }
             ask(LocalizedText(nb: "Trekke \(chosen.count) tilgang\(chosen.count == 1 ? "" : "er")?", en: "Revoke \(chosen.count) grant\(chosen.count == 1 ? "" : "s")?"), who, dangerous: true, then: .revoke(chosen), &context)
         case .extend:
             guard tab == .grants, let id = rows[safe: list.cursor].flatMap({ UUID(uuidString: $0.id) }) else {
