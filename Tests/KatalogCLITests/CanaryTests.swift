@@ -51,7 +51,7 @@ struct CanaryTests {
         defer { marketplace.stop() }
         try FileManager.default.removeItem(atPath: katalog.workspace)
         let evidence = Evidence()
-        try await offThePool { () -> Tally in
+        try await offThePool { () -> Void in
             var tally = Tally()
             // Servers that quote the request back, Authorization header and all.
             let quoting = try FaultServer { request in
@@ -133,7 +133,6 @@ struct CanaryTests {
             Stress.report("secrets: canary Google token, service-account key and marketplace token",
                           volume: "\(evidence.texts.count) outputs and screens, \(left.count) files searched for \(canaries.count) canaries",
                           failures: tally.failures, lost: tally.failures == 0 ? "nothing; files 0600, folders 0700" : "see the failures")
-            return tally
-        }.record()
+        }
     }
 }

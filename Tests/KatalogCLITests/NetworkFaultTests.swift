@@ -46,31 +46,28 @@ struct NetworkFaultTests {
     }
 
     @Test(.enabled(if: CloudCommandTests.emulator != nil, "needs KATALOG_TEST_BIGQUERY (make test sets it)"))
-    func bigQueryThroughFaults() async throws {
-        try await offThePool { () -> Tally in
-            let katalog = try KatalogBinary()
-            defer { katalog.remove() }
-            try katalog.seed()
-            let calls = Stress.count(quick: 120, long: 1_000)
-            let proxy = try FaultProxy(upstream: URL(string: CloudCommandTests.emulator!)!, rate: 0.2, seed: Stress.seed)
-            defer { proxy.stop() }
-            let environment = ["BIGQUERY_EMULATOR_HOST": proxy.url.absoluteString]
-            let commands = [["ls"], ["ls", "rasone"], ["show", "rasone.tabell_1"], ["ls", "-r", "--no-sizes"], ["ls", "behandling", "--json"]]
-            var tally = Tally()
-            var (runs, succeeded) = (0, 0)
-            while proxy.log.count < calls {
-                let run = try Self.run(katalog, commands[runs % commands.count] + ["--project", "dagpenger-prod-4e2b", "--workspace", katalog.workspace],
-                                       environment: environment)
-                Self.judge(run, api: "BigQuery", &tally)
-                runs += 1
-                if run.result.status == 0 { succeeded += 1 }
-            }
-            // Reads are tried again: nearly all succeed although a fifth of the calls fail.
-            tally.check(Double(succeeded) >= Double(runs) * 0.85, "only \(succeeded) of \(runs) reads succeeded (seed \(Stress.seed); \(Self.faults(proxy)))")
-            Stress.report("network faults: BigQuery (emulator) behind the proxy, 20 %", volume: "\(proxy.log.count) calls, \(runs) commands, \(succeeded) succeeded; \(Self.faults(proxy))",
-                          failures: tally.failures, lost: tally.failures == 0 ? "nothing; every command within --timeout" : "see the failures")
-            return tally
-        }.record()
+    func bigQueryThroughFaults() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let calls = Stress.count(quick: 120, long: 1_000)
+        let proxy = try FaultProxy(upstream: URL(string: CloudCommandTests.emulator!)!, rate: 0.2, seed: Stress.seed)
+        defer { proxy.stop() }
+        let environment = ["BIGQUERY_EMULATOR_HOST": proxy.url.absoluteString]
+        let commands = [["ls"], ["ls", "rasone"], ["show", "rasone.tabell_1"], ["ls", "-r", "--no-sizes"], ["ls", "behandling", "--json"]]
+        var tally = Tally()
+        var (runs, succeeded) = (0, 0)
+        while proxy.log.count < calls {
+            let run = try Self.run(katalog, commands[runs % commands.count] + ["--project", "dagpenger-prod-4e2b", "--workspace", katalog.workspace],
+                                   environment: environment)
+            Self.judge(run, api: "BigQuery", &tally)
+            runs += 1
+            if run.result.status == 0 { succeeded += 1 }
+        }
+        // Reads are tried again: nearly all succeed although a fifth of the calls fail.
+        tally.check(Double(succeeded) >= Double(runs) * 0.85, "only \(succeeded) of \(runs) reads succeeded (seed \(Stress.seed); \(Self.faults(proxy)))")
+        Stress.report("network faults: BigQuery (emulator) behind the proxy, 20 %", volume: "\(proxy.log.count) calls, \(runs) commands, \(succeeded) succeeded; \(Self.faults(proxy))",
+                      failures: tally.failures, lost: tally.failures == 0 ? "nothing; every command within --timeout" : "see the failures")
     }
 
     @Test func marketplaceThroughFaults() async throws {
@@ -80,7 +77,7 @@ struct NetworkFaultTests {
         let now = try Date("2026-11-25T12:00:00Z", strategy: .iso8601)
         let server = try await MarketplaceTestServer.seeded(like: katalog, token: Self.token, now: now)
         defer { server.stop() }
-        try await offThePool { () -> Tally in
+        try await offThePool { () -> Void in
             let calls = Stress.count(quick: 120, long: 1_000)
             let proxy = try FaultProxy(upstream: server.url, rate: 0.2, seed: Stress.seed)
             defer { proxy.stop() }
@@ -115,65 +112,61 @@ struct NetworkFaultTests {
             Stress.report("network faults: the marketplace behind the proxy, 20 %",
                           volume: "\(proxy.log.count) calls, \(runs) commands (\(grants) grants, \(posts.count) POSTed, none twice), \(readsSucceeded)/\(reads) reads succeeded; \(Self.faults(proxy))",
                           failures: tally.failures, lost: tally.failures == 0 ? "nothing; no POST repeated" : "see the failures")
-            return tally
-        }.record()
+        }
     }
 
     /// While every BigQuery call hangs (a server that accepts and never answers), the terminal UI
     /// answers keys as fast as it does on the local demo, and `q` quits at once. Times are key
     /// to screen through tmux (its own client calls included); the demo is the yardstick.
-    @Test func theTerminalUIAnswersWhileCallsHang() async throws {
-        try await offThePool { () -> Tally in
-            let katalog = try KatalogBinary()
-            defer { katalog.remove() }
-            try katalog.seed()
-            let hanging = try FaultServer { _ in .noAnswer }
-            defer { hanging.stop() }
-            var tally = Tally()
-            let presses = Stress.count(quick: 5, long: 30)
-            func measure(_ tmux: TerminalEndToEndTests.Tmux) throws -> [TimeInterval] {
-                try (0..<presses).map { _ in
-                    let started = Date()
-                    try tmux.send("?")
-                    while try !tmux.screen().contains("─ Help ") {
-                        guard Date().timeIntervalSince(started) < 5 else { break }
-                    }
-                    let took = Date().timeIntervalSince(started)
-                    try tmux.send("Escape")
-                    while try tmux.screen().contains("─ Help ") { guard Date().timeIntervalSince(started) < 10 else { break } }
-                    return took
-                }
-            }
-            func quitTime(_ tmux: TerminalEndToEndTests.Tmux) throws -> TimeInterval {
+    @Test func theTerminalUIAnswersWhileCallsHang() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let hanging = try FaultServer { _ in .noAnswer }
+        defer { hanging.stop() }
+        var tally = Tally()
+        let presses = Stress.count(quick: 5, long: 30)
+        func measure(_ tmux: TerminalEndToEndTests.Tmux) throws -> [TimeInterval] {
+            try (0..<presses).map { _ in
                 let started = Date()
-                try tmux.send("q")
-                // "exit=" and a digit: the typed command line itself says `exit=$?`.
-                while try tmux.screen().range(of: #"exit=\d"#, options: .regularExpression) == nil { guard Date().timeIntervalSince(started) < 10 else { break } }
-                return Date().timeIntervalSince(started)
+                try tmux.send("?")
+                while try !tmux.screen().contains("─ Help ") {
+                    guard Date().timeIntervalSince(started) < 5 else { break }
+                }
+                let took = Date().timeIntervalSince(started)
+                try tmux.send("Escape")
+                while try tmux.screen().contains("─ Help ") { guard Date().timeIntervalSince(started) < 10 else { break } }
+                return took
             }
-            let demo = try TerminalEndToEndTests.Tmux(katalog: katalog, term: "xterm-256color")
-            try demo.startKatalog()
-            let yardstick = try measure(demo)
-            let demoQuit = try quitTime(demo)
-            let tmux = try TerminalEndToEndTests.Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "BIGQUERY_EMULATOR_HOST=\(hanging.url.absoluteString)")
-            try tmux.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace) --project dagpenger-prod-4e2b; echo \"exit=$?\"")
-            try tmux.send("Enter")
-            try tmux.waitFor("1 Explorer")
-            let hung = try measure(tmux)
-            tally.check(!hanging.received.isEmpty, "katalog asked the hanging server nothing:\n\((try? tmux.screen()) ?? "")")
-            let hungQuit = try quitTime(tmux)
-            let screen = try tmux.screen()
-            tally.check(screen.contains("exit=0"), "q did not end katalog at once:\n\(screen)")
-            func median(_ times: [TimeInterval]) -> Double { times.sorted()[times.count / 2] * 1000 }
-            let (slow, fast) = (median(hung), median(yardstick))
-            // Answered, not stuck behind a call: within a tenth of a second of the demo's own time.
-            tally.check(slow <= fast + 100 && (hung.max() ?? 9) < 1, "keys took \(Int(slow)) ms (max \(Int((hung.max() ?? 0) * 1000)) ms) while calls hang, \(Int(fast)) ms on the demo")
-            tally.check(hungQuit < 1.5, "q took \(hungQuit) s while calls hang")
-            Stress.report("network faults: the terminal UI while every call hangs",
-                          volume: String(format: "%d keys: median %.0f ms (max %.0f), demo %.0f ms; q quit in %.0f ms (demo %.0f ms)", presses, slow,
-                                         (hung.max() ?? 0) * 1000, fast, hungQuit * 1000, demoQuit * 1000),
-                          failures: tally.failures, lost: tally.failures == 0 ? "nothing" : "see the failures")
-            return tally
-        }.record()
+        }
+        func quitTime(_ tmux: TerminalEndToEndTests.Tmux) throws -> TimeInterval {
+            let started = Date()
+            try tmux.send("q")
+            // "exit=" and a digit: the typed command line itself says `exit=$?`.
+            while try tmux.screen().range(of: #"exit=\d"#, options: .regularExpression) == nil { guard Date().timeIntervalSince(started) < 10 else { break } }
+            return Date().timeIntervalSince(started)
+        }
+        let demo = try TerminalEndToEndTests.Tmux(katalog: katalog, term: "xterm-256color")
+        try demo.startKatalog()
+        let yardstick = try measure(demo)
+        let demoQuit = try quitTime(demo)
+        let tmux = try TerminalEndToEndTests.Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "BIGQUERY_EMULATOR_HOST=\(hanging.url.absoluteString)")
+        try tmux.type("\(KatalogBinary.executable.path) --workspace \(katalog.workspace) --project dagpenger-prod-4e2b; echo \"exit=$?\"")
+        try tmux.send("Enter")
+        try tmux.waitFor("1 Explorer")
+        let hung = try measure(tmux)
+        tally.check(!hanging.received.isEmpty, "katalog asked the hanging server nothing:\n\((try? tmux.screen()) ?? "")")
+        let hungQuit = try quitTime(tmux)
+        let screen = try tmux.screen()
+        tally.check(screen.contains("exit=0"), "q did not end katalog at once:\n\(screen)")
+        func median(_ times: [TimeInterval]) -> Double { times.sorted()[times.count / 2] * 1000 }
+        let (slow, fast) = (median(hung), median(yardstick))
+        // Answered, not stuck behind a call: within a tenth of a second of the demo's own time.
+        tally.check(slow <= fast + 100 && (hung.max() ?? 9) < 1, "keys took \(Int(slow)) ms (max \(Int((hung.max() ?? 0) * 1000)) ms) while calls hang, \(Int(fast)) ms on the demo")
+        tally.check(hungQuit < 1.5, "q took \(hungQuit) s while calls hang")
+        Stress.report("network faults: the terminal UI while every call hangs",
+                      volume: String(format: "%d keys: median %.0f ms (max %.0f), demo %.0f ms; q quit in %.0f ms (demo %.0f ms)", presses, slow,
+                                     (hung.max() ?? 0) * 1000, fast, hungQuit * 1000, demoQuit * 1000),
+                      failures: tally.failures, lost: tally.failures == 0 ? "nothing" : "see the failures")
     }
 }

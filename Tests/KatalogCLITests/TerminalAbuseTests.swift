@@ -67,89 +67,80 @@ struct TerminalAbuseTests {
     }
 
     /// A paste start marker without its end swallowed every key after it, `q` too, for good.
-    @Test func aPasteThatNeverEndsEndsAfterASecondOfSilence() async throws {
-        try await offThePool { () -> Tally in
-            let katalog = try KatalogBinary()
-            defer { katalog.remove() }
-            try katalog.seed()
-            let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
-            let stty = try Self.start(tmux, katalog)
-            try tmux.waitFor("Datastream streams")
-            try tmux.send("/")
-            try tmux.tmux(["send-keys", "-t", "e2e", "-H"] + Array("\u{1B}[200~vedtak".utf8).map { String(format: "%02x", $0) })
-            Thread.sleep(forTimeInterval: 1.5)
-            try tmux.type("_dag")
-            let screen = try tmux.waitFor("/vedtak_dag")
-            var tally = Tally()
-            tally.check(screen.contains("/vedtak_dag"), "the paste, then the typing, in the filter:\n\(screen)")
-            tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly")
-            return tally
-        }.record()
+    @Test func aPasteThatNeverEndsEndsAfterASecondOfSilence() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        let stty = try Self.start(tmux, katalog)
+        try tmux.waitFor("Datastream streams")
+        try tmux.send("/")
+        try tmux.tmux(["send-keys", "-t", "e2e", "-H"] + Array("\u{1B}[200~vedtak".utf8).map { String(format: "%02x", $0) })
+        Thread.sleep(forTimeInterval: 1.5)
+        try tmux.type("_dag")
+        let screen = try tmux.waitFor("/vedtak_dag")
+        var tally = Tally()
+        tally.check(screen.contains("/vedtak_dag"), "the paste, then the typing, in the filter:\n\(screen)")
+        tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly")
     }
 
-    @Test func aResizeStormWhileAProjectLoads() async throws {
-        try await offThePool { () -> Tally in
-            let katalog = try KatalogBinary()
-            defer { katalog.remove() }
-            var tally = Tally()
-            tally.check(try katalog.run(["demo", "--synthetic", "5000", "--workspace", katalog.workspace]).status == 0, "demo --synthetic")
-            let sizes = Stress.count(quick: 40, long: 200)
-            var random = SeededRandom(seed: Stress.seed)
-            let seed = random.state
-            let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
-            let stty = try Self.start(tmux, katalog)
-            for _ in 0..<sizes {
-                try tmux.resize(Int.random(in: 1...300, using: &random), Int.random(in: 1...100, using: &random))
-                Thread.sleep(forTimeInterval: Double.random(in: 0...0.02, using: &random))
-            }
-            try tmux.resize(120, 40)
-            let screen = try tmux.waitFor("råsone")
-            tally.check(screen.split(separator: "\n").allSatisfy { DisplayWidthOf($0) <= 120 }, "a line wider than the terminal (seed \(seed))")
-            tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly or left the terminal changed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
-            Stress.report("terminal: resize storm while 5,000 tables load", volume: "\(sizes) sizes from 1×1 to 300×100", failures: tally.failures,
-                          lost: tally.failures == 0 ? "nothing; stty -a the same" : "see the failures")
-            return tally
-        }.record()
+    @Test func aResizeStormWhileAProjectLoads() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        var tally = Tally()
+        tally.check(try katalog.run(["demo", "--synthetic", "5000", "--workspace", katalog.workspace]).status == 0, "demo --synthetic")
+        let sizes = Stress.count(quick: 40, long: 200)
+        var random = SeededRandom(seed: Stress.seed)
+        let seed = random.state
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color")
+        let stty = try Self.start(tmux, katalog)
+        for _ in 0..<sizes {
+            try tmux.resize(Int.random(in: 1...300, using: &random), Int.random(in: 1...100, using: &random))
+            Thread.sleep(forTimeInterval: Double.random(in: 0...0.02, using: &random))
+        }
+        try tmux.resize(120, 40)
+        let screen = try tmux.waitFor("råsone")
+        tally.check(screen.split(separator: "\n").allSatisfy { DisplayWidthOf($0) <= 120 }, "a line wider than the terminal (seed \(seed))")
+        tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly or left the terminal changed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
+        Stress.report("terminal: resize storm while 5,000 tables load", volume: "\(sizes) sizes from 1×1 to 300×100", failures: tally.failures,
+                      lost: tally.failures == 0 ? "nothing; stty -a the same" : "see the failures")
     }
 
-    @Test func keyMashingOnEveryScreen() async throws {
-        try await offThePool { () -> Tally in
-            let katalog = try KatalogBinary()
-            defer { katalog.remove() }
-            try katalog.seed()
-            let keys = Stress.count(quick: 1_500, long: 10_000)
-            var random = SeededRandom(seed: Stress.seed)
-            let seed = random.state
-            var tally = Tally()
-            let before = try Self.changes(katalog.workspace)
-            let tmux = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "EDITOR=true VISUAL=true SWIFT_BACKTRACE=enable=no")
-            let stty = try Self.start(tmux, katalog)
-            try tmux.waitFor("Datastream streams")
-            var sent = 0
-            // Each screen in turn — the Explorer, lineage, the wizard (opened on a table), access
-            // review — gets its share, a batch at a time.
-            let screens = [["1"], ["2"], ["1", "p"], ["4"], ["3"]]
-            var turn = 0
-            while sent < keys {
-                for key in screens[turn % screens.count] { try tmux.send(key) }
-                turn += 1
-                for _ in 0..<5 {
-                    var batch: [UInt8] = []
-                    for _ in 0..<min(40, keys - sent) { batch += Self.key(&random); sent += 1 }
-                    guard !batch.isEmpty else { break }
-                    try tmux.tmux(["send-keys", "-t", "e2e", "-H"] + batch.map { String(format: "%02x", $0) })
-                }
-                Thread.sleep(forTimeInterval: 0.05)
-                guard try tmux.katalogPID() != nil else { break }
+    @Test func keyMashingOnEveryScreen() throws {
+        let katalog = try KatalogBinary()
+        defer { katalog.remove() }
+        try katalog.seed()
+        let keys = Stress.count(quick: 1_500, long: 10_000)
+        var random = SeededRandom(seed: Stress.seed)
+        let seed = random.state
+        var tally = Tally()
+        let before = try Self.changes(katalog.workspace)
+        let tmux = try Tmux(katalog: katalog, term: "xterm-256color", extraEnvironment: "EDITOR=true VISUAL=true SWIFT_BACKTRACE=enable=no")
+        let stty = try Self.start(tmux, katalog)
+        try tmux.waitFor("Datastream streams")
+        var sent = 0
+        // Each screen in turn — the Explorer, lineage, the wizard (opened on a table), access
+        // review — gets its share, a batch at a time.
+        let screens = [["1"], ["2"], ["1", "p"], ["4"], ["3"]]
+        var turn = 0
+        while sent < keys {
+            for key in screens[turn % screens.count] { try tmux.send(key) }
+            turn += 1
+            for _ in 0..<5 {
+                var batch: [UInt8] = []
+                for _ in 0..<min(40, keys - sent) { batch += Self.key(&random); sent += 1 }
+                guard !batch.isEmpty else { break }
+                try tmux.tmux(["send-keys", "-t", "e2e", "-H"] + batch.map { String(format: "%02x", $0) })
             }
-            tally.check(try tmux.katalogPID() != nil, "katalog ended while keys were mashed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
-            tally.check(!(try tmux.screen()).contains("Fatal error"), "a crash (seed \(seed))")
-            tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly or left the terminal changed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
-            let after = try Self.changes(katalog.workspace)
-            tally.check(after == before, "mashing changed data without a yes (seed \(seed)): \(before) → \(after)")
-            Stress.report("terminal: key mashing on every screen, the wizard and access review", volume: "\(sent) random keys",
-                          failures: tally.failures, lost: tally.failures == 0 ? "nothing; no change without a yes; stty -a the same" : "see the failures")
-            return tally
-        }.record()
+            Thread.sleep(forTimeInterval: 0.05)
+            guard try tmux.katalogPID() != nil else { break }
+        }
+        tally.check(try tmux.katalogPID() != nil, "katalog ended while keys were mashed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
+        tally.check(!(try tmux.screen()).contains("Fatal error"), "a crash (seed \(seed))")
+        tally.check(try Self.quit(tmux, stty: stty), "katalog did not end cleanly or left the terminal changed (seed \(seed)):\n\((try? tmux.screen()) ?? "")")
+        let after = try Self.changes(katalog.workspace)
+        tally.check(after == before, "mashing changed data without a yes (seed \(seed)): \(before) → \(after)")
+        Stress.report("terminal: key mashing on every screen, the wizard and access review", volume: "\(sent) random keys",
+                      failures: tally.failures, lost: tally.failures == 0 ? "nothing; no change without a yes; stty -a the same" : "see the failures")
     }
 }

@@ -29,13 +29,10 @@ public enum Stress {
     }
 }
 
-/// Counts failed checks for a test's row, and records each as a test issue too — at once on
-/// the test's own task, or, off it (a thread the test started, where the test is not known),
-/// when `record()` is called back on it.
+/// Counts failed checks for a test's row, and records each as a test issue too.
 public struct Tally: Sendable {
     public private(set) var failures = 0
     public private(set) var checks = 0
-    private var pending: [(String, SourceLocation)] = []
 
     public init() {}
 
@@ -43,11 +40,6 @@ public struct Tally: Sendable {
         checks += 1
         guard !ok else { return }
         failures += 1
-        if Test.current == nil { pending.append((comment(), sourceLocation)) } else { Issue.record(Comment(rawValue: comment()), sourceLocation: sourceLocation) }
-    }
-
-    /// The failures checked off the test's task, recorded now.
-    public func record() {
-        for (comment, location) in pending { Issue.record(Comment(rawValue: comment), sourceLocation: location) }
+        Issue.record(Comment(rawValue: comment()), sourceLocation: sourceLocation)
     }
 }
